@@ -1,0 +1,69 @@
+package com.unifiedbeez.inbox.platform.errors;
+
+import java.util.List;
+
+/**
+ * A request that cannot be served as asked. Services throw it; the dispatcher turns it into a
+ * problem+json answer. The {@code type} slug is stable: clients may switch on it.
+ */
+public class ApiException extends RuntimeException {
+    private final int status;
+    private final String slug;
+    private final String title;
+    private final List<FieldError> errors;
+
+    public ApiException(int status, String slug, String title, String detail, List<FieldError> errors) {
+        super(detail);
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+        this.errors = List.copyOf(errors);
+    }
+
+    public static ApiException badRequest(String detail) {
+        return new ApiException(400, "bad-request", "Bad request", detail, List.of());
+    }
+
+    public static ApiException malformedJson(String detail) {
+        return new ApiException(400, "malformed-json", "Malformed JSON body", detail, List.of());
+    }
+
+    public static ApiException invalid(List<FieldError> errors) {
+        String detail = errors.size() == 1
+                ? errors.get(0).field() + ": " + errors.get(0).message()
+                : errors.size() + " fields are invalid";
+        return new ApiException(422, "validation-failed", "Validation failed", detail, errors);
+    }
+
+    public static ApiException invalid(String field, String message) {
+        return invalid(List.of(new FieldError(field, message)));
+    }
+
+    public static ApiException unauthorized(String detail) {
+        return new ApiException(401, "unauthorized", "Unauthorized", detail, List.of());
+    }
+
+    public static ApiException forbidden(String detail) {
+        return new ApiException(403, "forbidden", "Forbidden", detail, List.of());
+    }
+
+    public static ApiException notFound(String resource, Object id) {
+        return new ApiException(404, "not-found", "Not found", resource + " " + id + " does not exist", List.of());
+    }
+
+    public static ApiException routeNotFound(String method, String path) {
+        return new ApiException(404, "route-not-found", "Not found", "no route for " + method + " " + path, List.of());
+    }
+
+    public static ApiException conflict(String slug, String detail) {
+        return new ApiException(409, slug, "Conflict", detail, List.of());
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public Problem toProblem(String instance) {
+        return new Problem(Problem.TYPE_BASE + slug, title, status, getMessage(), instance, errors);
+    }
+}

@@ -1,0 +1,115 @@
+package com.unifiedbeez.inbox.platform.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.unifiedbeez.inbox.platform.auth.Caller;
+import com.unifiedbeez.inbox.platform.errors.ApiException;
+import com.unifiedbeez.inbox.platform.errors.Problem;
+import com.unifiedbeez.inbox.platform.json.Json;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns an API Gateway HTTP API (payload v2) event into a route call and its result into the
+ * response: the whole of an HTTP handler's {@code handleRequest}. Errors become problem+json;
+ * anything unexpected is logged and answered 500 without internals.
+ */
+public final class HttpDispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpDispatcher.class);
+    private static final Map<String, String> JSON = Map.of("content-type", "application/json");
+    private static final Map<String, String> PROBLEM = Map.of("content-type", Problem.CONTENT_TYPE);
+
+    private HttpDispatcher() {
+    }
+
+    public static <H> APIGatewayV2HTTPResponse dispatch(Routes<H> routes, H handler, APIGatewayV2HTTPEvent event) {
+        String path = event.getRawPath();
+        try {
+            String method = method(event);
+            Routes.Match<H> match = resolve(routes, method, event);
+            ApiRequest request = new ApiRequest(
+                    method,
+                    path,
+                    match.pathParameters() == null ? Map.of() : match.pathParameters(),
+                    event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters(),
+                    lowerCase(event.getHeaders()),
+                    body(event),
+                    Caller.fromClaims(claims(event)));
+            return toResponse(match.route().action().apply(handler, request));
+        } catch (ApiException e) {
+            return problem(e, path);
+        } catch (RuntimeException e) {
+            LOG.error("unexpected failure on {} {}", event.getRouteKey(), path, e);
+            return problem(new ApiException(500, "internal", "Internal error",
+                    "the request failed on our side; it is safe to retry", List.of()), path);
+        }
+    }
+
+    private static String method(APIGatewayV2HTTPEvent event) {
+        var context = event.getRequestContext();
+        if (context != null && context.getHttp() != null && context.getHttp().getMethod() != null) {
+            return context.getHttp().getMethod().toUpperCase(Locale.ROOT);
+        }
+        String key = event.getRouteKey();
+        return key == null || key.indexOf(' ') < 0 ? "" : key.substring(0, key.indexOf(' '));
+    }
+
+    /** The routeKey API Gateway matched; a $default (catch-all) event is matched on its path. */
+    private static <H> Routes.Match<H> resolve(Routes<H> routes, String method, APIGatewayV2HTTPEvent event) {
+        String key = event.getRouteKey();
+        if (key != null) {
+            var route = routes.byKey(key);
+            if (route.isPresent()) {
+                return new Routes.Match<>(route.get(), event.getPathParameters());
+            }
+        }
+        return routes.match(method, event.getRawPath())
+                .orElseThrow(() -> ApiException.routeNotFound(method, event.getRawPath()));
+    }
+
+    private static Map<String, String> claims(APIGatewayV2HTTPEvent event) {
+        var context = event.getRequestContext();
+        if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getJwt() == null) {
+            return Map.of();
+        }
+        return context.getAuthorizer().getJwt().getClaims();
+    }
+
+    private static String body(APIGatewayV2HTTPEvent event) {
+        String body = event.getBody();
+        if (body != null && event.getIsBase64Encoded()) {
+            return new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+        }
+        return body;
+    }
+
+    private static Map<String, String> lowerCase(Map<String, String> headers) {
+        Map<String, String> lower = new HashMap<>();
+        if (headers != null) {
+            headers.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
+        }
+        return lower;
+    }
+
+    private static APIGatewayV2HTTPResponse toResponse(ApiResult result) {
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(result.status())
+                .withHeaders(result.body() == null ? Map.of() : JSON)
+                .withBody(result.body() == null ? null : Json.write(result.body()))
+                .build();
+    }
+
+    private static APIGatewayV2HTTPResponse problem(ApiException e, String path) {
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(e.status())
+                .withHeaders(PROBLEM)
+                .withBody(Json.write(e.toProblem(path)))
+                .build();
+    }
+}
