@@ -1,0 +1,44 @@
+package com.unifiedbeez.inbox.functions.conversations;
+
+import com.unifiedbeez.inbox.conversation.ConversationAssigner;
+import com.unifiedbeez.inbox.conversation.ConversationCreator;
+import com.unifiedbeez.inbox.conversation.ConversationDetails;
+import com.unifiedbeez.inbox.conversation.ConversationInbox;
+import com.unifiedbeez.inbox.conversation.ConversationReadMarker;
+import com.unifiedbeez.inbox.conversation.ConversationStatusChanger;
+import com.unifiedbeez.inbox.label.ConversationLabeler;
+import com.unifiedbeez.inbox.note.ConversationNotes;
+import com.unifiedbeez.inbox.platform.config.Config;
+import com.unifiedbeez.inbox.platform.db.DatabaseModule;
+import dagger.BindsInstance;
+import dagger.Component;
+import javax.inject.Singleton;
+import javax.sql.DataSource;
+
+/** What the conversations function needs, built once per container. */
+@Singleton
+@Component(modules = DatabaseModule.class)
+public interface ConversationsComponent {
+    ConversationInbox inbox();
+
+    ConversationDetails details();
+
+    ConversationCreator creator();
+
+    ConversationAssigner assigner();
+
+    ConversationStatusChanger statusChanger();
+
+    ConversationLabeler labeler();
+
+    ConversationNotes notes();
+
+    ConversationReadMarker readMarker();
+
+    DataSource dataSource();
+
+    @Component.Factory
+    interface Factory {
+        ConversationsComponent create(@BindsInstance Config config);
+    }
+}

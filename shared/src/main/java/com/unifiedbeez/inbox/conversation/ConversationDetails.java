@@ -1,0 +1,48 @@
+package com.unifiedbeez.inbox.conversation;
+
+import com.unifiedbeez.inbox.contact.ContactRepository;
+import com.unifiedbeez.inbox.message.MessageView;
+import com.unifiedbeez.inbox.platform.auth.Caller;
+import com.unifiedbeez.inbox.platform.db.Database;
+import com.unifiedbeez.inbox.platform.db.Sql;
+import com.unifiedbeez.inbox.platform.errors.ApiException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+
+/** Opens one conversation with its contact and latest messages. */
+@Singleton
+public final class ConversationDetails {
+    private final Database database;
+    private final ConversationRepository conversations;
+    private final ContactRepository contacts;
+
+    @Inject
+    public ConversationDetails(Database database, ConversationRepository conversations, ContactRepository contacts) {
+        this.database = database;
+        this.conversations = conversations;
+        this.contacts = contacts;
+    }
+
+    public ConversationDetail get(Caller caller, UUID id) {
+        return database.read(c -> load(c, caller, id));
+    }
+
+    /** Reads the detail on an open connection, e.g. inside the transaction that just changed it. */
+    public ConversationDetail load(Connection c, Caller caller, UUID id) throws SQLException {
+        ConversationSummary summary = conversations.summary(c, caller, id)
+                .orElseThrow(() -> ApiException.notFound("conversation", id));
+        var contact = contacts.find(c, caller.organizationId(), summary.contact().id()).orElseThrow();
+        List<MessageView> latest = new ArrayList<>(Sql.list(c, "SELECT " + MessageView.COLUMNS
+                        + " FROM messages WHERE organization_id = ? AND conversation_id = ?"
+                        + " ORDER BY platform_timestamp DESC, id DESC LIMIT ?",
+                MessageView::map, caller.organizationId(), id, ConversationDetail.LAST_MESSAGES));
+        Collections.reverse(latest);
+        return new ConversationDetail(summary, contact, latest);
+    }
+}

@@ -1,0 +1,49 @@
+package com.unifiedbeez.inbox.conversation;
+
+import com.unifiedbeez.inbox.platform.auth.Caller;
+import com.unifiedbeez.inbox.platform.db.Database;
+import com.unifiedbeez.inbox.platform.db.Sql;
+import com.unifiedbeez.inbox.platform.errors.ApiException;
+import java.util.UUID;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+
+/** Moves a conversation along its lifecycle; a move the lifecycle forbids is 409 and changes nothing. */
+@Singleton
+public final class ConversationStatusChanger {
+    private final Database database;
+    private final ConversationRepository conversations;
+
+    @Inject
+    public ConversationStatusChanger(Database database, ConversationRepository conversations) {
+        this.database = database;
+        this.conversations = conversations;
+    }
+
+    public ConversationSummary change(Caller caller, UUID conversationId, ChangeStatus request) {
+        if (request.status() == null) {
+            throw ApiException.invalid("status", "is required");
+        }
+        ConversationStatus target = ConversationStatus.parse(request.status())
+                .orElseThrow(() -> ApiException.invalid("status", "must be one of new, active, resolved, closed"));
+        return database.transaction(c -> {
+            ConversationRow row = conversations.require(c, caller.organizationId(), conversationId, true);
+            if (!row.status().canMoveTo(target)) {
+                throw ApiException.conflict("invalid-status-transition",
+                        "a " + row.status().wireName() + " conversation cannot become " + target.wireName()
+                                + "; allowed: " + row.status().next().stream().map(ConversationStatus::wireName).toList());
+            }
+            if (row.status() != target) {
+                // resolved_at/closed_at record the latest time it entered that state; reopening clears neither.
+                Sql.update(c, """
+                        UPDATE conversations
+                           SET status = ?, updated_at = now(),
+                               resolved_at = CASE WHEN ? = 'resolved' THEN now() ELSE resolved_at END,
+                               closed_at = CASE WHEN ? = 'closed' THEN now() ELSE closed_at END
+                         WHERE id = ?""",
+                        target.wireName(), target.wireName(), target.wireName(), conversationId);
+            }
+            return conversations.summary(c, caller, conversationId).orElseThrow();
+        });
+    }
+}
