@@ -1,0 +1,33 @@
+# SAM's makefile builder (template.yaml: CodeUri: . and Metadata: BuildMethod: makefile).
+#
+# For each function `sam build` copies CodeUri (this repository root, minus .git and .aws-sam) to a
+# scratch directory -- or uses the tree itself with `sam build --build-in-source` -- runs
+#     make --makefile <this Makefile> build-<LogicalId>
+# in that directory, with ARTIFACTS_DIR set to the function's (absolute) artifact directory.
+# Whatever lands in ARTIFACTS_DIR is zipped as the function's code: Lambda's Java runtime loads
+# classes from the zip root (and jars under lib/), so the shaded jar is unpacked there.
+#
+# Outside SAM: make build-MigrateFunction ARTIFACTS_DIR=/tmp/art-migrate [MVN_FLAGS="-B -q -o"]
+
+MVN ?= mvn
+MVN_FLAGS ?= -B -q
+
+.PHONY: build-ConversationsFunction build-MigrateFunction
+
+build-ConversationsFunction:
+	$(call lambda-artifact,conversations)
+
+build-MigrateFunction:
+	$(call lambda-artifact,migrate)
+
+# $(1): the module under functions/ and the name of its shaded jar (<lambda.jar> in its pom).
+define lambda-artifact
+	@test -n "$(ARTIFACTS_DIR)" || { echo "ARTIFACTS_DIR is not set (sam build sets it)" >&2; exit 1; }
+	$(MVN) $(MVN_FLAGS) -pl functions/$(1) -am package -DskipTests
+	mkdir -p "$(ARTIFACTS_DIR)"
+	if command -v unzip >/dev/null 2>&1; then \
+	  unzip -q -o "functions/$(1)/target/$(1).jar" -d "$(ARTIFACTS_DIR)"; \
+	else \
+	  archive="$$(pwd)/functions/$(1)/target/$(1).jar" && cd "$(ARTIFACTS_DIR)" && jar xf "$$archive"; \
+	fi
+endef
