@@ -1,0 +1,309 @@
+package com.unifiedbeez.inbox.local;
+
+import com.unifiedbeez.inbox.local.gateway.Gateway;
+import com.unifiedbeez.inbox.local.gateway.JettyGatewayHandler;
+import com.unifiedbeez.inbox.local.gateway.JwtAuthorizer;
+import com.unifiedbeez.inbox.local.gateway.SamTemplate;
+import com.unifiedbeez.inbox.local.seed.DemoSeed;
+import com.unifiedbeez.inbox.local.seed.DemoUser;
+import com.unifiedbeez.inbox.platform.config.Config;
+import com.unifiedbeez.inbox.platform.db.Migrations;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole inbox in one process: embedded PostgreSQL (persistent data folder), the migrations,
+ * the demo seed, and a local API Gateway on Jetty serving every HttpApi route of template.yaml
+ * with the real function handlers, each built once like a Lambda container.
+ *
+ * <p>{@link #start(LocalOptions)} returns the running inbox; {@link #close()} stops it.
+ */
+public final class LocalInbox implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalInbox.class);
+    /** Set by bin/inbox-local: the repository root, where the defaults (template, data folder) are. */
+    public static final String ROOT_PROPERTY = "inbox.local.root";
+    private static final List<String> DB_PROPERTIES = List.of(Config.DB_URL, Config.DB_USER, Config.DB_PASSWORD);
+
+    /** Where the start-up time went, in milliseconds. */
+    public record Timings(long postgresMs, long migrateMs, long seedMs, long httpMs, long totalMs) {
+        @Override
+        public String toString() {
+            return "ready in " + totalMs + " ms (postgres " + postgresMs + ", migrations " + migrateMs + ", seed "
+                    + seedMs + ", http " + httpMs + ")";
+        }
+    }
+
+    private final LocalOptions options;
+    private final EmbeddedDatabase database;
+    private final Gateway gateway;
+    private final Server server;
+    private final int port;
+    private final Timings timings;
+    private final boolean seeded;
+    private final int migrationsApplied;
+    private final Map<String, String> previousProperties;
+    private volatile boolean closed;
+
+    private LocalInbox(LocalOptions options, EmbeddedDatabase database, Gateway gateway, Server server, int port,
+                       Timings timings, boolean seeded, int migrationsApplied, Map<String, String> previousProperties) {
+        this.options = options;
+        this.database = database;
+        this.gateway = gateway;
+        this.server = server;
+        this.port = port;
+        this.timings = timings;
+        this.seeded = seeded;
+        this.migrationsApplied = migrationsApplied;
+        this.previousProperties = previousProperties;
+    }
+
+    public static void main(String[] args) {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.println(LocalOptions.USAGE);
+            return;
+        }
+        LocalOptions options;
+        try {
+            Path cwd = Paths.get("").toAbsolutePath();
+            // bin/inbox-local names the repository, so it works from any folder
+            String root = System.getProperty(ROOT_PROPERTY);
+            options = LocalOptions.parse(args, cwd, root == null || root.isBlank() ? cwd : Paths.get(root));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        LocalInbox inbox;
+        try {
+            inbox = start(options);
+        } catch (IOException | IllegalStateException e) {
+            // what the user can fix (folder in use, port taken, no template): the message says it
+            LOG.error("the local inbox did not start: {}", e.getMessage());
+            System.exit(1);
+            return;
+        } catch (Exception e) {
+            LOG.error("the local inbox did not start: {}", e.toString(), e);
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(inbox::close, "inbox-local-shutdown"));
+        inbox.printBanner(System.out);
+        inbox.join();
+    }
+
+    /** Starts everything and returns once the HTTP port is serving. */
+    public static LocalInbox start(LocalOptions options) throws Exception {
+        long t0 = System.nanoTime();
+        if (!Files.isRegularFile(options.template())) {
+            throw new IllegalStateException("no SAM template at " + options.template()
+                    + ": run from inside the repository or pass --template FILE");
+        }
+        SamTemplate template = SamTemplate.load(options.template());
+        if (options.fresh()) {
+            Path postgres = options.dataDir().resolve("postgres");
+            if (Files.isDirectory(postgres)) {
+                EmbeddedDatabase.stopOrphanedPostmaster(postgres); // refuses when another runtime uses it
+            }
+            deleteRecursively(options.dataDir());
+        }
+        Files.createDirectories(options.dataDir());
+
+        EmbeddedDatabase database = EmbeddedDatabase.start(options.dataDir().resolve("postgres"), options.pgPort());
+        long t1 = System.nanoTime();
+        Map<String, String> previous = new LinkedHashMap<>();
+        Gateway gateway = null;
+        Server server = null;
+        try {
+            int applied = Migrations.apply(database.dataSource()).migrationsExecuted;
+            long t2 = System.nanoTime();
+            boolean seeded = options.seed() && DemoSeed.seedIfMissing(database.dataSource());
+            long t3 = System.nanoTime();
+
+            // The functions built in this process read their configuration from these (Config overlays
+            // system properties on the environment), so they use this database.
+            for (String key : DB_PROPERTIES) {
+                previous.put(key, System.getProperty(key));
+            }
+            System.setProperty(Config.DB_URL, database.jdbcUrl());
+            System.setProperty(Config.DB_USER, EmbeddedDatabase.USER);
+            System.setProperty(Config.DB_PASSWORD, EmbeddedDatabase.USER);
+
+            gateway = new Gateway(template.httpRoutes(), new JwtAuthorizer(options.jwtSecret()),
+                    "localhost:" + options.port());
+            server = httpServer(options.port(), gateway);
+            server.start();
+            int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+            long t4 = System.nanoTime();
+            Timings timings = new Timings(ms(t0, t1), ms(t1, t2), ms(t2, t3), ms(t3, t4), ms(t0, t4));
+            LOG.info("{} routes of {} functions from {}; {}", gateway.routeCount(), gateway.functionNames().size(),
+                    options.template(), timings);
+            return new LocalInbox(options, database, gateway, server, port, timings, seeded, applied, previous);
+        } catch (Exception | Error e) {
+            if (server != null) {
+                server.stop();
+            }
+            if (gateway != null) {
+                gateway.close();
+            }
+            restore(previous);
+            database.close();
+            throw e;
+        }
+    }
+
+    private static Server httpServer(int port, Gateway gateway) {
+        QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+        threads.setName("inbox-http");
+        Server server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendDateHeader(true);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost("localhost");
+        connector.setPort(port);
+        server.addConnector(connector);
+        server.setHandler(new JettyGatewayHandler(gateway));
+        server.setStopTimeout(2_000);
+        return server;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    public Timings timings() {
+        return timings;
+    }
+
+    /** True when this start seeded the demo data (a new database). */
+    public boolean seeded() {
+        return seeded;
+    }
+
+    public int migrationsApplied() {
+        return migrationsApplied;
+    }
+
+    public EmbeddedDatabase database() {
+        return database;
+    }
+
+    public LocalOptions options() {
+        return options;
+    }
+
+    /** The base URL, and for each demo user a dev token and a curl line to try. */
+    public void printBanner(PrintStream out) {
+        String line = "=".repeat(100);
+        out.println(line);
+        out.println("UnifiedBeez Inbox (local) is running at " + baseUrl());
+        out.println("  " + timings + (seeded ? "; demo data seeded" : "; existing data reused"));
+        out.println("  data: " + options.dataDir() + "   postgres: " + database.jdbcUrl() + " (user postgres)");
+        out.println("  routes: " + gateway.routeCount() + " from " + options.template());
+        out.println();
+        out.println("Dev tokens (HS256, INBOX_JWT_SECRET" + (DevTokens.DEFAULT_SECRET.equals(options.jwtSecret())
+                ? " default '" + DevTokens.DEFAULT_SECRET + "'" : " from the environment") + ", valid 30 days):");
+        for (DemoUser user : DemoSeed.USERS) {
+            out.println();
+            out.println("  " + user.name() + " (" + user.role() + ", " + user.organizationName() + ")  user "
+                    + user.id());
+            out.println("  export TOKEN_" + user.handle().toUpperCase() + "=" + DevTokens.mint(options.jwtSecret(), user));
+        }
+        out.println();
+        out.println("Try:");
+        out.println("  curl -H \"Authorization: Bearer $TOKEN_SAM\" '" + baseUrl()
+                + "/api/inbox/conversations?view=mine'");
+        out.println("  curl -H \"Authorization: Bearer $TOKEN_ADA\" '" + baseUrl()
+                + "/api/inbox/conversations?view=all&limit=5'");
+        out.println("  curl -H \"Authorization: Bearer $TOKEN_GRACE\" '" + baseUrl()
+                + "/api/inbox/conversations?view=all'   # Globex: another tenant");
+        out.println(line);
+        out.flush();
+    }
+
+    public void join() {
+        try {
+            server.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            server.stop();
+        } catch (Exception e) {
+            LOG.warn("stopping the HTTP server: {}", e.toString());
+        }
+        gateway.close();
+        restore(previousProperties);
+        try {
+            database.close();
+        } catch (IOException e) {
+            LOG.warn("stopping PostgreSQL: {}", e.toString());
+        }
+    }
+
+    private static void restore(Map<String, String> previous) {
+        previous.forEach((key, value) -> {
+            if (value == null) {
+                System.clearProperty(key);
+            } else {
+                System.setProperty(key, value);
+            }
+        });
+    }
+
+    private static long ms(long from, long to) {
+        return (to - from) / 1_000_000;
+    }
+
+    static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.delete(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                    Files.delete(d);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir, e);
+        }
+    }
+}

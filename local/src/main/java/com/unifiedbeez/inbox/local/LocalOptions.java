@@ -1,0 +1,108 @@
+package com.unifiedbeez.inbox.local;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * How to run the local inbox.
+ *
+ * @param port       HTTP port on localhost; 0 picks a free one
+ * @param dataDir    where PostgreSQL keeps its data (kept across restarts)
+ * @param fresh      delete {@code dataDir} first
+ * @param pgPort     PostgreSQL's port; fixed by default so a restart finds the same server address
+ * @param template   the SAM template whose HttpApi events are the routes
+ * @param jwtSecret  HS256 secret the gateway verifies tokens with
+ * @param seed       seed the demo organizations when they are missing
+ */
+public record LocalOptions(int port, Path dataDir, boolean fresh, int pgPort, Path template, String jwtSecret,
+                           boolean seed) {
+    public static final int DEFAULT_PORT = 3000;
+    public static final int DEFAULT_PG_PORT = 54329;
+    public static final String DEFAULT_DATA = ".local-data";
+
+    public static final String USAGE = String.join("\n",
+            "usage: inbox-local [--fresh] [--port N] [--data DIR] [--pg-port N] [--template FILE] [--no-seed]",
+            "  --fresh          delete the data folder first (a new database, seeded again)",
+            "  --port N         HTTP port on localhost (default " + DEFAULT_PORT + ")",
+            "  --data DIR       data folder (default " + DEFAULT_DATA + " at the repository root)",
+            "  --pg-port N      embedded PostgreSQL port (default " + DEFAULT_PG_PORT + ")",
+            "  --template FILE  SAM template (default: template.yaml found from the working directory up)",
+            "  --no-seed        do not seed the demo organizations",
+            "Tokens are HS256 with INBOX_JWT_SECRET (default '" + DevTokens.DEFAULT_SECRET + "').");
+
+    /** Defaults for a repository rooted at (or above) {@code workingDir}. */
+    public static LocalOptions defaults(Path workingDir) {
+        Path root = RepoPaths.root(workingDir);
+        Optional<Path> template = RepoPaths.findTemplate(workingDir);
+        return new LocalOptions(DEFAULT_PORT, root.resolve(DEFAULT_DATA), false, DEFAULT_PG_PORT,
+                template.orElse(root.resolve(RepoPaths.TEMPLATE)), DevTokens.secret(), true);
+    }
+
+    public static LocalOptions parse(String[] args, Path workingDir) {
+        return parse(args, workingDir, workingDir);
+    }
+
+    /**
+     * @param workingDir relative --data and --template values resolve against it
+     * @param repoSearch where to look for the repository (template.yaml, from there up) for the defaults
+     */
+    public static LocalOptions parse(String[] args, Path workingDir, Path repoSearch) {
+        LocalOptions o = defaults(repoSearch);
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            switch (arg) {
+                case "--fresh" -> o = o.withFresh(true);
+                case "--no-seed" -> o = new LocalOptions(o.port, o.dataDir, o.fresh, o.pgPort, o.template, o.jwtSecret, false);
+                case "--port" -> o = o.withPort(intArg(args, ++i, arg));
+                case "--pg-port" -> o = o.withPgPort(intArg(args, ++i, arg));
+                case "--data" -> o = o.withDataDir(workingDir.resolve(stringArg(args, ++i, arg)));
+                case "--template" -> o = o.withTemplate(workingDir.resolve(stringArg(args, ++i, arg)));
+                default -> throw new IllegalArgumentException("unknown argument '" + arg + "'\n" + USAGE);
+            }
+        }
+        return o;
+    }
+
+    public LocalOptions withPort(int value) {
+        return new LocalOptions(value, dataDir, fresh, pgPort, template, jwtSecret, seed);
+    }
+
+    public LocalOptions withDataDir(Path value) {
+        return new LocalOptions(port, value.toAbsolutePath().normalize(), fresh, pgPort, template, jwtSecret, seed);
+    }
+
+    public LocalOptions withFresh(boolean value) {
+        return new LocalOptions(port, dataDir, value, pgPort, template, jwtSecret, seed);
+    }
+
+    public LocalOptions withPgPort(int value) {
+        return new LocalOptions(port, dataDir, fresh, value, template, jwtSecret, seed);
+    }
+
+    public LocalOptions withTemplate(Path value) {
+        return new LocalOptions(port, dataDir, fresh, pgPort, value.toAbsolutePath().normalize(), jwtSecret, seed);
+    }
+
+    public LocalOptions withJwtSecret(String value) {
+        return new LocalOptions(port, dataDir, fresh, pgPort, template, value, seed);
+    }
+
+    private static int intArg(String[] args, int i, String name) {
+        try {
+            int value = Integer.parseInt(stringArg(args, i, name));
+            if (value < 0 || value > 65535) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " needs a port number (0-65535)\n" + USAGE);
+        }
+    }
+
+    private static String stringArg(String[] args, int i, String name) {
+        if (i >= args.length || args[i].startsWith("--")) {
+            throw new IllegalArgumentException(name + " needs a value\n" + USAGE);
+        }
+        return args[i];
+    }
+}
