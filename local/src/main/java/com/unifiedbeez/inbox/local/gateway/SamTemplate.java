@@ -33,9 +33,15 @@ public final class SamTemplate {
         }
     }
 
+    /** A function of the template and its handler ({@code class::method}); null if it names none. */
+    public record Function(String name, String handler) {
+    }
+
+    private final List<Function> functions;
     private final List<HttpRoute> routes;
 
-    private SamTemplate(List<HttpRoute> routes) {
+    private SamTemplate(List<Function> functions, List<HttpRoute> routes) {
+        this.functions = List.copyOf(functions);
         this.routes = List.copyOf(routes);
     }
 
@@ -58,6 +64,7 @@ public final class SamTemplate {
             throw new IllegalArgumentException("SAM template is empty");
         }
         JsonNode globals = root.path("Globals").path("Function");
+        List<Function> functions = new ArrayList<>();
         List<HttpRoute> routes = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.path("Resources").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> resource = it.next();
@@ -67,6 +74,7 @@ public final class SamTemplate {
             String function = resource.getKey();
             JsonNode properties = resource.getValue().path("Properties");
             String handler = text(properties.path("Handler"), text(globals.path("Handler"), null));
+            functions.add(new Function(function, handler));
             int timeout = properties.path("Timeout").asInt(globals.path("Timeout").asInt(3));
             int memory = properties.path("MemorySize").asInt(globals.path("MemorySize").asInt(128));
             for (Iterator<Map.Entry<String, JsonNode>> events = properties.path("Events").fields(); events.hasNext(); ) {
@@ -88,7 +96,11 @@ public final class SamTemplate {
                 routes.add(new HttpRoute(function, event.getKey(), method, path, handler, authorized, timeout, memory));
             }
         }
-        return new SamTemplate(routes);
+        return new SamTemplate(functions, routes);
+    }
+
+    public List<Function> functions() {
+        return functions;
     }
 
     public List<HttpRoute> httpRoutes() {
