@@ -19,11 +19,6 @@ public record GatewayRequest(String method, String rawPath, String rawQuery, Lis
 
     /** The first value of a header, by case-insensitive name, or null. */
     public String header(String name) {
-        for (Map.Entry<String, String> h : headers) {
-            if (h.getKey().equalsIgnoreCase(name)) {
-                return h.getValue();
-            }
-        }
-        return null;
+        return HeaderLines.first(headers, name);
     }
 }

@@ -13,12 +13,7 @@ public record GatewayResponse(int status, List<Map.Entry<String, String>> header
 
     /** The first value of a header, by case-insensitive name, or null. */
     public String header(String name) {
-        for (Map.Entry<String, String> h : headers) {
-            if (h.getKey().equalsIgnoreCase(name)) {
-                return h.getValue();
-            }
-        }
-        return null;
+        return HeaderLines.first(headers, name);
     }
 
     public String bodyText() {
