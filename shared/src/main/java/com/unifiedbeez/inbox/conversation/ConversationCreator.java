@@ -2,6 +2,7 @@ package com.unifiedbeez.inbox.conversation;
 
 import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.contact.ContactRepository;
+import com.unifiedbeez.inbox.message.Previews;
 import com.unifiedbeez.inbox.platform.auth.Caller;
 import com.unifiedbeez.inbox.platform.db.Database;
 import com.unifiedbeez.inbox.platform.db.Sql;
@@ -72,7 +73,7 @@ public final class ConversationCreator {
                                                    assignee_user_id, last_message_at, last_message_preview, created_at, updated_at)
                         VALUES (?, ?, ?, ?, ?, 'active', ?, ?, ?, ?, ?)""",
                         id, caller.organizationId(), contactId, ch.wireName(), connectionId, caller.userId(), now,
-                        preview(message), now, now);
+                        message == null ? null : Previews.of("text", message), now, now);
             } catch (SQLException e) {
                 if ("23505".equals(e.getSQLState())) {
                     throw ApiException.conflict("conversation-already-open",
@@ -111,12 +112,5 @@ public final class ConversationCreator {
     private static ApiException alreadyOpen(UUID existing) {
         return ApiException.conflict("conversation-already-open",
                 "the contact already has an open conversation on this channel: " + existing);
-    }
-
-    static String preview(String content) {
-        if (content == null) {
-            return null;
-        }
-        return content.length() <= 200 ? content : content.substring(0, 199) + "…";
     }
 }

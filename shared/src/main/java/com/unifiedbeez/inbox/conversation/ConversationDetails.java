@@ -1,6 +1,8 @@
 package com.unifiedbeez.inbox.conversation;
 
 import com.unifiedbeez.inbox.contact.ContactRepository;
+import com.unifiedbeez.inbox.attachment.AttachmentLinks;
+import com.unifiedbeez.inbox.message.MessageRepository;
 import com.unifiedbeez.inbox.message.MessageView;
 import com.unifiedbeez.inbox.platform.auth.Caller;
 import com.unifiedbeez.inbox.platform.db.Database;
@@ -21,12 +23,15 @@ public final class ConversationDetails {
     private final Database database;
     private final ConversationRepository conversations;
     private final ContactRepository contacts;
+    private final MessageRepository messages;
 
     @Inject
-    public ConversationDetails(Database database, ConversationRepository conversations, ContactRepository contacts) {
+    public ConversationDetails(Database database, ConversationRepository conversations, ContactRepository contacts,
+                               MessageRepository messages) {
         this.database = database;
         this.conversations = conversations;
         this.contacts = contacts;
+        this.messages = messages;
     }
 
     public ConversationDetail get(Caller caller, UUID id) {
@@ -43,6 +48,7 @@ public final class ConversationDetails {
                         + " ORDER BY platform_timestamp DESC, id DESC LIMIT ?",
                 MessageView::map, caller.organizationId(), id, ConversationDetail.LAST_MESSAGES));
         Collections.reverse(latest);
-        return new ConversationDetail(summary, contact, latest);
+        // No S3 in this function (cold start): attachment links come with the message history.
+        return new ConversationDetail(summary, contact, messages.decorate(c, latest, AttachmentLinks.NONE));
     }
 }

@@ -62,7 +62,8 @@ public final class ConversationRepository {
     /** The conversation if it belongs to the caller's organization; {@code forUpdate} locks it. */
     public Optional<ConversationRow> find(Connection c, UUID organizationId, UUID id, boolean forUpdate) throws SQLException {
         return Sql.one(c, """
-                SELECT id, organization_id, contact_id, channel, channel_connection_id, status, assignee_user_id, assignee_team_id
+                SELECT id, organization_id, contact_id, channel, channel_connection_id, status, assignee_user_id, assignee_team_id,
+                       last_inbound_at
                   FROM conversations WHERE organization_id = ? AND id = ?""" + (forUpdate ? " FOR UPDATE" : ""),
                 ConversationRepository::row, organizationId, id);
     }
@@ -167,7 +168,8 @@ public final class ConversationRepository {
                 Sql.uuid(r, "channel_connection_id"),
                 ConversationStatus.parse(r.getString("status")).orElseThrow(),
                 Sql.uuid(r, "assignee_user_id"),
-                Sql.uuid(r, "assignee_team_id"));
+                Sql.uuid(r, "assignee_team_id"),
+                Sql.instant(r, "last_inbound_at"));
     }
 
     private static ConversationSummary summary(ResultSet r) throws SQLException {

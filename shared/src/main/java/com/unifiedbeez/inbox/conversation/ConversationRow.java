@@ -11,5 +11,6 @@ public record ConversationRow(
         UUID channelConnectionId,
         ConversationStatus status,
         UUID assigneeUserId,
-        UUID assigneeTeamId) {
+        UUID assigneeTeamId,
+        java.time.Instant lastInboundAt) {
 }

@@ -1,9 +1,15 @@
 package com.unifiedbeez.inbox.message;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.unifiedbeez.inbox.attachment.AttachmentView;
 import com.unifiedbeez.inbox.platform.db.Sql;
+import com.unifiedbeez.inbox.platform.json.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** A message as clients see it. A deleted message keeps its place in history but not its content. */
@@ -15,17 +21,25 @@ public record MessageView(
         UUID senderUserId,
         String type,
         String content,
+        JsonNode metadata,
         String status,
         String errorCode,
         String errorMessage,
         Instant platformTimestamp,
         Instant createdAt,
-        Instant deletedAt) {
+        Instant sentAt,
+        Instant deliveredAt,
+        Instant readAt,
+        Instant deletedAt,
+        List<AttachmentView> attachments,
+        List<ReactionView> reactions) {
 
     /** The columns {@link #map} reads, for SELECTs over {@code messages}. */
     public static final String COLUMNS = "id, conversation_id, direction, sender_type, sender_user_id, message_type,"
-            + " content, status, error_code, error_message, platform_timestamp, created_at, deleted_at";
+            + " content, metadata, status, error_code, error_message, platform_timestamp, created_at, sent_at,"
+            + " delivered_at, read_at, deleted_at";
 
+    /** The message row alone; attachments and reactions are added by {@link #with}. */
     public static MessageView map(ResultSet r) throws SQLException {
         Instant deletedAt = Sql.instant(r, "deleted_at");
         return new MessageView(
@@ -36,11 +50,31 @@ public record MessageView(
                 Sql.uuid(r, "sender_user_id"),
                 r.getString("message_type"),
                 deletedAt == null ? r.getString("content") : null,
+                deletedAt == null ? json(r.getString("metadata")) : Json.mapper().createObjectNode(),
                 r.getString("status"),
                 r.getString("error_code"),
                 r.getString("error_message"),
                 Sql.instant(r, "platform_timestamp"),
                 Sql.instant(r, "created_at"),
-                deletedAt);
+                Sql.instant(r, "sent_at"),
+                Sql.instant(r, "delivered_at"),
+                Sql.instant(r, "read_at"),
+                deletedAt,
+                List.of(),
+                List.of());
+    }
+
+    public MessageView with(List<AttachmentView> attachmentViews, List<ReactionView> reactionViews) {
+        return new MessageView(id, conversationId, direction, senderType, senderUserId, type, content, metadata, status,
+                errorCode, errorMessage, platformTimestamp, createdAt, sentAt, deliveredAt, readAt, deletedAt,
+                deletedAt == null ? attachmentViews : List.of(), reactionViews);
+    }
+
+    private static JsonNode json(String value) {
+        try {
+            return Json.mapper().readTree(value == null ? "{}" : value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -19,6 +19,7 @@ public final class HttpEvents {
     private final String template;
     private final Map<String, String> pathParameters = new HashMap<>();
     private final Map<String, String> query = new HashMap<>();
+    private final Map<String, String> headers = new HashMap<>(Map.of("content-type", "application/json"));
     private Caller caller;
     private String body;
 
@@ -38,6 +39,12 @@ public final class HttpEvents {
 
     public HttpEvents query(String name, String value) {
         query.put(name, value);
+        return this;
+    }
+
+    /** A request header; API Gateway v2 delivers header names lower-cased. */
+    public HttpEvents header(String name, String value) {
+        headers.put(name.toLowerCase(java.util.Locale.ROOT), value);
         return this;
     }
 
@@ -72,7 +79,7 @@ public final class HttpEvents {
                 .withRawPath(path.toString())
                 .withPathParameters(pathParameters.isEmpty() ? null : Map.copyOf(pathParameters))
                 .withQueryStringParameters(query.isEmpty() ? null : Map.copyOf(query))
-                .withHeaders(Map.of("content-type", "application/json"))
+                .withHeaders(Map.copyOf(headers))
                 .withBody(body)
                 .withRequestContext(context.build())
                 .build();

@@ -39,6 +39,13 @@ public class ApiException extends RuntimeException {
         return invalid(List.of(new FieldError(field, message)));
     }
 
+    /** A request that breaks a channel's rules (reply window, length, media); each error names its rule. */
+    public static ApiException channelConstraint(List<FieldError> violations) {
+        FieldError first = violations.get(0);
+        return new ApiException(422, "channel-constraint", "Channel constraint violated",
+                first.message() + " (" + first.rule() + ")", violations);
+    }
+
     public static ApiException unauthorized(String detail) {
         return new ApiException(401, "unauthorized", "Unauthorized", detail, List.of());
     }

@@ -1,5 +1,14 @@
 package com.unifiedbeez.inbox.platform.errors;
 
-/** One invalid field of a request: a JSON pointer-like name and what is wrong with it. */
-public record FieldError(String field, String message) {
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * One invalid field of a request and what is wrong with it; {@code rule} names the channel
+ * constraint it breaks, when it is one (e.g. {@code whatsapp-24h-window}).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record FieldError(String field, String message, String rule) {
+    public FieldError(String field, String message) {
+        this(field, message, null);
+    }
 }

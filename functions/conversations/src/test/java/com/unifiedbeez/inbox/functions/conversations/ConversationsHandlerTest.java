@@ -5,7 +5,7 @@ import static com.unifiedbeez.inbox.testing.HttpEvents.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.unifiedbeez.inbox.functions.conversations.HandlerHarness.Answer;
+import com.unifiedbeez.inbox.testing.HttpAnswer;
 import com.unifiedbeez.inbox.platform.auth.Caller;
 import com.unifiedbeez.inbox.platform.auth.Role;
 import com.unifiedbeez.inbox.testing.Fixtures;
@@ -62,7 +62,7 @@ class ConversationsHandlerTest {
         return t0.plus(minutes, ChronoUnit.MINUTES);
     }
 
-    private static List<String> ids(Answer answer) {
+    private static List<String> ids(HttpAnswer answer) {
         return StreamSupport.stream(answer.json().path("items").spliterator(), false)
                 .map(item -> item.path("id").asText()).toList();
     }
@@ -88,7 +88,7 @@ class ConversationsHandlerTest {
 
         @Test
         void allIsTheWholeOrganizationNewestActivityFirst() {
-            Answer answer = call(list(sam).query("view", "all"));
+            HttpAnswer answer = call(list(sam).query("view", "all"));
             assertThat(answer.status()).isEqualTo(200);
             assertThat(ids(answer)).containsExactly(open.toString(), others.toString(), teams.toString(), mine.toString());
             assertThat(answer.json().path("nextCursor").isNull()).isTrue();
@@ -108,7 +108,7 @@ class ConversationsHandlerTest {
 
         @Test
         void aMentionInANotePutsTheConversationInTheMentionedAgentsView() {
-            Answer note = call(request("POST", BASE + "/{id}/notes").path("id", others).as(ada)
+            HttpAnswer note = call(request("POST", BASE + "/{id}/notes").path("id", others).as(ada)
                     .body("{\"content\":\"@Sam can you check the refund?\",\"mentions\":[\"" + sam.userId() + "\"]}"));
             assertThat(note.status()).isEqualTo(201);
             assertThat(note.json().path("mentions").get(0).path("name").asText()).isEqualTo("Sam Agent");
@@ -148,7 +148,7 @@ class ConversationsHandlerTest {
 
         @Test
         void badQueriesAre422AndNameTheField() {
-            Answer answer = call(list(sam).query("view", "everything").query("status", "open").query("channel", "fax")
+            HttpAnswer answer = call(list(sam).query("view", "everything").query("status", "open").query("channel", "fax")
                     .query("assignee", "someone").query("labels", "x").query("limit", "500"));
             assertThat(answer.status()).isEqualTo(422);
             assertThat(answer.contentType()).isEqualTo("application/problem+json");
@@ -177,7 +177,7 @@ class ConversationsHandlerTest {
             if (cursor != null) {
                 page.query("cursor", cursor);
             }
-            Answer answer = call(page);
+            HttpAnswer answer = call(page);
             assertThat(answer.status()).isEqualTo(200);
             seen.addAll(ids(answer));
             cursor = answer.json().path("nextCursor").isNull() ? null : answer.json().path("nextCursor").asText();
@@ -200,7 +200,7 @@ class ConversationsHandlerTest {
             UUID id = conversation(alice, "whatsapp", ConversationSpec.open(at(0)).labels(vip));
             fx.inboundMessage(org, id, "first", at(1));
             fx.inboundMessage(org, id, "second", at(2));
-            Answer answer = call(request("GET", BASE + "/{id}").path("id", id).as(sam));
+            HttpAnswer answer = call(request("GET", BASE + "/{id}").path("id", id).as(sam));
             assertThat(answer.status()).isEqualTo(200);
             assertThat(answer.json().path("conversation").path("id").asText()).isEqualTo(id.toString());
             assertThat(answer.json().path("conversation").path("labels").findValuesAsText("name")).containsExactly("VIP");
@@ -211,7 +211,7 @@ class ConversationsHandlerTest {
 
         @Test
         void unknownOrMalformedIdsAre404Problems() {
-            Answer unknown = call(request("GET", BASE + "/{id}").path("id", UUID.randomUUID()).as(sam));
+            HttpAnswer unknown = call(request("GET", BASE + "/{id}").path("id", UUID.randomUUID()).as(sam));
             assertThat(unknown.status()).isEqualTo(404);
             assertThat(unknown.contentType()).isEqualTo("application/problem+json");
             assertThat(unknown.problemType()).endsWith("/not-found");
@@ -223,7 +223,7 @@ class ConversationsHandlerTest {
     class Create {
         @Test
         void startsAnActiveConversationHeldByItsCreatorWithTheMessageQueued() {
-            Answer answer = call(request("POST", BASE).as(sam)
+            HttpAnswer answer = call(request("POST", BASE).as(sam)
                     .body("{\"contactId\":\"" + alice + "\",\"channel\":\"whatsapp\",\"initialMessage\":\"Hi Alice, your order shipped\"}"));
             assertThat(answer.status()).isEqualTo(201);
             JsonNode conversation = answer.json().path("conversation");
@@ -242,7 +242,7 @@ class ConversationsHandlerTest {
         void aSecondOpenConversationOnTheSameChannelIs409() {
             String body = "{\"contactId\":\"" + bob + "\",\"channel\":\"sms\"}";
             assertThat(call(request("POST", BASE).as(sam).body(body)).status()).isEqualTo(201);
-            Answer again = call(request("POST", BASE).as(lee).body(body));
+            HttpAnswer again = call(request("POST", BASE).as(lee).body(body));
             assertThat(again.status()).isEqualTo(409);
             assertThat(again.problemType()).endsWith("/conversation-already-open");
             assertThat(fx.count("SELECT count(*) FROM conversations WHERE contact_id = ?", bob)).isEqualTo(1);
@@ -264,7 +264,7 @@ class ConversationsHandlerTest {
                     new String[] {"{\"contactId\":\"" + alice + "\",\"channel\":\"telegram\"}", "422"},
                     new String[] {"{\"contactId\":\"" + bob + "\",\"channel\":\"sms\",\"initialMessage\":\"   \"}", "422"});
             for (String[] c : cases) {
-                Answer answer = call(request("POST", BASE).as(sam).body(c[0]));
+                HttpAnswer answer = call(request("POST", BASE).as(sam).body(c[0]));
                 assertThat(answer.status()).as(c[0]).isEqualTo(Integer.parseInt(c[1]));
                 assertThat(answer.contentType()).isEqualTo("application/problem+json");
                 assertThat(answer.json().path("detail").asText()).isNotBlank();
@@ -282,24 +282,24 @@ class ConversationsHandlerTest {
             id = conversation(alice, "whatsapp", ConversationSpec.open(at(0)));
         }
 
-        private Answer assign(String body) {
+        private HttpAnswer assign(String body) {
             return call(request("PATCH", BASE + "/{id}/assign").path("id", id).as(ada).body(body));
         }
 
         @Test
         void toAnAgentThenATeamThenNobody() {
-            Answer toSam = assign("{\"assigneeId\":\"" + sam.userId() + "\",\"assigneeType\":\"user\"}");
+            HttpAnswer toSam = assign("{\"assigneeId\":\"" + sam.userId() + "\",\"assigneeType\":\"user\"}");
             assertThat(toSam.status()).isEqualTo(200);
             assertThat(toSam.json().path("assignee").path("user").path("name").asText()).isEqualTo("Sam Agent");
-            Answer toTeam = assign("{\"assigneeId\":\"" + support + "\",\"assigneeType\":\"team\"}");
+            HttpAnswer toTeam = assign("{\"assigneeId\":\"" + support + "\",\"assigneeType\":\"team\"}");
             assertThat(toTeam.json().path("assignee").path("team").path("name").asText()).isEqualTo("Support");
             assertThat(toTeam.json().path("assignee").path("user").path("id").asText())
                     .as("Sam is in Support, so he keeps it").isEqualTo(sam.userId().toString());
             assign("{\"assigneeId\":\"" + lee.userId() + "\",\"assigneeType\":\"user\"}");
             UUID sales = fx.team(org, "Sales", sam);
-            Answer toSales = assign("{\"assigneeId\":\"" + sales + "\",\"assigneeType\":\"team\"}");
+            HttpAnswer toSales = assign("{\"assigneeId\":\"" + sales + "\",\"assigneeType\":\"team\"}");
             assertThat(toSales.json().path("assignee").path("user").isNull()).as("Lee is not in Sales").isTrue();
-            Answer nobody = assign("{\"assigneeId\":null,\"assigneeType\":\"team\"}");
+            HttpAnswer nobody = assign("{\"assigneeId\":null,\"assigneeType\":\"team\"}");
             assertThat(nobody.json().path("assignee").path("team").isNull()).isTrue();
         }
 
@@ -326,7 +326,7 @@ class ConversationsHandlerTest {
             HttpEvents patch = request("PATCH", BASE + "/{id}/status").path("id", id).as(sam);
             assertThat(call(patch.body("{\"status\":\"active\"}")).json().path("status").asText()).isEqualTo("active");
             assertThat(call(patch.body("{\"status\":\"closed\"}")).json().path("status").asText()).isEqualTo("closed");
-            Answer illegal = call(patch.body("{\"status\":\"resolved\"}"));
+            HttpAnswer illegal = call(patch.body("{\"status\":\"resolved\"}"));
             assertThat(illegal.status()).isEqualTo(409);
             assertThat(illegal.problemType()).endsWith("/invalid-status-transition");
             assertThat(call(patch.body("{\"status\":\"new\"}")).status()).isEqualTo(409);
@@ -361,7 +361,7 @@ class ConversationsHandlerTest {
         void anUnknownLabelRejectsTheWholeRequest() {
             UUID id = conversation(alice, "whatsapp", ConversationSpec.open(at(0)));
             UUID foreign = fx.label(fx.organization("Globex"), "VIP", "#000000");
-            Answer answer = call(request("POST", BASE + "/{id}/labels").path("id", id).as(sam)
+            HttpAnswer answer = call(request("POST", BASE + "/{id}/labels").path("id", id).as(sam)
                     .body("{\"labelIds\":[\"" + vip + "\",\"" + foreign + "\"]}"));
             assertThat(answer.status()).isEqualTo(422);
             assertThat(answer.json().path("errors").get(0).path("message").asText()).contains(foreign.toString());
@@ -378,7 +378,7 @@ class ConversationsHandlerTest {
         assertThat(call(note.body("{\"content\":\"  \"}")).status()).isEqualTo(422);
         assertThat(call(note.body("{\"content\":\"hi\",\"mentions\":[\"" + UUID.randomUUID() + "\"]}")).status()).isEqualTo(422);
         assertThat(fx.count("SELECT count(*) FROM notes WHERE conversation_id = ?", id)).isZero();
-        Answer plain = call(note.body("{\"content\":\"Customer is on holiday until Monday\"}"));
+        HttpAnswer plain = call(note.body("{\"content\":\"Customer is on holiday until Monday\"}"));
         assertThat(plain.status()).isEqualTo(201);
         assertThat(plain.json().path("mentions").size()).isZero();
     }
@@ -388,7 +388,7 @@ class ConversationsHandlerTest {
         UUID id = conversation(alice, "whatsapp", ConversationSpec.open(at(0)));
         fx.inboundMessage(org, id, "one", at(1));
         fx.inboundMessage(org, id, "two", at(2));
-        Answer read = call(request("PATCH", BASE + "/{id}/read").path("id", id).as(sam));
+        HttpAnswer read = call(request("PATCH", BASE + "/{id}/read").path("id", id).as(sam));
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.json().path("unreadCount").asInt()).isZero();
         assertThat(call(list(sam)).json().path("items").get(0).path("unreadCount").asInt()).isZero();
@@ -402,13 +402,13 @@ class ConversationsHandlerTest {
             UUID a = conversation(alice, "whatsapp", ConversationSpec.open(at(0)));
             UUID b = conversation(bob, "sms", ConversationSpec.open(at(1)));
             String unknown = UUID.randomUUID().toString();
-            Answer rejected = call(request("POST", BASE + "/bulk-assign").as(ada)
+            HttpAnswer rejected = call(request("POST", BASE + "/bulk-assign").as(ada)
                     .body("{\"conversationIds\":[\"" + a + "\",\"" + unknown + "\"],\"assigneeId\":\"" + lee.userId() + "\"}"));
             assertThat(rejected.status()).isEqualTo(422);
             assertThat(rejected.json().path("errors").get(0).path("message").asText()).contains(unknown);
             assertThat(fx.count("SELECT count(*) FROM conversations WHERE organization_id = ? AND assignee_user_id IS NOT NULL", org)).isZero();
 
-            Answer done = call(request("POST", BASE + "/bulk-assign").as(ada)
+            HttpAnswer done = call(request("POST", BASE + "/bulk-assign").as(ada)
                     .body("{\"conversationIds\":[\"" + a + "\",\"" + b + "\",\"" + a + "\"],\"assigneeId\":\"" + lee.userId() + "\"}"));
             assertThat(done.status()).isEqualTo(200);
             assertThat(done.json().path("updated").asInt()).isEqualTo(2);
@@ -420,7 +420,7 @@ class ConversationsHandlerTest {
             UUID a = conversation(alice, "whatsapp", ConversationSpec.open(at(0)).labels(vip));
             UUID b = conversation(bob, "sms", ConversationSpec.open(at(1)));
             String body = "{\"conversationIds\":[\"" + a + "\",\"" + b + "\"],\"labelIds\":[\"" + vip + "\",\"" + urgent + "\"]}";
-            Answer done = call(request("POST", BASE + "/bulk-label").as(sam).body(body));
+            HttpAnswer done = call(request("POST", BASE + "/bulk-label").as(sam).body(body));
             assertThat(done.status()).isEqualTo(200);
             assertThat(done.json().path("updated").asInt()).isEqualTo(2);
             assertThat(fx.count("SELECT count(*) FROM conversation_labels WHERE organization_id = ?", org)).isEqualTo(4);
@@ -448,7 +448,7 @@ class ConversationsHandlerTest {
             for (int i = 0; i < filters.length; i += 2) {
                 search.query(filters[i], filters[i + 1]);
             }
-            Answer answer = call(search);
+            HttpAnswer answer = call(search);
             assertThat(answer.status()).isEqualTo(200);
             return ids(answer);
         }
@@ -475,7 +475,7 @@ class ConversationsHandlerTest {
             fx.inboundMessage(globex, theirs, "refund please", at(9));
             assertThat(search("ali")).containsExactly(withAlice.toString());
             assertThat(search("refund")).containsExactly(withBob.toString());
-            Answer missing = call(request("GET", BASE + "/search").as(sam));
+            HttpAnswer missing = call(request("GET", BASE + "/search").as(sam));
             assertThat(missing.status()).isEqualTo(422);
             assertThat(missing.json().path("errors").get(0).path("field").asText()).isEqualTo("q");
         }
@@ -483,7 +483,7 @@ class ConversationsHandlerTest {
 
     @Test
     void requestsWithoutVerifiedClaimsAre401() {
-        Answer anonymous = call(request("GET", BASE));
+        HttpAnswer anonymous = call(request("GET", BASE));
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.contentType()).isEqualTo("application/problem+json");
         var event = request("GET", BASE).as(sam).build();

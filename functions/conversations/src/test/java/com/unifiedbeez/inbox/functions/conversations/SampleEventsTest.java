@@ -4,7 +4,7 @@ import static com.unifiedbeez.inbox.functions.conversations.HandlerHarness.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
-import com.unifiedbeez.inbox.functions.conversations.HandlerHarness.Answer;
+import com.unifiedbeez.inbox.testing.HttpAnswer;
 import com.unifiedbeez.inbox.testing.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,14 +50,14 @@ class SampleEventsTest {
                 + " (gen_random_uuid(), ?::uuid, ?::uuid, 'inbound', 'contact', 'I want a refund for my order')", ORG, CONVERSATION);
     }
 
-    private static Answer run(String name) {
+    private static HttpAnswer run(String name) {
         return call(EventLoader.loadApiGatewayHttpEvent(EVENTS.resolve(name + ".json").toString()));
     }
 
     @Test
     @Order(1)
     void readSamples() {
-        Answer mine = run("list-mine");
+        HttpAnswer mine = run("list-mine");
         assertThat(mine.status()).isEqualTo(200);
         assertThat(mine.json().path("items").get(0).path("id").asText()).isEqualTo(CONVERSATION);
         assertThat(run("search").json().path("items").get(0).path("id").asText()).isEqualTo(CONVERSATION);

@@ -4,7 +4,7 @@ import static com.unifiedbeez.inbox.functions.conversations.HandlerHarness.call;
 import static com.unifiedbeez.inbox.testing.HttpEvents.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.unifiedbeez.inbox.functions.conversations.HandlerHarness.Answer;
+import com.unifiedbeez.inbox.testing.HttpAnswer;
 import com.unifiedbeez.inbox.platform.auth.Caller;
 import com.unifiedbeez.inbox.platform.auth.Role;
 import com.unifiedbeez.inbox.testing.Fixtures;
@@ -82,17 +82,17 @@ class TenantIsolationTest {
     @Test
     void organizationBSeesNothingOfA() {
         for (String view : new String[] {"all", "unassigned", "mine", "team", "mentions"}) {
-            Answer answer = call(asB("GET", BASE).query("view", view));
+            HttpAnswer answer = call(asB("GET", BASE).query("view", view));
             assertThat(answer.status()).isEqualTo(200);
             assertThat(answer.json().path("items").size()).as(view).isZero();
         }
         assertThat(call(asB("GET", BASE).query("labels", labelA.toString())).json().path("items").size()).isZero();
         for (String q : new String[] {"Zebediah", "447700900555", "xylophone"}) {
-            Answer answer = call(asB("GET", BASE + "/search").query("q", q));
+            HttpAnswer answer = call(asB("GET", BASE + "/search").query("q", q));
             assertThat(answer.status()).isEqualTo(200);
             assertThat(answer.json().path("items").size()).as(q).isZero();
         }
-        Answer detail = call(asB("GET", BASE + "/{id}").path("id", conversationA));
+        HttpAnswer detail = call(asB("GET", BASE + "/{id}").path("id", conversationA));
         assertThat(detail.status()).isEqualTo(404);
         assertThat(detail.json().toString()).doesNotContain("Zebediah");
     }
@@ -118,7 +118,7 @@ class TenantIsolationTest {
         attempts.put(request("POST", BASE + "/{id}/labels").as(agentA).path("id", id)
                 .body("{\"labelIds\":[\"" + labelB + "\"]}"), 422);
         attempts.forEach((attempt, expected) -> {
-            Answer answer = call(attempt);
+            HttpAnswer answer = call(attempt);
             assertThat(answer.status()).as(attempt.build().getRouteKey()).isEqualTo(expected);
             assertThat(answer.contentType()).isEqualTo("application/problem+json");
         });

@@ -1,0 +1,22 @@
+package com.unifiedbeez.inbox.functions.outboundsweeper;
+
+import com.unifiedbeez.inbox.message.OutboundQueueModule;
+import com.unifiedbeez.inbox.message.OutboundSweeper;
+import com.unifiedbeez.inbox.platform.aws.AwsModule;
+import com.unifiedbeez.inbox.platform.config.Config;
+import com.unifiedbeez.inbox.platform.db.DatabaseModule;
+import dagger.BindsInstance;
+import dagger.Component;
+import javax.inject.Singleton;
+
+/** PostgreSQL and the outbound queue: all the sweeper needs. */
+@Singleton
+@Component(modules = {DatabaseModule.class, AwsModule.class, OutboundQueueModule.class})
+public interface OutboundSweeperComponent {
+    OutboundSweeper sweeper();
+
+    @Component.Factory
+    interface Factory {
+        OutboundSweeperComponent create(@BindsInstance Config config);
+    }
+}

@@ -1,0 +1,61 @@
+package com.unifiedbeez.inbox.attachment;
+
+import com.unifiedbeez.inbox.platform.config.Config;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/** The media bucket. Presigning is local computation; only {@link #head} calls S3. */
+@Singleton
+public final class S3MediaStorage implements MediaStorage {
+    public static final String BUCKET = "INBOX_MEDIA_BUCKET";
+
+    private final S3Client s3;
+    private final S3Presigner presigner;
+    private final String bucket;
+
+    @Inject
+    public S3MediaStorage(S3Client s3, S3Presigner presigner, Config config) {
+        this.s3 = s3;
+        this.presigner = presigner;
+        this.bucket = config.require(BUCKET);
+    }
+
+    @Override
+    public PresignedUpload presignPut(String key, String contentType, long sizeBytes, Duration ttl) {
+        // Content type and length are signed: S3 refuses a different file than the one declared.
+        var presigned = presigner.presignPutObject(p -> p.signatureDuration(ttl)
+                .putObjectRequest(o -> o.bucket(bucket).key(key).contentType(contentType).contentLength(sizeBytes)));
+        return new PresignedUpload(presigned.url().toString(), "PUT", Map.of("Content-Type", contentType),
+                presigned.expiration() == null ? Instant.now().plus(ttl) : presigned.expiration());
+    }
+
+    @Override
+    public String presignGet(String key, Duration ttl) {
+        return presigner.presignGetObject(p -> p.signatureDuration(ttl).getObjectRequest(o -> o.bucket(bucket).key(key)))
+                .url().toString();
+    }
+
+    @Override
+    public Optional<StoredObject> head(String key) {
+        try {
+            HeadObjectResponse head = s3.headObject(h -> h.bucket(bucket).key(key));
+            return Optional.of(new StoredObject(head.contentLength(), head.contentType()));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+}

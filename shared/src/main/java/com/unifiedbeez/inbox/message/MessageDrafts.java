@@ -1,0 +1,136 @@
+package com.unifiedbeez.inbox.message;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unifiedbeez.inbox.channel.Channel;
+import com.unifiedbeez.inbox.channel.ChannelConstraints;
+import com.unifiedbeez.inbox.channel.ConstraintViolation;
+import com.unifiedbeez.inbox.channel.ConstraintViolations;
+import com.unifiedbeez.inbox.channel.MediaRules;
+import com.unifiedbeez.inbox.channel.OutgoingMessage;
+import com.unifiedbeez.inbox.channel.SmsSegments;
+import com.unifiedbeez.inbox.conversation.ConversationRow;
+import com.unifiedbeez.inbox.platform.auth.Caller;
+import com.unifiedbeez.inbox.platform.db.Sql;
+import com.unifiedbeez.inbox.platform.errors.ApiException;
+import com.unifiedbeez.inbox.platform.errors.Validation;
+import com.unifiedbeez.inbox.platform.json.Json;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+
+/** Turns a send request into a draft the channel accepts, or says which of its rules it breaks. */
+@Singleton
+public final class MessageDrafts {
+    static final Set<String> SENDABLE_TYPES = Set.of("text", "image", "video", "audio", "document");
+    static final int MAX_CONTENT = 100_000;
+
+    private final TemplateRenderer templates;
+
+    @Inject
+    public MessageDrafts(TemplateRenderer templates) {
+        this.templates = templates;
+    }
+
+    UUID conversationId(String value) {
+        Validation v = new Validation();
+        UUID id = v.uuid("conversationId", value);
+        v.throwIfInvalid();
+        return id;
+    }
+
+    /** What can be checked without the database: shapes and sizes. */
+    void checkShape(SendMessage request) {
+        Validation v = new Validation();
+        v.uuid("conversationId", request.conversationId());
+        if (request.type() != null && !SENDABLE_TYPES.contains(request.type())) {
+            v.add("type", "must be one of " + String.join(", ", SENDABLE_TYPES.stream().sorted().toList())
+                    + " (templates go through send-template)");
+        }
+        if (request.content() != null && request.content().length() > MAX_CONTENT) {
+            v.add("content", "is longer than " + MAX_CONTENT + " characters");
+        }
+        if (request.attachments() != null) {
+            v.uuids("attachments", request.attachments(), SendMessage.MAX_ATTACHMENTS);
+        }
+        v.throwIfInvalid();
+    }
+
+    Draft free(Connection c, Caller caller, ConversationRow conversation, SendMessage request, Instant now) throws SQLException {
+        Channel channel = Channel.parse(conversation.channel()).orElseThrow();
+        List<UUID> ids = request.attachments() == null ? List.of()
+                : request.attachments().stream().map(UUID::fromString).distinct().toList();
+        List<Uploaded> files = uploaded(c, caller, conversation, ids);
+        String text = request.content() == null || request.content().isBlank() ? null : request.content();
+        String type = request.type() != null ? request.type()
+                : files.isEmpty() ? "text" : MediaRules.messageType(files.get(0).contentType());
+        if (!"text".equals(type) && files.isEmpty()) {
+            throw ApiException.invalid("attachments", "a " + type + " message needs an uploaded attachment");
+        }
+        List<OutgoingMessage.Attachment> outgoing = files.stream()
+                .map(f -> new OutgoingMessage.Attachment(f.contentType(), f.size())).toList();
+        ConstraintViolations.reject(ChannelConstraints.check(new OutgoingMessage(channel, type, text, outgoing), conversation.lastInboundAt(), now));
+        ObjectNode metadata = Json.mapper().createObjectNode();
+        if (channel == Channel.SMS && text != null) {
+            SmsSegments sms = SmsSegments.of(text);
+            metadata.putObject("sms").put("encoding", sms.encoding()).put("segments", sms.segments());
+        }
+        return new Draft(type, text, metadata, ids, null);
+    }
+
+    Draft template(Connection c, Caller caller, ConversationRow conversation, SendTemplate request) throws SQLException {
+        Validation v = new Validation();
+        UUID templateId = v.uuid("templateId", request.templateId());
+        v.throwIfInvalid();
+        if (!Channel.WHATSAPP.wireName().equals(conversation.channel())) {
+            ConstraintViolations.reject(List.of(new ConstraintViolation("template-whatsapp-only", "templateId",
+                    "templates are sent on WhatsApp conversations only; this one is " + conversation.channel())));
+        }
+        TemplateRenderer.Rendered rendered = templates.render(c, caller.organizationId(), templateId,
+                request.params() == null ? Map.of() : request.params());
+        ObjectNode metadata = Json.mapper().createObjectNode();
+        ObjectNode template = metadata.putObject("template");
+        template.put("id", templateId.toString()).put("name", rendered.name()).put("language", rendered.language());
+        template.set("params", Json.mapper().valueToTree(rendered.params()));
+        return new Draft("template", rendered.content(), metadata, List.of(), templateId);
+    }
+
+    private record Uploaded(UUID id, String contentType, long size) {
+    }
+
+    /** The attachments, each uploaded (verified) into this conversation and not yet on a message. */
+    private static List<Uploaded> uploaded(Connection c, Caller caller, ConversationRow conversation, List<UUID> ids)
+            throws SQLException {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Uploaded> found = new HashMap<>();
+        for (Uploaded u : Sql.list(c, """
+                SELECT id, content_type, size_bytes FROM attachments
+                 WHERE organization_id = ? AND conversation_id = ? AND id = ANY(?::uuid[])
+                   AND status = 'uploaded' AND message_id IS NULL""",
+                r -> new Uploaded(Sql.uuid(r, "id"), r.getString("content_type"), r.getLong("size_bytes")),
+                caller.organizationId(), conversation.id(), ids)) {
+            found.put(u.id(), u);
+        }
+        Validation v = new Validation();
+        List<Uploaded> ordered = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            Uploaded u = found.get(ids.get(i));
+            if (u == null) {
+                v.add("attachments[" + i + "]", "no completed upload " + ids.get(i) + " waits in this conversation");
+            } else {
+                ordered.add(u);
+            }
+        }
+        v.throwIfInvalid();
+        return ordered;
+    }
+}

@@ -1,0 +1,46 @@
+package com.unifiedbeez.inbox.message;
+
+import com.unifiedbeez.inbox.platform.auth.Caller;
+import com.unifiedbeez.inbox.platform.db.Database;
+import com.unifiedbeez.inbox.platform.db.Sql;
+import com.unifiedbeez.inbox.platform.errors.ApiException;
+import com.unifiedbeez.inbox.platform.id.Ids;
+import java.util.UUID;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+
+/** One reaction per agent per message: a new emoji replaces the old one, the same emoji toggles it off. */
+@Singleton
+public final class MessageReactions {
+    private final Database database;
+    private final MessageRepository messages;
+
+    @Inject
+    public MessageReactions(Database database, MessageRepository messages) {
+        this.database = database;
+        this.messages = messages;
+    }
+
+    public MessageView react(Caller caller, UUID messageId, React request) {
+        String emoji = request.emoji() == null ? "" : request.emoji().strip();
+        if (emoji.isEmpty() || emoji.length() > React.MAX_LENGTH || emoji.codePoints().anyMatch(Character::isLetterOrDigit)) {
+            throw ApiException.invalid("emoji", "must be one emoji (up to " + React.MAX_LENGTH + " characters, no letters or digits)");
+        }
+        return database.transaction(c -> {
+            if (Sql.one(c, "SELECT 1 FROM messages WHERE organization_id = ? AND id = ? AND deleted_at IS NULL FOR UPDATE",
+                    r -> 1, caller.organizationId(), messageId).isEmpty()) {
+                throw ApiException.notFound("message", messageId);
+            }
+            int removed = Sql.update(c, "DELETE FROM message_reactions WHERE message_id = ? AND user_id = ? AND emoji = ?",
+                    messageId, caller.userId(), emoji);
+            if (removed == 0) {
+                Sql.update(c, """
+                        INSERT INTO message_reactions (id, organization_id, message_id, user_id, emoji) VALUES (?, ?, ?, ?, ?)
+                        ON CONFLICT (message_id, user_id) WHERE user_id IS NOT NULL
+                        DO UPDATE SET emoji = excluded.emoji, created_at = now()""",
+                        Ids.newId(), caller.organizationId(), messageId, caller.userId(), emoji);
+            }
+            return messages.find(c, caller.organizationId(), messageId).orElseThrow();
+        });
+    }
+}

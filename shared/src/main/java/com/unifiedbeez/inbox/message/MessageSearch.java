@@ -1,0 +1,76 @@
+package com.unifiedbeez.inbox.message;
+
+import com.unifiedbeez.inbox.platform.auth.Caller;
+import com.unifiedbeez.inbox.platform.db.Database;
+import com.unifiedbeez.inbox.platform.db.Sql;
+import com.unifiedbeez.inbox.platform.page.Page;
+import java.util.ArrayList;
+import java.util.List;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+
+/**
+ * Full-text search over message text with PostgreSQL (stemmed English tsvector + GIN), ranked by
+ * ts_rank_cd then recency, scoped to the caller's organization. Snippets are computed for the
+ * page only, from HTML-escaped text, so a client can render the {@code <mark>} tags safely.
+ */
+@Singleton
+public final class MessageSearch {
+    private static final String HEADLINE = "StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=8, MaxFragments=2";
+
+    private final Database database;
+
+    @Inject
+    public MessageSearch(Database database) {
+        this.database = database;
+    }
+
+    public Page<SearchHit> search(Caller caller, MessageSearchQuery query) {
+        List<String> where = new ArrayList<>(List.of("m.organization_id = ?", "m.search @@ q.query", "m.deleted_at IS NULL"));
+        List<Object> params = new ArrayList<>(List.of(query.q(), caller.organizationId()));
+        if (query.conversationId() != null) {
+            where.add("m.conversation_id = ?");
+            params.add(query.conversationId());
+        }
+        if (query.channel() != null) {
+            where.add("m.conversation_id IN (SELECT id FROM conversations WHERE organization_id = ? AND channel = ?)");
+            params.add(caller.organizationId());
+            params.add(query.channel());
+        }
+        if (query.from() != null) {
+            where.add("m.platform_timestamp >= ?");
+            params.add(query.from());
+        }
+        if (query.to() != null) {
+            where.add("m.platform_timestamp < ?");
+            params.add(query.to());
+        }
+        params.add(query.limit() + 1);
+        params.add(query.offset());
+        String sql = """
+                WITH hits AS (
+                    SELECT m.id, ts_rank_cd(m.search, q.query) AS rank, q.query
+                      FROM messages m, websearch_to_tsquery('english', ?) AS q(query)
+                     WHERE %s
+                     ORDER BY rank DESC, m.platform_timestamp DESC, m.id DESC
+                     LIMIT ? OFFSET ?)
+                SELECT %s, h.rank, c.channel,
+                       ts_headline('english', replace(replace(replace(m.content, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'),
+                                   h.query, '%s') AS snippet
+                  FROM hits h
+                  JOIN messages m ON m.id = h.id
+                  JOIN conversations c ON c.id = m.conversation_id
+                 ORDER BY h.rank DESC, m.platform_timestamp DESC, m.id DESC"""
+                .formatted(String.join(" AND ", where), prefixed(MessageView.COLUMNS), HEADLINE);
+        List<SearchHit> hits = database.read(c -> Sql.list(c, sql,
+                r -> new SearchHit(MessageView.map(r), r.getString("channel"), r.getDouble("rank"), r.getString("snippet")),
+                params.toArray()));
+        boolean more = hits.size() > query.limit() && query.canGoDeeper();
+        List<SearchHit> page = hits.size() > query.limit() ? hits.subList(0, query.limit()) : hits;
+        return new Page<>(List.copyOf(page), more ? query.nextCursor() : null);
+    }
+
+    private static String prefixed(String columns) {
+        return String.join(", ", java.util.Arrays.stream(columns.split(",")).map(col -> "m." + col.strip()).toList());
+    }
+}

@@ -1,0 +1,73 @@
+package com.unifiedbeez.inbox.message;
+
+import com.unifiedbeez.inbox.platform.auth.Caller;
+import com.unifiedbeez.inbox.platform.db.Database;
+import com.unifiedbeez.inbox.platform.db.Sql;
+import com.unifiedbeez.inbox.platform.errors.ApiException;
+import com.unifiedbeez.inbox.platform.errors.Validation;
+import java.util.UUID;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+
+/**
+ * Records delivery progress of an outbound message, forward only (see {@link MessageStatus}): a
+ * report that would move it back is acknowledged and changes nothing, so reports may arrive late,
+ * twice or out of order.
+ */
+@Singleton
+public final class MessageStatusUpdater {
+    static final int MAX_ERROR = 1000;
+
+    private final Database database;
+    private final MessageRepository messages;
+
+    @Inject
+    public MessageStatusUpdater(Database database, MessageRepository messages) {
+        this.database = database;
+        this.messages = messages;
+    }
+
+    public MessageView update(Caller caller, UUID messageId, UpdateStatus request) {
+        Validation v = new Validation();
+        MessageStatus target = null;
+        if (request.status() == null) {
+            v.add("status", "is required");
+        } else {
+            target = MessageStatus.parse(request.status()).filter(s -> s != MessageStatus.QUEUED).orElse(null);
+            if (target == null) {
+                v.add("status", "must be one of sent, delivered, read, failed");
+            }
+        }
+        if (target == MessageStatus.FAILED && (request.errorMessage() == null || request.errorMessage().isBlank())) {
+            v.add("errorMessage", "is required when a message failed: say why");
+        }
+        if (request.errorMessage() != null && request.errorMessage().length() > MAX_ERROR) {
+            v.add("errorMessage", "is longer than " + MAX_ERROR + " characters");
+        }
+        v.throwIfInvalid();
+        MessageStatus next = target;
+        return database.transaction(c -> {
+            var current = Sql.one(c, "SELECT direction, status FROM messages WHERE organization_id = ? AND id = ? FOR UPDATE",
+                    r -> new String[] {r.getString("direction"), r.getString("status")}, caller.organizationId(), messageId)
+                    .orElseThrow(() -> ApiException.notFound("message", messageId));
+            if (!"outbound".equals(current[0])) {
+                throw ApiException.conflict("inbound-has-no-delivery-status", "only outbound messages have a delivery status");
+            }
+            if (MessageStatus.parse(current[1]).orElseThrow().advancesTo(next)) {
+                Sql.update(c, """
+                        UPDATE messages
+                           SET status = ?,
+                               sent_at = CASE WHEN ? IN ('sent', 'delivered', 'read') THEN coalesce(sent_at, now()) ELSE sent_at END,
+                               delivered_at = CASE WHEN ? IN ('delivered', 'read') THEN coalesce(delivered_at, now()) ELSE delivered_at END,
+                               read_at = CASE WHEN ? = 'read' THEN now() ELSE read_at END,
+                               failed_at = CASE WHEN ? = 'failed' THEN now() ELSE failed_at END,
+                               error_code = CASE WHEN ? = 'failed' THEN ? ELSE error_code END,
+                               error_message = CASE WHEN ? = 'failed' THEN ? ELSE error_message END
+                         WHERE id = ?""",
+                        next.wireName(), next.wireName(), next.wireName(), next.wireName(), next.wireName(),
+                        next.wireName(), request.errorCode(), next.wireName(), request.errorMessage(), messageId);
+            }
+            return messages.find(c, caller.organizationId(), messageId).orElseThrow();
+        });
+    }
+}

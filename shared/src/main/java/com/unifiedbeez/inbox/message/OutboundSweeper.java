@@ -1,0 +1,59 @@
+package com.unifiedbeez.inbox.message;
+
+import com.unifiedbeez.inbox.message.OutboundQueue.OutboundSend;
+import com.unifiedbeez.inbox.platform.db.Database;
+import com.unifiedbeez.inbox.platform.db.Sql;
+import java.time.Duration;
+import java.util.List;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+
+/**
+ * Re-queues sends that were stored but never reached the queue (SQS down, a crash between commit
+ * and enqueue). Runs on a schedule across all organizations; rows are locked with SKIP LOCKED so
+ * overlapping runs never hand the same message over twice.
+ */
+@Singleton
+public final class OutboundSweeper {
+    /** Younger sends may still be on their way to the queue from the request that stored them. */
+    public static final Duration GRACE = Duration.ofSeconds(60);
+    static final int BATCH = 500;
+
+    /** What one run did. */
+    public record Sweep(int found, int requeued) {
+    }
+
+    private final Database database;
+    private final OutboundQueue queue;
+
+    @Inject
+    public OutboundSweeper(Database database, OutboundQueue queue) {
+        this.database = database;
+        this.queue = queue;
+    }
+
+    public Sweep sweep(Duration grace) {
+        return database.transaction(c -> {
+            List<OutboundSend> stranded = Sql.list(c, """
+                    SELECT id, organization_id, conversation_id FROM messages
+                     WHERE status = 'queued' AND enqueued_at IS NULL AND queued_at < now() - ?::interval
+                     ORDER BY queued_at, id
+                     LIMIT ?
+                     FOR UPDATE SKIP LOCKED""",
+                    r -> new OutboundSend(Sql.uuid(r, "id"), Sql.uuid(r, "organization_id"), Sql.uuid(r, "conversation_id")),
+                    grace.toMillis() + " milliseconds", BATCH);
+            int requeued = 0;
+            for (OutboundSend send : stranded) {
+                try {
+                    queue.enqueue(send);
+                } catch (RuntimeException e) {
+                    // The queue is still down: stop here, keep order, and try again on the next run.
+                    break;
+                }
+                Sql.update(c, "UPDATE messages SET enqueued_at = now() WHERE id = ?", send.messageId());
+                requeued++;
+            }
+            return new Sweep(stranded.size(), requeued);
+        });
+    }
+}

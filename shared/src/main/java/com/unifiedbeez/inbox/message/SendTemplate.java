@@ -1,0 +1,7 @@
+package com.unifiedbeez.inbox.message;
+
+import java.util.Map;
+
+/** POST /api/inbox/messages/send-template: an approved WhatsApp template with its variables. */
+public record SendTemplate(String conversationId, String templateId, Map<String, String> params) {
+}
