@@ -189,6 +189,7 @@ public final class ConversationRepository {
                 r.getString("last_message_preview"),
                 Sql.instant(r, "last_message_at"),
                 Sql.instant(r, "last_inbound_at"),
+                ConversationSummary.Replyability.of(r.getString("channel"), Sql.instant(r, "last_inbound_at")),
                 r.getInt("unread_count"),
                 Sql.instant(r, "created_at"),
                 Sql.instant(r, "updated_at"));

@@ -1,5 +1,7 @@
 package com.unifiedbeez.inbox.conversation;
 
+import com.unifiedbeez.inbox.channel.Channel;
+import com.unifiedbeez.inbox.channel.ReplyWindow;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -17,9 +19,21 @@ public record ConversationSummary(
         String lastMessagePreview,
         Instant lastMessageAt,
         Instant lastInboundAt,
+        Replyability reply,
         int unreadCount,
         Instant createdAt,
         Instant updatedAt) {
+
+    /**
+     * Whether an agent can write now: {@code open}; until when ({@code replyableUntil}, null where the
+     * channel has no window or it is closed); and whether only a template may go out (WhatsApp).
+     */
+    public record Replyability(boolean open, Instant replyableUntil, boolean requiresTemplate) {
+        public static Replyability of(String channel, Instant lastInboundAt) {
+            ReplyWindow window = ReplyWindow.of(Channel.parse(channel).orElseThrow(), lastInboundAt, Instant.now());
+            return new Replyability(window.open(), window.open() ? window.replyableUntil() : null, window.requiresTemplate());
+        }
+    }
 
     /** The customer of a conversation, as far as a list needs. */
     public record ContactRef(UUID id, String name, String avatarUrl) {

@@ -141,6 +141,9 @@ class ConversationsHandlerTest {
             assertThat(first.path("unreadCount").asInt()).isEqualTo(2);
             assertThat(first.path("lastMessagePreview").asText()).isEqualTo("anyone there?");
             assertThat(first.path("lastMessageAt").asText()).isEqualTo("2026-11-01T09:06:00Z");
+            assertThat(first.path("channel").asText()).isEqualTo("whatsapp");
+            assertThat(first.path("reply").path("open").asBoolean()).as("the customer wrote weeks ago").isFalse();
+            assertThat(first.path("reply").path("requiresTemplate").asBoolean()).isTrue();
             JsonNode held = call(list(sam).query("view", "mine")).json().path("items").get(0);
             assertThat(held.path("assignee").path("user").path("name").asText()).isEqualTo("Sam Agent");
             assertThat(held.path("assignee").path("team").isNull()).isTrue();
@@ -207,6 +210,12 @@ class ConversationsHandlerTest {
             assertThat(answer.json().path("contact").path("name").asText()).isEqualTo("Alice Liddell");
             assertThat(answer.json().path("contact").path("identities").get(0).path("identifier").asText()).isEqualTo("447700900123");
             assertThat(answer.json().path("lastMessages").findValuesAsText("content")).containsExactly("first", "second");
+            fx.inboundMessage(org, id, "third", Instant.now().minus(1, ChronoUnit.HOURS));
+            JsonNode reply = call(request("GET", BASE + "/{id}").path("id", id).as(sam)).json().path("conversation").path("reply");
+            assertThat(reply.path("open").asBoolean()).isTrue();
+            assertThat(reply.path("requiresTemplate").asBoolean()).isFalse();
+            assertThat(Instant.parse(reply.path("replyableUntil").asText()))
+                    .isBetween(Instant.now().plus(22, ChronoUnit.HOURS), Instant.now().plus(24, ChronoUnit.HOURS));
         }
 
         @Test
