@@ -32,8 +32,9 @@ public final class ConversationRepository {
 
     private static final ObjectReader LABELS = Json.mapper().readerFor(new TypeReference<List<LabelRef>>() { });
 
-    // The page is chosen first from the conversations table alone (an index range scan in
-    // activity order), then decorated: contact, assignee names, labels and the caller's unread count.
+    // The page's ids are chosen first from the conversations table alone (an index range scan in
+    // activity order, index-only where the filters allow), then the rows are read and decorated:
+    // contact, assignee names, labels and the caller's unread count.
     private static final String SUMMARY_SELECT = """
             SELECT c.id, c.status, c.priority, c.channel, c.subject, c.last_message_preview, c.last_message_at,
                    c.last_inbound_at, c.created_at, c.updated_at,
@@ -47,7 +48,8 @@ public final class ConversationRepository {
                                              ORDER BY l.name), '[]')
                       FROM conversation_labels cl JOIN labels l ON l.id = cl.label_id
                      WHERE cl.conversation_id = c.id) AS labels
-              FROM (%s) c
+              FROM (%s) page
+              JOIN conversations c ON c.id = page.id
               JOIN contacts ct ON ct.id = c.contact_id
               LEFT JOIN users u ON u.id = c.assignee_user_id
               LEFT JOIN teams t ON t.id = c.assignee_team_id
@@ -73,7 +75,7 @@ public final class ConversationRepository {
     }
 
     public Optional<ConversationSummary> summary(Connection c, Caller caller, UUID id) throws SQLException {
-        String inner = "SELECT * FROM conversations WHERE organization_id = ? AND id = ?";
+        String inner = "SELECT id FROM conversations WHERE organization_id = ? AND id = ?";
         return Sql.one(c, SUMMARY_SELECT.formatted(UNREAD_CAP, inner), ConversationRepository::summary,
                 caller.organizationId(), id, caller.userId());
     }
@@ -127,7 +129,7 @@ public final class ConversationRepository {
             params.add(cursor.at());
             params.add(cursor.id());
         }
-        String inner = "SELECT * FROM conversations c WHERE " + String.join(" AND ", where)
+        String inner = "SELECT c.id FROM conversations c WHERE " + String.join(" AND ", where)
                 + " ORDER BY c.last_message_at DESC, c.id DESC LIMIT ?";
         params.add(page.limit() + 1);
         params.add(caller.userId());

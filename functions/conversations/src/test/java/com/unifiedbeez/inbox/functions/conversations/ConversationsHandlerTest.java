@@ -467,6 +467,8 @@ class ConversationsHandlerTest {
             assertThat(search("ali")).containsExactly(withAlice.toString());
             assertThat(search("Liddell")).containsExactly(withAlice.toString());
             assertThat(search("4477009")).containsExactly(withAlice.toString());
+            assertThat(search("+4477009")).containsExactly(withAlice.toString());
+            assertThat(search("+1500555")).as("SMS identities keep their +").containsExactly(withBob.toString());
             assertThat(search("refunds")).containsExactly(withBob.toString());
             assertThat(search("parcel arrive")).containsExactly(withAlice.toString());
             assertThat(search("\"never arrived\"")).containsExactly(withAlice.toString());
