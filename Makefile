@@ -12,10 +12,16 @@
 MVN ?= mvn
 MVN_FLAGS ?= -B -q
 
-.PHONY: build-ConversationsFunction build-MigrateFunction
+.PHONY: build-ConversationsFunction build-MessagesFunction build-OutboundSweeperFunction build-MigrateFunction
 
 build-ConversationsFunction:
 	$(call lambda-artifact,conversations)
+
+build-MessagesFunction:
+	$(call lambda-artifact,messages)
+
+build-OutboundSweeperFunction:
+	$(call lambda-artifact,outbound-sweeper)
 
 build-MigrateFunction:
 	$(call lambda-artifact,migrate)

@@ -1,11 +1,16 @@
 package com.unifiedbeez.inbox.local;
 
+import com.unifiedbeez.inbox.local.aws.LocalAwsServices;
+import com.unifiedbeez.inbox.local.aws.LocalResources;
+import com.unifiedbeez.inbox.local.events.EventSources;
 import com.unifiedbeez.inbox.local.gateway.Gateway;
 import com.unifiedbeez.inbox.local.gateway.JettyGatewayHandler;
 import com.unifiedbeez.inbox.local.gateway.JwtAuthorizer;
+import com.unifiedbeez.inbox.local.gateway.LambdaFunctions;
 import com.unifiedbeez.inbox.local.gateway.SamTemplate;
 import com.unifiedbeez.inbox.local.seed.DemoSeed;
 import com.unifiedbeez.inbox.local.seed.DemoUser;
+import com.unifiedbeez.inbox.platform.aws.AwsConfig;
 import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.db.Migrations;
 import java.io.IOException;
@@ -20,6 +25,11 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -30,8 +40,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole inbox in one process: embedded PostgreSQL (persistent data folder), the migrations,
- * the demo seed, and a local API Gateway on Jetty serving every HttpApi route of template.yaml
- * with the real function handlers, each built once like a Lambda container.
+ * the demo seed, ElasticMQ and S3Proxy with the template's queues and buckets, a local API Gateway
+ * on Jetty serving every HttpApi route of template.yaml, and the template's SQS event source
+ * mappings and rate schedules, all with the real function handlers, each built once like a Lambda
+ * container.
  *
  * <p>{@link #start(LocalOptions)} returns the running inbox; {@link #close()} stops it.
  */
@@ -39,19 +51,35 @@ public final class LocalInbox implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalInbox.class);
     /** Set by bin/inbox-local: the repository root, where the defaults (template, data folder) are. */
     public static final String ROOT_PROPERTY = "inbox.local.root";
-    private static final List<String> DB_PROPERTIES = List.of(Config.DB_URL, Config.DB_USER, Config.DB_PASSWORD);
 
-    /** Where the start-up time went, in milliseconds. */
-    public record Timings(long postgresMs, long migrateMs, long seedMs, long httpMs, long totalMs) {
+    /** The data folder's subfolder where the local S3 keeps its buckets (one folder each). */
+    public static final String S3_FOLDER = "s3";
+
+    /**
+     * Where the start-up time went, in milliseconds. ElasticMQ and S3Proxy start, and the template's
+     * queues and buckets are created on them, on another thread while PostgreSQL starts and the
+     * migrations and seed run: {@code awsWaitMs} is what the start still waited for that afterwards,
+     * {@code sqsMs}, {@code s3Ms} and {@code resourcesMs} are its own parts (overlapping the others);
+     * {@code functionsMs} builds the gateway and starts the event sources.
+     */
+    public record Timings(long postgresMs, long migrateMs, long seedMs, long awsWaitMs, long functionsMs, long sqsMs,
+                          long s3Ms, long resourcesMs, long httpMs, long totalMs) {
         @Override
         public String toString() {
             return "ready in " + totalMs + " ms (postgres " + postgresMs + ", migrations " + migrateMs + ", seed "
-                    + seedMs + ", http " + httpMs + ")";
+                    + seedMs + ", then waited " + awsWaitMs + " for SQS/S3 [ElasticMQ " + sqsMs + ", S3Proxy " + s3Ms
+                    + ", queues and buckets " + resourcesMs + ", alongside PostgreSQL], gateway and event sources "
+                    + functionsMs + ", http " + httpMs + ")";
         }
     }
 
     private final LocalOptions options;
     private final EmbeddedDatabase database;
+    private final LocalAwsServices aws;
+    private final LocalResources resources;
+    private final Map<String, String> environment;
+    private final LambdaFunctions functions;
+    private final EventSources events;
     private final Gateway gateway;
     private final Server server;
     private final int port;
@@ -61,10 +89,17 @@ public final class LocalInbox implements AutoCloseable {
     private final Map<String, String> previousProperties;
     private volatile boolean closed;
 
-    private LocalInbox(LocalOptions options, EmbeddedDatabase database, Gateway gateway, Server server, int port,
-                       Timings timings, boolean seeded, int migrationsApplied, Map<String, String> previousProperties) {
+    private LocalInbox(LocalOptions options, EmbeddedDatabase database, LocalAwsServices aws, LocalResources resources,
+                       Map<String, String> environment, LambdaFunctions functions, EventSources events,
+                       Gateway gateway, Server server, int port, Timings timings, boolean seeded, int migrationsApplied,
+                       Map<String, String> previousProperties) {
         this.options = options;
         this.database = database;
+        this.aws = aws;
+        this.resources = resources;
+        this.environment = Map.copyOf(environment);
+        this.functions = functions;
+        this.events = events;
         this.gateway = gateway;
         this.server = server;
         this.port = port;
@@ -125,9 +160,38 @@ public final class LocalInbox implements AutoCloseable {
         }
         Files.createDirectories(options.dataDir());
 
-        EmbeddedDatabase database = EmbeddedDatabase.start(options.dataDir().resolve("postgres"), options.pgPort());
+        // SQS (ElasticMQ) and S3 (S3Proxy) start on their own thread while PostgreSQL starts.
+        String region = Config.fromEnvironment().get(AwsConfig.REGION).orElse(AwsConfig.DEFAULT_REGION);
+        ExecutorService starter = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "inbox-local-aws-start");
+            t.setDaemon(true);
+            return t;
+        });
+        Future<AwsStart> awsStart = starter.submit(() -> {
+            LocalAwsServices started = LocalAwsServices.start(region, options.sqsPort(), options.s3Port(),
+                    options.dataDir().resolve(S3_FOLDER));
+            try {
+                long t = System.nanoTime();
+                LocalResources created = LocalResources.create(template, started.sqs(), started.s3(), region);
+                return new AwsStart(started, created, ms(t, System.nanoTime()));
+            } catch (RuntimeException | Error e) {
+                started.close();
+                throw e;
+            }
+        });
+        starter.shutdown();
+        EmbeddedDatabase database;
+        try {
+            database = EmbeddedDatabase.start(options.dataDir().resolve("postgres"), options.pgPort());
+        } catch (Exception | Error e) {
+            closeWhenStarted(awsStart);
+            throw e;
+        }
         long t1 = System.nanoTime();
         Map<String, String> previous = new LinkedHashMap<>();
+        LocalAwsServices aws = null;
+        LambdaFunctions functions = null;
+        EventSources events = null;
         Gateway gateway = null;
         Server server = null;
         try {
@@ -135,36 +199,88 @@ public final class LocalInbox implements AutoCloseable {
             long t2 = System.nanoTime();
             boolean seeded = options.seed() && DemoSeed.seedIfMissing(database.dataSource());
             long t3 = System.nanoTime();
+            AwsStart awsStarted = awaitAws(awsStart);
+            aws = awsStarted.aws();
+            LocalResources resources = awsStarted.resources();
+            long t4 = System.nanoTime();
 
             // The functions built in this process read their configuration from these (Config overlays
-            // system properties on the environment), so they use this database.
-            for (String key : DB_PROPERTIES) {
+            // system properties on the environment): this database, the local SQS and S3, and the
+            // template's environment variables that name a queue or bucket (!Ref / !GetAtt).
+            Map<String, String> properties = new LinkedHashMap<>();
+            properties.put(Config.DB_URL, database.jdbcUrl());
+            properties.put(Config.DB_USER, EmbeddedDatabase.USER);
+            properties.put(Config.DB_PASSWORD, EmbeddedDatabase.USER);
+            properties.putAll(aws.properties());
+            Map<String, String> environment = resources.environment(template.functions());
+            properties.putAll(environment);
+            properties.forEach((key, value) -> {
                 previous.put(key, System.getProperty(key));
-            }
-            System.setProperty(Config.DB_URL, database.jdbcUrl());
-            System.setProperty(Config.DB_USER, EmbeddedDatabase.USER);
-            System.setProperty(Config.DB_PASSWORD, EmbeddedDatabase.USER);
+                System.setProperty(key, value);
+            });
 
+            functions = new LambdaFunctions(Thread.currentThread().getContextClassLoader());
             gateway = new Gateway(template.httpRoutes(), new JwtAuthorizer(options.jwtSecret()),
-                    "localhost:" + options.port());
+                    "localhost:" + options.port(), functions);
+            events = EventSources.start(template, resources, functions, aws.sqs(), region);
+            long t5 = System.nanoTime();
             server = httpServer(options.port(), gateway);
             server.start();
             int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
-            long t4 = System.nanoTime();
-            Timings timings = new Timings(ms(t0, t1), ms(t1, t2), ms(t2, t3), ms(t3, t4), ms(t0, t4));
-            LOG.info("{} routes of {} functions from {}; {}", gateway.routeCount(), gateway.functionNames().size(),
-                    options.template(), timings);
-            return new LocalInbox(options, database, gateway, server, port, timings, seeded, applied, previous);
+            long t6 = System.nanoTime();
+            Timings timings = new Timings(ms(t0, t1), ms(t1, t2), ms(t2, t3), ms(t3, t4), ms(t4, t5),
+                    aws.sqsStartMs(), aws.s3StartMs(), awsStarted.resourcesMs(), ms(t5, t6), ms(t0, t6));
+            LOG.info("{} routes of {} functions, {} queues, {} buckets, {} SQS event sources, {} schedules from {}; {}",
+                    gateway.routeCount(), gateway.functionNames().size(), resources.queues().size(),
+                    resources.buckets().size(), events.sqs().size(), events.schedules().size(), options.template(),
+                    timings);
+            return new LocalInbox(options, database, aws, resources, environment, functions, events, gateway, server,
+                    port, timings, seeded, applied, previous);
         } catch (Exception | Error e) {
             if (server != null) {
                 server.stop();
             }
+            if (events != null) {
+                events.close();
+            }
             if (gateway != null) {
                 gateway.close();
             }
+            if (functions != null) {
+                functions.close();
+            }
             restore(previous);
+            if (aws != null) {
+                aws.close();
+            } else {
+                closeWhenStarted(awsStart);
+            }
             database.close();
             throw e;
+        }
+    }
+
+    /** ElasticMQ and S3Proxy started, and the template's queues and buckets created on them. */
+    private record AwsStart(LocalAwsServices aws, LocalResources resources, long resourcesMs) {
+    }
+
+    private static AwsStart awaitAws(Future<AwsStart> start) throws Exception {
+        try {
+            return start.get(120, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /** Stops the SQS/S3 stand-ins once their start (which may still be running) is over. */
+    private static void closeWhenStarted(Future<AwsStart> start) {
+        try {
+            start.get(120, TimeUnit.SECONDS).aws().close();
+        } catch (Exception ignored) {
+            // it failed to start: nothing to stop
         }
     }
 
@@ -209,6 +325,26 @@ public final class LocalInbox implements AutoCloseable {
         return database;
     }
 
+    /** The local SQS and S3. */
+    public LocalAwsServices aws() {
+        return aws;
+    }
+
+    /** The template's queues and buckets as created locally. */
+    public LocalResources resources() {
+        return resources;
+    }
+
+    /** The environment variables of the template's functions that name a local queue or bucket, resolved. */
+    public Map<String, String> environment() {
+        return environment;
+    }
+
+    /** The running SQS event source mappings and schedules. */
+    public EventSources events() {
+        return events;
+    }
+
     public LocalOptions options() {
         return options;
     }
@@ -221,6 +357,20 @@ public final class LocalInbox implements AutoCloseable {
         out.println("  " + timings + (seeded ? "; demo data seeded" : "; existing data reused"));
         out.println("  data: " + options.dataDir() + "   postgres: " + database.jdbcUrl() + " (user postgres)");
         out.println("  routes: " + gateway.routeCount() + " from " + options.template());
+        out.println("  SQS (ElasticMQ, in memory): " + aws.sqsEndpoint() + "   S3 (S3Proxy, files in "
+                + aws.s3Directory() + "): " + aws.s3Endpoint() + "   region " + aws.region()
+                + ", access key/secret local/local");
+        resources.queues().values().forEach(q -> out.println("  queue  " + q.logicalId() + ": " + q.url()
+                + (q.attributes().containsKey("RedrivePolicy") ? "  (redrive: " + q.attributes().get("RedrivePolicy")
+                + ")" : "")));
+        resources.buckets().values().forEach(b -> out.println("  bucket " + b.logicalId() + ": " + b.name()));
+        events.sqs().forEach(e -> out.println("  event  " + e.mapping().functionName() + " <- SQS " + e.queue().name()
+                + " (batch " + e.mapping().batchSize() + (e.mapping().reportBatchItemFailures()
+                ? ", ReportBatchItemFailures" : "") + ")"));
+        events.schedules().forEach(e -> out.println("  event  " + e.schedule().functionName() + " <- "
+                + e.schedule().expression() + " (first in " + e.period().toSeconds() + " s)"));
+        events.skipped().forEach(e -> out.println("  not run locally: " + e));
+        environment.forEach((k, v) -> out.println("  env    " + k + "=" + v));
         out.println();
         out.println("Dev tokens (HS256, INBOX_JWT_SECRET" + (DevTokens.DEFAULT_SECRET.equals(options.jwtSecret())
                 ? " default '" + DevTokens.DEFAULT_SECRET + "'" : " from the environment") + ", valid 30 days):");
@@ -261,8 +411,11 @@ public final class LocalInbox implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("stopping the HTTP server: {}", e.toString());
         }
+        events.close();
         gateway.close();
+        functions.close();
         restore(previousProperties);
+        aws.close();
         try {
             database.close();
         } catch (IOException e) {

@@ -13,19 +13,32 @@ import java.util.Optional;
  * @param template   the SAM template whose HttpApi events are the routes
  * @param jwtSecret  HS256 secret the gateway verifies tokens with
  * @param seed       seed the demo organizations when they are missing
+ * @param sqsPort    the local SQS's (ElasticMQ's) port on 127.0.0.1; 0 picks a free one
+ * @param s3Port     the local S3's (S3Proxy's) port on 127.0.0.1; 0 picks a free one
  */
 public record LocalOptions(int port, Path dataDir, boolean fresh, int pgPort, Path template, String jwtSecret,
-                           boolean seed) {
+                           boolean seed, int sqsPort, int s3Port) {
     public static final int DEFAULT_PORT = 3000;
     public static final int DEFAULT_PG_PORT = 54329;
+    public static final int DEFAULT_SQS_PORT = 9324;
+    public static final int DEFAULT_S3_PORT = 9325;
     public static final String DEFAULT_DATA = ".local-data";
 
+    /** Without SQS/S3 ports: both pick a free port (programmatic use, e.g. the bench). */
+    public LocalOptions(int port, Path dataDir, boolean fresh, int pgPort, Path template, String jwtSecret,
+                        boolean seed) {
+        this(port, dataDir, fresh, pgPort, template, jwtSecret, seed, 0, 0);
+    }
+
     public static final String USAGE = String.join("\n",
-            "usage: inbox-local [--fresh] [--port N] [--data DIR] [--pg-port N] [--template FILE] [--no-seed]",
-            "  --fresh          delete the data folder first (a new database, seeded again)",
+            "usage: inbox-local [--fresh] [--port N] [--data DIR] [--pg-port N] [--sqs-port N] [--s3-port N]"
+                    + " [--template FILE] [--no-seed]",
+            "  --fresh          delete the data folder first (a new database and media store, seeded again)",
             "  --port N         HTTP port on localhost (default " + DEFAULT_PORT + ")",
             "  --data DIR       data folder (default " + DEFAULT_DATA + " at the repository root)",
             "  --pg-port N      embedded PostgreSQL port (default " + DEFAULT_PG_PORT + ")",
+            "  --sqs-port N     local SQS (ElasticMQ) port on 127.0.0.1 (default " + DEFAULT_SQS_PORT + ")",
+            "  --s3-port N      local S3 (S3Proxy) port on 127.0.0.1 (default " + DEFAULT_S3_PORT + ")",
             "  --template FILE  SAM template (default: template.yaml found from the working directory up)",
             "  --no-seed        do not seed the demo organizations",
             "Tokens are HS256 with INBOX_JWT_SECRET (default '" + DevTokens.DEFAULT_SECRET + "').");
@@ -35,7 +48,8 @@ public record LocalOptions(int port, Path dataDir, boolean fresh, int pgPort, Pa
         Path root = RepoPaths.root(workingDir);
         Optional<Path> template = RepoPaths.findTemplate(workingDir);
         return new LocalOptions(DEFAULT_PORT, root.resolve(DEFAULT_DATA), false, DEFAULT_PG_PORT,
-                template.orElse(root.resolve(RepoPaths.TEMPLATE)), DevTokens.secret(), true);
+                template.orElse(root.resolve(RepoPaths.TEMPLATE)), DevTokens.secret(), true, DEFAULT_SQS_PORT,
+                DEFAULT_S3_PORT);
     }
 
     public static LocalOptions parse(String[] args, Path workingDir) {
@@ -52,9 +66,11 @@ public record LocalOptions(int port, Path dataDir, boolean fresh, int pgPort, Pa
             String arg = args[i];
             switch (arg) {
                 case "--fresh" -> o = o.withFresh(true);
-                case "--no-seed" -> o = new LocalOptions(o.port, o.dataDir, o.fresh, o.pgPort, o.template, o.jwtSecret, false);
+                case "--no-seed" -> o = o.withSeed(false);
                 case "--port" -> o = o.withPort(intArg(args, ++i, arg));
                 case "--pg-port" -> o = o.withPgPort(intArg(args, ++i, arg));
+                case "--sqs-port" -> o = o.withSqsPort(intArg(args, ++i, arg));
+                case "--s3-port" -> o = o.withS3Port(intArg(args, ++i, arg));
                 case "--data" -> o = o.withDataDir(workingDir.resolve(stringArg(args, ++i, arg)));
                 case "--template" -> o = o.withTemplate(workingDir.resolve(stringArg(args, ++i, arg)));
                 default -> throw new IllegalArgumentException("unknown argument '" + arg + "'\n" + USAGE);
@@ -64,27 +80,46 @@ public record LocalOptions(int port, Path dataDir, boolean fresh, int pgPort, Pa
     }
 
     public LocalOptions withPort(int value) {
-        return new LocalOptions(value, dataDir, fresh, pgPort, template, jwtSecret, seed);
+        return new LocalOptions(value, dataDir, fresh, pgPort, template, jwtSecret, seed, sqsPort, s3Port);
     }
 
     public LocalOptions withDataDir(Path value) {
-        return new LocalOptions(port, value.toAbsolutePath().normalize(), fresh, pgPort, template, jwtSecret, seed);
+        return new LocalOptions(port, value.toAbsolutePath().normalize(), fresh, pgPort, template, jwtSecret, seed,
+                sqsPort, s3Port);
     }
 
     public LocalOptions withFresh(boolean value) {
-        return new LocalOptions(port, dataDir, value, pgPort, template, jwtSecret, seed);
+        return new LocalOptions(port, dataDir, value, pgPort, template, jwtSecret, seed, sqsPort, s3Port);
     }
 
     public LocalOptions withPgPort(int value) {
-        return new LocalOptions(port, dataDir, fresh, value, template, jwtSecret, seed);
+        return new LocalOptions(port, dataDir, fresh, value, template, jwtSecret, seed, sqsPort, s3Port);
     }
 
     public LocalOptions withTemplate(Path value) {
-        return new LocalOptions(port, dataDir, fresh, pgPort, value.toAbsolutePath().normalize(), jwtSecret, seed);
+        return new LocalOptions(port, dataDir, fresh, pgPort, value.toAbsolutePath().normalize(), jwtSecret, seed,
+                sqsPort, s3Port);
+    }
+
+    public LocalOptions withSeed(boolean value) {
+        return new LocalOptions(port, dataDir, fresh, pgPort, template, jwtSecret, value, sqsPort, s3Port);
+    }
+
+    public LocalOptions withSqsPort(int value) {
+        return new LocalOptions(port, dataDir, fresh, pgPort, template, jwtSecret, seed, value, s3Port);
+    }
+
+    public LocalOptions withS3Port(int value) {
+        return new LocalOptions(port, dataDir, fresh, pgPort, template, jwtSecret, seed, sqsPort, value);
+    }
+
+    /** All four ports at once, e.g. 0 for tests. */
+    public LocalOptions withAllPorts(int value) {
+        return new LocalOptions(value, dataDir, fresh, value, template, jwtSecret, seed, value, value);
     }
 
     public LocalOptions withJwtSecret(String value) {
-        return new LocalOptions(port, dataDir, fresh, pgPort, template, value, seed);
+        return new LocalOptions(port, dataDir, fresh, pgPort, template, value, seed, sqsPort, s3Port);
     }
 
     private static int intArg(String[] args, int i, String name) {

@@ -37,8 +37,7 @@ class LocalInboxTest {
 
     LocalOptions options() throws Exception {
         return LocalOptions.defaults(Path.of(""))
-                .withPort(0)
-                .withPgPort(0)
+                .withAllPorts(0)
                 .withDataDir(data)
                 .withTemplate(TestTemplates.fixture())
                 .withJwtSecret(SECRET);

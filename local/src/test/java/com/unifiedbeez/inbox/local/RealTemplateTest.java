@@ -32,7 +32,7 @@ class RealTemplateTest {
     static void start() throws Exception {
         Path template = RepoPaths.findTemplate(Path.of("")).orElseThrow(
                 () -> new AssertionError("template.yaml not found from " + Path.of("").toAbsolutePath()));
-        inbox = LocalInbox.start(LocalOptions.defaults(Path.of("")).withPort(0).withPgPort(0).withDataDir(data)
+        inbox = LocalInbox.start(LocalOptions.defaults(Path.of("")).withAllPorts(0).withDataDir(data)
                 .withTemplate(template).withJwtSecret(SECRET));
     }
 
@@ -111,5 +111,23 @@ class RealTemplateTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("content-type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    void theOutboundQueueItsDeadLetterQueueAndTheMediaBucketExistLocally() {
+        var outbound = inbox.resources().queue("OutboundQueue").orElseThrow();
+        var dlq = inbox.resources().queue("OutboundDLQ").orElseThrow();
+        assertThat(outbound.name()).isEqualTo("OutboundQueue.fifo");
+        var attributes = inbox.aws().sqs().getQueueAttributes(g -> g.queueUrl(outbound.url()).attributeNames(
+                software.amazon.awssdk.services.sqs.model.QueueAttributeName.ALL)).attributesAsStrings();
+        assertThat(attributes).containsEntry("FifoQueue", "true").containsEntry("ContentBasedDeduplication", "false")
+                .containsEntry("VisibilityTimeout", "180");
+        assertThat(attributes.get("RedrivePolicy")).contains(dlq.arn()).contains("5");
+        assertThat(inbox.aws().s3().listBuckets().buckets()).extracting(b -> b.name()).contains("mediabucket");
+        // what MessagesFunction and OutboundSweeperFunction read (template: !Ref OutboundQueue / !Ref MediaBucket)
+        assertThat(System.getProperty("INBOX_OUTBOUND_QUEUE_URL")).isEqualTo(outbound.url());
+        assertThat(System.getProperty("INBOX_MEDIA_BUCKET")).isEqualTo("mediabucket");
+        assertThat(inbox.events().schedules()).extracting(e -> e.schedule().functionName())
+                .contains("OutboundSweeperFunction");
     }
 }

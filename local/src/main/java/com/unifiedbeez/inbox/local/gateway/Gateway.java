@@ -43,6 +43,8 @@ public final class Gateway implements AutoCloseable {
     private final Map<String, LambdaFunction> functions = new LinkedHashMap<>();
     private final JwtAuthorizer authorizer;
     private final String domainName;
+    /** Set when the gateway made its own function containers (and so closes them). */
+    private final LambdaFunctions owned;
 
     public Gateway(List<SamTemplate.HttpRoute> templateRoutes, JwtAuthorizer authorizer, String domainName) {
         this(templateRoutes, authorizer, domainName, Thread.currentThread().getContextClassLoader());
@@ -50,11 +52,23 @@ public final class Gateway implements AutoCloseable {
 
     public Gateway(List<SamTemplate.HttpRoute> templateRoutes, JwtAuthorizer authorizer, String domainName,
                    ClassLoader loader) {
+        this(templateRoutes, authorizer, domainName, new LambdaFunctions(loader), true);
+    }
+
+    /** A gateway over function containers shared with the runtime's other event sources (which closes them). */
+    public Gateway(List<SamTemplate.HttpRoute> templateRoutes, JwtAuthorizer authorizer, String domainName,
+                   LambdaFunctions containers) {
+        this(templateRoutes, authorizer, domainName, containers, false);
+    }
+
+    private Gateway(List<SamTemplate.HttpRoute> templateRoutes, JwtAuthorizer authorizer, String domainName,
+                    LambdaFunctions containers, boolean owns) {
         this.authorizer = authorizer;
         this.domainName = domainName;
+        this.owned = owns ? containers : null;
         for (SamTemplate.HttpRoute r : templateRoutes) {
             LambdaFunction function = functions.computeIfAbsent(r.functionName(),
-                    n -> new LambdaFunction(n, r.handler(), r.memoryMb(), r.timeoutSeconds(), loader));
+                    n -> containers.get(n, r.handler(), r.memoryMb(), r.timeoutSeconds()));
             routes.add(r.method(), r.path(), new Target(function, r.authorized()));
         }
     }
@@ -303,6 +317,8 @@ public final class Gateway implements AutoCloseable {
 
     @Override
     public void close() {
-        functions.values().forEach(LambdaFunction::close);
+        if (owned != null) {
+            owned.close();
+        }
     }
 }

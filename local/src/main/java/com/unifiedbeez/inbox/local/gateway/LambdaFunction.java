@@ -1,20 +1,22 @@
 package com.unifiedbeez.inbox.local.gateway;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One function of the template, run like a Lambda container: the handler class is loaded and
- * instantiated once, through its public no-arg constructor, on the first request; a failed init
- * is retried on the next request, as Lambda does.
+ * instantiated once, through its public no-arg constructor, on the first invocation; a failed init
+ * is retried on the next one, as Lambda does. The same instance serves every event source of the
+ * function (HTTP routes, SQS, schedules); the handler method is chosen by the event's type.
  */
-final class LambdaFunction implements AutoCloseable {
-    /** The handler threw, or could not be built: API Gateway answers 500. */
-    static final class FunctionError extends Exception {
+public final class LambdaFunction implements AutoCloseable {
+    /** The handler threw, or could not be built. */
+    public static final class FunctionError extends Exception {
         FunctionError(String message, Throwable cause) {
             super(message, cause);
         }
@@ -26,10 +28,10 @@ final class LambdaFunction implements AutoCloseable {
     private final int memoryMb;
     private final int timeoutSeconds;
     private final ClassLoader loader;
+    private final Map<Class<?>, Method> methods = new ConcurrentHashMap<>();
     private volatile Object instance;
-    private volatile Method method;
 
-    LambdaFunction(String name, String handler, int memoryMb, int timeoutSeconds, ClassLoader loader) {
+    public LambdaFunction(String name, String handler, int memoryMb, int timeoutSeconds, ClassLoader loader) {
         this.name = name;
         int sep = handler.indexOf("::");
         this.className = sep < 0 ? handler : handler.substring(0, sep);
@@ -39,19 +41,21 @@ final class LambdaFunction implements AutoCloseable {
         this.loader = loader;
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    boolean initialized() {
+    public boolean initialized() {
         return instance != null;
     }
 
-    Object invoke(APIGatewayV2HTTPEvent event, String requestId) throws FunctionError {
-        init();
+    /** Invokes the handler with {@code event} and a fresh {@link Context}; returns what it returned. */
+    public Object invoke(Object event, String requestId) throws FunctionError {
+        Object target = init(event.getClass());
+        Method method = method(target.getClass(), event.getClass());
         Context context = new LambdaContext(name, requestId, memoryMb, timeoutSeconds);
         try {
-            return method.getParameterCount() == 2 ? method.invoke(instance, event, context) : method.invoke(instance, event);
+            return method.getParameterCount() == 2 ? method.invoke(target, event, context) : method.invoke(target, event);
         } catch (InvocationTargetException e) {
             throw new FunctionError(name + " failed: " + e.getCause(), e.getCause());
         } catch (IllegalAccessException e) {
@@ -59,13 +63,14 @@ final class LambdaFunction implements AutoCloseable {
         }
     }
 
-    private void init() throws FunctionError {
-        if (instance != null) {
-            return;
+    private Object init(Class<?> eventType) throws FunctionError {
+        Object current = instance;
+        if (current != null) {
+            return current;
         }
         synchronized (this) {
             if (instance != null) {
-                return;
+                return instance;
             }
             Class<?> type;
             try {
@@ -73,7 +78,7 @@ final class LambdaFunction implements AutoCloseable {
             } catch (ClassNotFoundException | LinkageError e) {
                 throw new FunctionError(name + ": handler class " + className + " is not on the classpath", e);
             }
-            Method handlerMethod = findMethod(type);
+            method(type, eventType); // no such method: an init error, before the constructor runs
             Object created;
             try {
                 Constructor<?> constructor = type.getConstructor();
@@ -85,28 +90,38 @@ final class LambdaFunction implements AutoCloseable {
             } catch (ReflectiveOperationException e) {
                 throw new FunctionError(name + ": cannot instantiate " + className, e);
             }
-            method = handlerMethod;
             instance = created;
+            return created;
         }
     }
 
-    /** {@code method(event, Context)} or {@code method(event)} taking an HTTP API v2 event. */
-    private Method findMethod(Class<?> type) throws FunctionError {
+    private Method method(Class<?> type, Class<?> eventType) throws FunctionError {
+        Method cached = methods.get(eventType);
+        if (cached != null) {
+            return cached;
+        }
+        Method found = findMethod(type, eventType);
+        methods.put(eventType, found);
+        return found;
+    }
+
+    /** {@code method(event, Context)} or {@code method(event)} taking this event type, the most specific one. */
+    private Method findMethod(Class<?> type, Class<?> eventType) throws FunctionError {
         Method found = null;
         for (Method m : type.getMethods()) {
             if (!m.getName().equals(methodName) || m.isBridge() || Modifier.isStatic(m.getModifiers())) {
                 continue;
             }
             Class<?>[] params = m.getParameterTypes();
-            boolean eventFirst = params.length >= 1 && params[0].isAssignableFrom(APIGatewayV2HTTPEvent.class);
+            boolean eventFirst = params.length >= 1 && params[0].isAssignableFrom(eventType);
             boolean shape = params.length == 1 || (params.length == 2 && params[1].isAssignableFrom(Context.class));
             if (eventFirst && shape && (found == null || params[0] != Object.class)) {
                 found = m;
             }
         }
         if (found == null) {
-            throw new FunctionError(name + ": " + className + " has no public " + methodName
-                    + "(APIGatewayV2HTTPEvent, Context)", null);
+            throw new FunctionError(name + ": " + className + " has no public " + methodName + "("
+                    + eventType.getSimpleName() + ", Context)", null);
         }
         return found;
     }

@@ -9,15 +9,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * The HTTP routes of a SAM template: every {@code AWS::Serverless::Function} resource's
- * {@code HttpApi} events, as {@code Method Path -> Handler}. CloudFormation short tags
- * ({@code !Ref}, {@code !GetAtt}, {@code !Sub}, ...) are read as plain values: the gateway needs
- * none of them resolved.
+ * What the local runtime needs of a SAM template: the functions (handler, timeout, memory,
+ * environment), their {@code HttpApi} routes ({@code Method Path -> Handler}), {@code SQS} and
+ * {@code Schedule} events, and the {@code AWS::SQS::Queue} and {@code AWS::S3::Bucket} resources.
+ *
+ * <p>CloudFormation short tags are read as plain values: {@code !Ref OutboundQueue} is the string
+ * {@code "OutboundQueue"}, {@code !GetAtt OutboundQueue.Arn} the string {@code "OutboundQueue.Arn"}
+ * (its list form {@code [OutboundQueue, Arn]} is turned into the same string), {@code !Sub} its
+ * template text; the runtime resolves references to the resources it creates and ignores the rest.
  */
 public final class SamTemplate {
     public static final String FUNCTION_TYPE = "AWS::Serverless::Function";
@@ -33,16 +41,76 @@ public final class SamTemplate {
         }
     }
 
-    /** A function of the template and its handler ({@code class::method}); null if it names none. */
-    public record Function(String name, String handler) {
+    public static final String SQS_EVENT = "SQS";
+    public static final String SCHEDULE_EVENT = "Schedule";
+    public static final String SCHEDULE_V2_EVENT = "ScheduleV2";
+    public static final String QUEUE_TYPE = "AWS::SQS::Queue";
+    public static final String BUCKET_TYPE = "AWS::S3::Bucket";
+
+    /**
+     * A function of the template: its handler ({@code class::method}; null if it names none), Timeout
+     * and MemorySize (Globals applied), and its environment variables (Globals merged with its own;
+     * scalar values only, short tags read as plain values — see the class comment).
+     */
+    public record Function(String name, String handler, int timeoutSeconds, int memoryMb,
+                           Map<String, String> environment) {
+        public Function {
+            environment = Map.copyOf(environment);
+        }
     }
+
+    /**
+     * An {@code SQS} event: the function polls {@code queue} (the logical id its {@code Queue:}
+     * property refers to, or the raw value when it names no queue of the template).
+     */
+    public record SqsEvent(String functionName, String eventName, String queue, int batchSize,
+                           int maximumBatchingWindowSeconds, boolean reportBatchItemFailures, boolean enabled) {
+    }
+
+    /** A {@code Schedule} (or {@code ScheduleV2}) event: {@code rate(...)} or {@code cron(...)}. */
+    public record ScheduleEvent(String functionName, String eventName, String expression, boolean enabled) {
+    }
+
+    /** The redrive policy of a queue: the dead-letter target as written (logical id when it is one). */
+    public record Redrive(String deadLetterTarget, int maxReceiveCount) {
+    }
+
+    /**
+     * An {@code AWS::SQS::Queue}: its QueueName when written as a literal (else null), whether it is
+     * FIFO, its other scalar properties as SQS attributes (VisibilityTimeout, ContentBasedDeduplication,
+     * ...), and its redrive policy (or null).
+     */
+    public record Queue(String logicalId, String queueName, boolean fifo, Map<String, String> attributes,
+                        Redrive redrive) {
+        public Queue {
+            attributes = Map.copyOf(attributes);
+        }
+    }
+
+    /** An {@code AWS::S3::Bucket}: its BucketName when written as a literal (else null). */
+    public record Bucket(String logicalId, String bucketName) {
+    }
+
+    /** Scalar queue properties that are SQS attributes of the same name. */
+    private static final List<String> QUEUE_ATTRIBUTES = List.of("ContentBasedDeduplication", "DeduplicationScope",
+            "FifoThroughputLimit", "VisibilityTimeout", "MessageRetentionPeriod", "DelaySeconds", "MaximumMessageSize",
+            "ReceiveMessageWaitTimeSeconds");
 
     private final List<Function> functions;
     private final List<HttpRoute> routes;
+    private final List<SqsEvent> sqsEvents;
+    private final List<ScheduleEvent> scheduleEvents;
+    private final List<Queue> queues;
+    private final List<Bucket> buckets;
 
-    private SamTemplate(List<Function> functions, List<HttpRoute> routes) {
+    private SamTemplate(List<Function> functions, List<HttpRoute> routes, List<SqsEvent> sqsEvents,
+                        List<ScheduleEvent> scheduleEvents, List<Queue> queues, List<Bucket> buckets) {
         this.functions = List.copyOf(functions);
         this.routes = List.copyOf(routes);
+        this.sqsEvents = List.copyOf(sqsEvents);
+        this.scheduleEvents = List.copyOf(scheduleEvents);
+        this.queues = List.copyOf(queues);
+        this.buckets = List.copyOf(buckets);
     }
 
     public static SamTemplate load(Path file) {
@@ -64,22 +132,65 @@ public final class SamTemplate {
             throw new IllegalArgumentException("SAM template is empty");
         }
         JsonNode globals = root.path("Globals").path("Function");
+        Set<String> logicalIds = new LinkedHashSet<>();
+        root.path("Resources").fieldNames().forEachRemaining(logicalIds::add);
         List<Function> functions = new ArrayList<>();
         List<HttpRoute> routes = new ArrayList<>();
+        List<SqsEvent> sqsEvents = new ArrayList<>();
+        List<ScheduleEvent> scheduleEvents = new ArrayList<>();
+        List<Queue> queues = new ArrayList<>();
+        List<Bucket> buckets = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.path("Resources").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> resource = it.next();
-            if (!FUNCTION_TYPE.equals(resource.getValue().path("Type").asText())) {
+            String type = resource.getValue().path("Type").asText();
+            if (QUEUE_TYPE.equals(type)) {
+                queues.add(queue(resource.getKey(), resource.getValue().path("Properties"), logicalIds));
+                continue;
+            }
+            if (BUCKET_TYPE.equals(type)) {
+                buckets.add(new Bucket(resource.getKey(),
+                        literal(resource.getValue().path("Properties").path("BucketName")).orElse(null)));
+                continue;
+            }
+            if (!FUNCTION_TYPE.equals(type)) {
                 continue;
             }
             String function = resource.getKey();
             JsonNode properties = resource.getValue().path("Properties");
             String handler = text(properties.path("Handler"), text(globals.path("Handler"), null));
-            functions.add(new Function(function, handler));
             int timeout = properties.path("Timeout").asInt(globals.path("Timeout").asInt(3));
             int memory = properties.path("MemorySize").asInt(globals.path("MemorySize").asInt(128));
+            Map<String, String> environment = new LinkedHashMap<>();
+            environment(globals.path("Environment").path("Variables"), logicalIds, environment);
+            environment(properties.path("Environment").path("Variables"), logicalIds, environment);
+            functions.add(new Function(function, handler, timeout, memory, environment));
             for (Iterator<Map.Entry<String, JsonNode>> events = properties.path("Events").fields(); events.hasNext(); ) {
                 Map.Entry<String, JsonNode> event = events.next();
-                if (!HTTP_API_EVENT.equals(event.getValue().path("Type").asText())) {
+                String eventType = event.getValue().path("Type").asText();
+                JsonNode eventProps = event.getValue().path("Properties");
+                if (SQS_EVENT.equals(eventType)) {
+                    requireHandler(function, handler, eventType);
+                    String queue = reference(eventProps.path("Queue"), logicalIds).map(r -> r.split("\\.")[0])
+                            .orElse(eventProps.path("Queue").asText());
+                    boolean reportFailures = false;
+                    for (JsonNode t : eventProps.path("FunctionResponseTypes")) {
+                        reportFailures |= "ReportBatchItemFailures".equals(t.asText());
+                    }
+                    sqsEvents.add(new SqsEvent(function, event.getKey(), queue, eventProps.path("BatchSize").asInt(10),
+                            eventProps.path("MaximumBatchingWindowInSeconds").asInt(0), reportFailures,
+                            eventProps.path("Enabled").asBoolean(true)));
+                    continue;
+                }
+                if (SCHEDULE_EVENT.equals(eventType) || SCHEDULE_V2_EVENT.equals(eventType)) {
+                    requireHandler(function, handler, eventType);
+                    String expression = text(eventProps.path(SCHEDULE_EVENT.equals(eventType) ? "Schedule"
+                            : "ScheduleExpression"), "");
+                    boolean enabled = eventProps.path("Enabled").asBoolean(true)
+                            && !"DISABLED".equalsIgnoreCase(eventProps.path("State").asText(""));
+                    scheduleEvents.add(new ScheduleEvent(function, event.getKey(), expression, enabled));
+                    continue;
+                }
+                if (!HTTP_API_EVENT.equals(eventType)) {
                     continue;
                 }
                 if (handler == null) {
@@ -96,15 +207,102 @@ public final class SamTemplate {
                 routes.add(new HttpRoute(function, event.getKey(), method, path, handler, authorized, timeout, memory));
             }
         }
-        return new SamTemplate(functions, routes);
+        return new SamTemplate(functions, routes, sqsEvents, scheduleEvents, queues, buckets);
     }
 
     public List<Function> functions() {
         return functions;
     }
 
+    public Optional<Function> function(String name) {
+        return functions.stream().filter(f -> f.name().equals(name)).findFirst();
+    }
+
     public List<HttpRoute> httpRoutes() {
         return routes;
+    }
+
+    public List<SqsEvent> sqsEvents() {
+        return sqsEvents;
+    }
+
+    public List<ScheduleEvent> scheduleEvents() {
+        return scheduleEvents;
+    }
+
+    public List<Queue> queues() {
+        return queues;
+    }
+
+    public List<Bucket> buckets() {
+        return buckets;
+    }
+
+    private static void requireHandler(String function, String handler, String eventType) {
+        if (handler == null) {
+            throw new IllegalArgumentException("function " + function + " has an " + eventType + " event but no Handler"
+                    + " (neither in its Properties nor in Globals.Function)");
+        }
+    }
+
+    private static Queue queue(String logicalId, JsonNode properties, Set<String> logicalIds) {
+        boolean fifo = properties.path("FifoQueue").asBoolean(false);
+        Map<String, String> attributes = new LinkedHashMap<>();
+        for (String name : QUEUE_ATTRIBUTES) {
+            JsonNode value = properties.path(name);
+            if (value.isValueNode() && !value.asText().isBlank()) {
+                attributes.put(name, value.asText().trim());
+            }
+        }
+        Redrive redrive = null;
+        JsonNode policy = properties.path("RedrivePolicy");
+        if (policy.isObject()) {
+            JsonNode target = policy.path("deadLetterTargetArn");
+            String dlq = reference(target, logicalIds).map(r -> r.split("\\.")[0]).orElse(target.asText());
+            redrive = new Redrive(dlq, policy.path("maxReceiveCount").asInt(10));
+        }
+        return new Queue(logicalId, literal(properties.path("QueueName")).orElse(null), fifo, attributes, redrive);
+    }
+
+    private static void environment(JsonNode variables, Set<String> logicalIds, Map<String, String> into) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = variables.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> variable = it.next();
+            JsonNode value = variable.getValue();
+            if (value.isValueNode()) {
+                into.put(variable.getKey(), value.asText());
+            } else {
+                getAttList(value, logicalIds).ifPresent(v -> into.put(variable.getKey(), v));
+            }
+        }
+    }
+
+    /**
+     * What a {@code !Ref X} / {@code !GetAtt X.Attr} value refers to, when X is a resource of the
+     * template: {@code "X"} or {@code "X.Attr"}.
+     */
+    private static Optional<String> reference(JsonNode value, Set<String> logicalIds) {
+        if (value.isTextual()) {
+            String text = value.asText().trim();
+            return logicalIds.contains(text.split("\\.")[0]) ? Optional.of(text) : Optional.empty();
+        }
+        return getAttList(value, logicalIds);
+    }
+
+    /** {@code !GetAtt [X, Attr]} (read as a two-element list) as {@code "X.Attr"}, when X is a resource. */
+    private static Optional<String> getAttList(JsonNode value, Set<String> logicalIds) {
+        if (value.isArray() && value.size() == 2 && value.get(0).isTextual() && value.get(1).isTextual()
+                && logicalIds.contains(value.get(0).asText())) {
+            return Optional.of(value.get(0).asText() + "." + value.get(1).asText());
+        }
+        return Optional.empty();
+    }
+
+    /** A name written as a plain literal (not a !Sub template, not a list-form function). */
+    private static Optional<String> literal(JsonNode value) {
+        if (value.isValueNode() && !value.asText().isBlank() && !value.asText().contains("${")) {
+            return Optional.of(value.asText().trim());
+        }
+        return Optional.empty();
     }
 
     private static String text(JsonNode node, String fallback) {

@@ -109,4 +109,72 @@ class SamTemplateTest {
                 "      Events: {Get: {Type: HttpApi, Properties: {Path: /x, Method: GET}}}")))
                 .hasMessageContaining("Fn").hasMessageContaining("Handler");
     }
+
+    @Test
+    void readsFunctionsEventSourcesQueuesAndBuckets() {
+        SamTemplate template = SamTemplate.load(com.unifiedbeez.inbox.local.testing.TestTemplates.events());
+        assertThat(template.httpRoutes()).isEmpty();
+        SamTemplate.Function worker = template.function("WorkerFunction").orElseThrow();
+        assertThat(worker.handler()).isEqualTo("com.unifiedbeez.inbox.local.testing.SqsRecordingHandler::handleRequest");
+        assertThat(worker.timeoutSeconds()).isEqualTo(10);
+        assertThat(worker.memoryMb()).isEqualTo(512);
+        // Globals merged with the function's own; short tags read as plain values, list-form GetAtt joined
+        assertThat(worker.environment())
+                .containsEntry("INBOX_TEST_WORK_QUEUE_URL", "WorkQueue")
+                .containsEntry("INBOX_TEST_WORK_QUEUE_ARN", "WorkQueue.Arn")
+                .containsEntry("INBOX_TEST_ORDERED_QUEUE_NAME", "OrderedQueue.QueueName")
+                .containsEntry("INBOX_TEST_NOT_A_RESOURCE", "DbUrl")
+                .containsEntry("INBOX_TEST_SUB", "${WorkQueue}-suffix")
+                .containsEntry("INBOX_TEST_MEDIA_BUCKET", "MediaBucket");
+        assertThat(template.function("TickFunction").orElseThrow().environment())
+                .doesNotContainKey("INBOX_TEST_MEDIA_BUCKET");
+
+        assertThat(template.sqsEvents()).containsExactlyInAnyOrder(
+                new SamTemplate.SqsEvent("WorkerFunction", "Work", "WorkQueue", 10, 0, true, true),
+                new SamTemplate.SqsEvent("OrderedWorkerFunction", "Ordered", "OrderedQueue", 10, 0, true, true),
+                new SamTemplate.SqsEvent("DeadLetterReaderFunction", "Dead", "WorkDLQ", 10, 0, false, false));
+        assertThat(template.scheduleEvents()).containsExactly(
+                new SamTemplate.ScheduleEvent("TickFunction", "EveryMinute", "rate(1 minute)", true),
+                new SamTemplate.ScheduleEvent("TickFunction", "Nightly", "cron(0 3 * * ? *)", true));
+
+        SamTemplate.Queue ordered = template.queues().stream().filter(q -> q.logicalId().equals("OrderedQueue"))
+                .findFirst().orElseThrow();
+        assertThat(ordered.fifo()).isTrue();
+        assertThat(ordered.queueName()).isNull();
+        assertThat(ordered.redrive()).isEqualTo(new SamTemplate.Redrive("OrderedDLQ", 5));
+        assertThat(ordered.attributes()).containsEntry("VisibilityTimeout", "1")
+                .containsEntry("ContentBasedDeduplication", "false")
+                .containsEntry("DeduplicationScope", "messageGroup")
+                .containsEntry("FifoThroughputLimit", "perMessageGroupId")
+                .containsEntry("MessageRetentionPeriod", "345600")
+                .doesNotContainKey("FifoQueue");
+        assertThat(template.queues()).extracting(SamTemplate.Queue::logicalId)
+                .containsExactly("WorkQueue", "WorkDLQ", "OrderedQueue", "OrderedDLQ");
+        assertThat(template.buckets()).containsExactly(new SamTemplate.Bucket("MediaBucket", null),
+                new SamTemplate.Bucket("NamedBucket", "inbox-events-test-named"),
+                new SamTemplate.Bucket("StackNamedBucket", null));
+    }
+
+    @Test
+    void theRealTemplatesOutboundQueueAndMedia() {
+        SamTemplate template = SamTemplate.load(com.unifiedbeez.inbox.local.RepoPaths.findTemplate(Path.of(""))
+                .orElseThrow());
+        SamTemplate.Queue outbound = template.queues().stream().filter(q -> q.logicalId().equals("OutboundQueue"))
+                .findFirst().orElseThrow();
+        assertThat(outbound.fifo()).isTrue();
+        assertThat(outbound.redrive()).isEqualTo(new SamTemplate.Redrive("OutboundDLQ", 5));
+        assertThat(Integer.parseInt(outbound.attributes().get("VisibilityTimeout"))).isGreaterThanOrEqualTo(6 * 30);
+        assertThat(outbound.attributes()).containsEntry("ContentBasedDeduplication", "false");
+        assertThat(template.queues()).anySatisfy(q -> {
+            assertThat(q.logicalId()).isEqualTo("OutboundDLQ");
+            assertThat(q.fifo()).isTrue();
+        });
+        assertThat(template.buckets()).extracting(SamTemplate.Bucket::logicalId).containsExactly("MediaBucket");
+        assertThat(template.function("MessagesFunction").orElseThrow().environment())
+                .containsEntry("INBOX_OUTBOUND_QUEUE_URL", "OutboundQueue")
+                .containsEntry("INBOX_MEDIA_BUCKET", "MediaBucket");
+        assertThat(template.function("OutboundSweeperFunction").orElseThrow().timeoutSeconds()).isEqualTo(60);
+        assertThat(template.scheduleEvents()).contains(new SamTemplate.ScheduleEvent("OutboundSweeperFunction",
+                "EveryMinute", "rate(1 minute)", true));
+    }
 }

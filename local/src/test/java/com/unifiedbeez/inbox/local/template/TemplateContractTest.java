@@ -6,6 +6,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.unifiedbeez.inbox.local.RepoPaths;
 import com.unifiedbeez.inbox.local.gateway.SamTemplate;
 import com.unifiedbeez.inbox.platform.http.Routes;
@@ -59,6 +62,43 @@ class TemplateContractTest {
             Set<String> served = new TreeSet<>(((Routes<?>) field.get(null)).keys());
             assertThat(entry.getValue()).as("template routes of " + handler.getSimpleName()).isEqualTo(served);
         }
+    }
+
+    @Test
+    void sqsAndScheduleFunctionsTakeTheirEventTypes() throws Exception {
+        for (SamTemplate.SqsEvent e : template.sqsEvents()) {
+            Type[] types = eventTypes(handlerClass(e.functionName()));
+            assertThat(types[0]).as(e.functionName() + " consumes SQS").isEqualTo(SQSEvent.class);
+            if (e.reportBatchItemFailures()) {
+                assertThat(types[1]).as(e.functionName() + " reports batch item failures")
+                        .isEqualTo(SQSBatchResponse.class);
+            }
+            assertThat(template.queues()).as(e.functionName() + " polls a queue of the template")
+                    .anySatisfy(q -> assertThat(q.logicalId()).isEqualTo(e.queue()));
+        }
+        for (SamTemplate.ScheduleEvent e : template.scheduleEvents()) {
+            assertThat(eventTypes(handlerClass(e.functionName()))[0]).as(e.functionName() + " is scheduled")
+                    .isEqualTo(ScheduledEvent.class);
+        }
+    }
+
+    @Test
+    void everyRedrivePolicyNamesAQueueOfTheTemplateOfTheSameKind() {
+        for (SamTemplate.Queue q : template.queues()) {
+            if (q.redrive() == null) {
+                continue;
+            }
+            SamTemplate.Queue dlq = template.queues().stream()
+                    .filter(d -> d.logicalId().equals(q.redrive().deadLetterTarget())).findFirst()
+                    .orElseThrow(() -> new AssertionError(q.logicalId() + " redrives to an unknown queue"));
+            assertThat(dlq.fifo()).as("a FIFO queue needs a FIFO dead-letter queue: " + q.logicalId())
+                    .isEqualTo(q.fifo());
+            assertThat(q.redrive().maxReceiveCount()).as(q.logicalId() + " maxReceiveCount").isGreaterThanOrEqualTo(5);
+        }
+    }
+
+    private Class<?> handlerClass(String function) throws ClassNotFoundException {
+        return Class.forName(template.function(function).orElseThrow().handler().split("::")[0]);
     }
 
     private static Type[] eventTypes(Class<?> handler) {

@@ -3,14 +3,23 @@ package com.unifiedbeez.inbox.local.testing;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 
-/** The SAM template fixture of the gateway tests (test functions, CloudFormation tags on purpose). */
+/** The SAM template fixtures of the local runtime's tests (test functions, CloudFormation tags on purpose). */
 public final class TestTemplates {
     private TestTemplates() {
     }
 
     public static Path fixture() {
+        return resource("/template-fixture.yaml");
+    }
+
+    /** The SQS/Schedule event sources, queues and buckets fixture (SqsRecordingHandler, TickHandler). */
+    public static Path events() {
+        return resource("/events-fixture.yaml");
+    }
+
+    private static Path resource(String name) {
         try {
-            return Path.of(TestTemplates.class.getResource("/template-fixture.yaml").toURI());
+            return Path.of(TestTemplates.class.getResource(name).toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
