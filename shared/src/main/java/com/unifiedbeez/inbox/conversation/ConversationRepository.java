@@ -74,6 +74,26 @@ public final class ConversationRepository {
         return find(c, organizationId, id, forUpdate).orElseThrow(() -> ApiException.notFound("conversation", id));
     }
 
+    /**
+     * A resolved or closed conversation may become active again unless the customer already has
+     * another open one on that channel: new messages belong there, or the thread would split.
+     */
+    public void requireReopenable(Connection c, ConversationRow conversation) throws SQLException {
+        if (conversation.status().isOpen()) {
+            return;
+        }
+        Optional<UUID> open = Sql.one(c, """
+                SELECT id FROM conversations
+                 WHERE contact_id = ? AND channel = ? AND channel_connection_id IS NOT DISTINCT FROM ?
+                   AND status IN ('new', 'active') AND id <> ?""",
+                r -> Sql.uuid(r, "id"), conversation.contactId(), conversation.channel(),
+                conversation.channelConnectionId(), conversation.id());
+        if (open.isPresent()) {
+            throw ApiException.conflict("conversation-superseded", "the customer has another open conversation on "
+                    + conversation.channel() + ": continue in " + open.get());
+        }
+    }
+
     public Optional<ConversationSummary> summary(Connection c, Caller caller, UUID id) throws SQLException {
         String inner = "SELECT id FROM conversations WHERE organization_id = ? AND id = ?";
         return Sql.one(c, SUMMARY_SELECT.formatted(UNREAD_CAP, inner), ConversationRepository::summary,

@@ -33,6 +33,9 @@ public final class ConversationStatusChanger {
                         "a " + row.status().wireName() + " conversation cannot become " + target.wireName()
                                 + "; allowed: " + row.status().next().stream().map(ConversationStatus::wireName).toList());
             }
+            if (target.isOpen()) {
+                conversations.requireReopenable(c, row);
+            }
             if (row.status() != target) {
                 // resolved_at/closed_at record the latest time it entered that state; reopening clears neither.
                 Sql.update(c, """

@@ -74,6 +74,8 @@ public final class MessageSubmitter {
                     }
                 }
                 ConversationRow conversation = conversations.require(c, caller.organizationId(), conversationId, true);
+                // A reply reopens a resolved or closed conversation.
+                conversations.requireReopenable(c, conversation);
                 Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
                 Draft draft = builder.build(c, conversation, now);
                 UUID id = insert(c, caller, conversation, draft, key, now);

@@ -137,6 +137,15 @@ public final class Fixtures {
         }
     }
 
+    /** One text value, e.g. an id the test did not create itself. */
+    public String one(String sql, Object... params) {
+        try (Connection c = dataSource.getConnection()) {
+            return Sql.one(c, sql, row -> row.getString(1), params).orElseThrow();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public void exec(String sql, Object... params) {
         try (Connection c = dataSource.getConnection()) {
             Sql.update(c, sql, params);

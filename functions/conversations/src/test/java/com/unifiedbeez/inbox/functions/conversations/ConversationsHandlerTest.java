@@ -344,6 +344,12 @@ class ConversationsHandlerTest {
             assertThat(fx.count("SELECT count(*) FROM conversations WHERE id = ? AND status = 'closed' AND closed_at IS NOT NULL", id))
                     .isEqualTo(1);
             assertThat(call(patch.body("{\"status\":\"active\"}")).json().path("status").asText()).isEqualTo("active");
+
+            call(patch.body("{\"status\":\"resolved\"}"));
+            UUID newer = conversation(alice, "whatsapp", ConversationSpec.open(at(9)));
+            HttpAnswer reopen = call(patch.body("{\"status\":\"active\"}"));
+            assertThat(reopen.status()).as("Alice already has an open WhatsApp conversation").isEqualTo(409);
+            assertThat(reopen.json().path("detail").asText()).contains(newer.toString());
         }
     }
 

@@ -94,6 +94,22 @@ class SendMessageTest {
     }
 
     @Test
+    void aReplyReopensAResolvedConversationUnlessAnotherIsOpen() {
+        UUID resolved = conversation("email", null);
+        HttpAnswer reopened = call(send(resolved, "One more thing"));
+        assertThat(reopened.status()).isEqualTo(202);
+        assertThat(fx.count("SELECT count(*) FROM conversations WHERE id = ? AND status = 'active'", resolved)).isEqualTo(1);
+
+        UUID contact = UUID.fromString(fx.one("SELECT contact_id::text FROM conversations WHERE id = ?", resolved));
+        UUID older = fx.conversation(org, contact, "email", ConversationSpec.open(now.minus(9, ChronoUnit.DAYS)).status("closed"));
+        HttpAnswer superseded = call(send(older, "Replying to the old thread"));
+        assertThat(superseded.status()).isEqualTo(409);
+        assertThat(superseded.problemType()).endsWith("/conversation-superseded");
+        assertThat(superseded.json().path("detail").asText()).contains(resolved.toString());
+        assertThat(stored(older)).isZero();
+    }
+
+    @Test
     void aRetryWithTheSameIdempotencyKeyReturnsTheFirstMessageAndSendsNothingTwice() {
         UUID id = conversation("telegram", null);
         HttpEvents first = send(id, "Hi there").header("Idempotency-Key", "client-retry-1");
