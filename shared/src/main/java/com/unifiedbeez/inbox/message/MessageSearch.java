@@ -11,11 +11,17 @@ import javax.inject.Singleton;
 
 /**
  * Full-text search over message text with PostgreSQL (stemmed English tsvector + GIN), ranked by
- * ts_rank_cd then recency, scoped to the caller's organization. Snippets are computed for the
+ * ts_rank_cd then recency among the organization's newest {@value #CANDIDATES} matches, scoped to
+ * the caller's organization. Snippets are computed for the
  * page only, from HTML-escaped text, so a client can render the {@code <mark>} tags safely.
  */
 @Singleton
 public final class MessageSearch {
+    /**
+     * Only the newest matches are ranked: a common word matches a large share of a busy inbox, and
+     * ranking all of them costs hundreds of milliseconds. Every page a cursor can reach is among them.
+     */
+    static final int CANDIDATES = MessageSearchQuery.MAX_OFFSET + MessageSearchQuery.MAX_LIMIT;
     private static final String HEADLINE = "StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=8, MaxFragments=2";
 
     private final Database database;
@@ -48,11 +54,16 @@ public final class MessageSearch {
         params.add(query.limit() + 1);
         params.add(query.offset());
         String sql = """
-                WITH hits AS (
-                    SELECT m.id, ts_rank_cd(m.search, q.query) AS rank, q.query
+                WITH recent AS (
+                    SELECT m.id, m.search, m.platform_timestamp, q.query
                       FROM messages m, websearch_to_tsquery('english', ?) AS q(query)
                      WHERE %s
-                     ORDER BY rank DESC, m.platform_timestamp DESC, m.id DESC
+                     ORDER BY m.platform_timestamp DESC, m.id DESC
+                     LIMIT %d),
+                hits AS (
+                    SELECT id, ts_rank_cd(search, query) AS rank, query
+                      FROM recent
+                     ORDER BY rank DESC, platform_timestamp DESC, id DESC
                      LIMIT ? OFFSET ?)
                 SELECT %s, h.rank, c.channel,
                        ts_headline('english', replace(replace(replace(m.content, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'),
@@ -61,7 +72,7 @@ public final class MessageSearch {
                   JOIN messages m ON m.id = h.id
                   JOIN conversations c ON c.id = m.conversation_id
                  ORDER BY h.rank DESC, m.platform_timestamp DESC, m.id DESC"""
-                .formatted(String.join(" AND ", where), prefixed(MessageView.COLUMNS), HEADLINE);
+                .formatted(String.join(" AND ", where), CANDIDATES, prefixed(MessageView.COLUMNS), HEADLINE);
         List<SearchHit> hits = database.read(c -> Sql.list(c, sql,
                 r -> new SearchHit(MessageView.map(r), r.getString("channel"), r.getDouble("rank"), r.getString("snippet")),
                 params.toArray()));
