@@ -25,12 +25,13 @@ import javax.sql.DataSource;
 
 /**
  * The benchmark suite, run by bench/run: A generates (or reuses) the data set, B measures the
- * conversations handler in-process, D measures cold starts of the deployed jar, C measures the same
- * requests over HTTP through the local runtime. Results go to bench/results/.
+ * conversations handler in-process, D measures cold starts of the deployed jar, E measures the
+ * messages handler in-process (sends through PostgreSQL and SQS, search, history), C measures the
+ * conversations requests over HTTP through the local runtime. Results go to bench/results/.
  *
  * <pre>
  * options: --regenerate        generate the data set again even when a cached one exists
- *          --parts=ABCD        which parts to run (A is implied: the data must exist)
+ *          --parts=ABCDE       which parts to run (A is implied: the data must exist)
  *          --quick             shorter measurement windows (a smoke run, figures less stable)
  *          --tiny              a tiny data set in its own folder (smoke test of the whole suite)
  *          --cold-runs=N       cold-start runs per variant (default 5)
@@ -50,7 +51,7 @@ public final class BenchMain {
         boolean regenerate = false;
         boolean quick = false;
         boolean tiny = false;
-        String parts = "ABCD";
+        String parts = "ABCDE";
         int coldRuns = 5;
         int hold = 0;
         Path root = Path.of("").toAbsolutePath();
@@ -213,6 +214,19 @@ public final class BenchMain {
                             new CpuMeter(home.resolve("postgres"))));
                 }
                 report.coldStart(cold, Files.size(jar), jar);
+            }
+
+            // ---- E: the messages function (sends, search, history); leaves the data set as it found it ---
+            if (parts.contains("E")) {
+                System.out.println("== E. messages function in-process: search, history, sends (PostgreSQL + ElasticMQ + S3Proxy)");
+                report.partStarted("E");
+                try {
+                    report.messages(MessagesBench.run(root, db, workload, quick, settings, home));
+                } catch (Exception | LinkageError e) {
+                    System.out.println("  part E failed: " + e);
+                    e.printStackTrace(System.out);
+                    report.messagesFailed(e.toString());
+                }
             }
         }
 

@@ -36,8 +36,20 @@ final class Explain {
         void close();
     }
 
+    /** The conversations handler's page query (the one that reads conversations). */
+    static final String CONVERSATIONS_PAGE = "FROM conversations c";
+
     static String capture(DataSource admin, Path serverLog, Scenario scenario, Supplier<Session> sessions)
             throws Exception {
+        return capture(admin, serverLog, scenario, sessions, CONVERSATIONS_PAGE);
+    }
+
+    /**
+     * As {@link #capture(DataSource, Path, Scenario, Supplier)}, keeping the logged plans whose query
+     * text contains {@code marker} (the statement of interest, not the lookups around it).
+     */
+    static String capture(DataSource admin, Path serverLog, Scenario scenario, Supplier<Session> sessions,
+                          String marker) throws Exception {
         set(admin, true);
         try (Session session = sessions.get()) {
             long offset = Files.exists(serverLog) ? Files.size(serverLog) : 0;
@@ -48,7 +60,7 @@ final class Explain {
                 calls++;
             }
             Thread.sleep(500); // the logging collector writes asynchronously
-            List<String> plans = plans(read(serverLog, offset));
+            List<String> plans = plans(read(serverLog, offset), marker);
             if (plans.isEmpty()) {
                 return "(no plan captured: auto_explain logged nothing for this request)\n";
             }
@@ -97,7 +109,7 @@ final class Explain {
     }
 
     /** auto_explain entries: a "LOG:  duration: ... plan:" line and the tab-indented lines after it. */
-    static List<String> plans(String log) {
+    static List<String> plans(String log, String marker) {
         List<String> plans = new ArrayList<>();
         StringBuilder current = null;
         for (String line : log.split("\n", -1)) {
@@ -116,8 +128,8 @@ final class Explain {
         if (current != null) {
             plans.add(current.toString());
         }
-        // Only the page query (the one that reads conversations); not the odd lookup around it.
-        plans.removeIf(p -> !p.contains("FROM conversations c"));
+        // Only the statement of interest; not the odd lookup around it.
+        plans.removeIf(p -> !p.contains(marker));
         return plans;
     }
 }

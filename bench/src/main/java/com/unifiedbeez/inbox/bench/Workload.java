@@ -41,13 +41,18 @@ final class Workload {
             return sb.toString();
         }
 
-        /** The request as the report shows it (cursor abbreviated). */
+        /** The request as the report shows it (cursors abbreviated). */
         String display() {
             String s = pathAndQuery();
             String cursor = query.get("cursor");
             if (cursor != null) {
                 s = s.replace(java.net.URLEncoder.encode(cursor, java.nio.charset.StandardCharsets.UTF_8),
                         "<page-20 cursor>");
+            }
+            String before = query.get("before");
+            if (before != null) {
+                s = s.replace(java.net.URLEncoder.encode(before, java.nio.charset.StandardCharsets.UTF_8),
+                        "<cursor>");
             }
             return s;
         }

@@ -4,10 +4,13 @@ import com.unifiedbeez.inbox.platform.auth.Caller;
 import com.unifiedbeez.inbox.platform.db.Database;
 import com.unifiedbeez.inbox.platform.db.Sql;
 import com.unifiedbeez.inbox.platform.page.Page;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import javax.inject.Inject;
 import javax.inject.Singleton;
+import org.postgresql.PGStatement;
 
 /**
  * Full-text search over message text with PostgreSQL (stemmed English tsvector + GIN), ranked by
@@ -73,9 +76,20 @@ public final class MessageSearch {
                   JOIN conversations c ON c.id = m.conversation_id
                  ORDER BY h.rank DESC, m.platform_timestamp DESC, m.id DESC"""
                 .formatted(String.join(" AND ", where), CANDIDATES, prefixed(MessageView.COLUMNS), HEADLINE);
-        List<SearchHit> hits = database.read(c -> Sql.list(c, sql,
-                r -> new SearchHit(MessageView.map(r), r.getString("channel"), r.getDouble("rank"), r.getString("snippet")),
-                params.toArray()));
+        List<SearchHit> hits = database.read(c -> {
+            try (PreparedStatement statement = Sql.prepare(c, sql, params.toArray())) {
+                // Always planned with the actual query: PostgreSQL's generic plan for "search @@ $1"
+                // assumes a default selectivity and reads the whole organization (hundreds of ms).
+                statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+                List<SearchHit> rows = new ArrayList<>();
+                try (ResultSet r = statement.executeQuery()) {
+                    while (r.next()) {
+                        rows.add(new SearchHit(MessageView.map(r), r.getString("channel"), r.getDouble("rank"), r.getString("snippet")));
+                    }
+                }
+                return rows;
+            }
+        });
         boolean more = hits.size() > query.limit() && query.canGoDeeper();
         List<SearchHit> page = hits.size() > query.limit() ? hits.subList(0, query.limit()) : hits;
         return new Page<>(List.copyOf(page), more ? query.nextCursor() : null);
