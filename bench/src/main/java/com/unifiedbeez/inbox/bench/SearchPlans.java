@@ -1,8 +1,8 @@
 package com.unifiedbeez.inbox.bench;
 
 import com.unifiedbeez.inbox.bench.Workload.Scenario;
+import com.unifiedbeez.inbox.message.MessageSearch;
 import com.unifiedbeez.inbox.message.MessageSearchQuery;
-import com.unifiedbeez.inbox.message.MessageView;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,44 +28,17 @@ import javax.sql.DataSource;
  * generic plans are written out with EXPLAIN (ANALYZE, BUFFERS).
  */
 final class SearchPlans {
-    private static final String HEADLINE = "StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=8, MaxFragments=2";
     /** MessageSearch.CANDIDATES: the organization's newest matches that are ranked. */
-    static final int CANDIDATES = MessageSearchQuery.MAX_OFFSET + MessageSearchQuery.MAX_LIMIT;
-
     private SearchPlans() {
     }
 
-    /**
-     * MessageSearch's statement (a copy of shared/.../message/MessageSearch.java, as of migration V4):
-     * the newest {@value #CANDIDATES} matches, ranked.
-     */
+    /** MessageSearch's own statement, with or without the conversation filter. */
     static String statement(boolean conversation) {
-        return """
-                WITH recent AS (
-                    SELECT m.id, m.search, m.platform_timestamp, q.query
-                      FROM messages m, websearch_to_tsquery('english', ?) AS q(query)
-                     WHERE %s
-                     ORDER BY m.platform_timestamp DESC, m.id DESC
-                     LIMIT %d),
-                hits AS (
-                    SELECT id, ts_rank_cd(search, query) AS rank, query
-                      FROM recent
-                     ORDER BY rank DESC, platform_timestamp DESC, id DESC
-                     LIMIT ? OFFSET ?)
-                SELECT %s, h.rank, c.channel,
-                       ts_headline('english', replace(replace(replace(m.content, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'),
-                                   h.query, '%s') AS snippet
-                  FROM hits h
-                  JOIN messages m ON m.id = h.id
-                  JOIN conversations c ON c.id = m.conversation_id
-                 ORDER BY h.rank DESC, m.platform_timestamp DESC, m.id DESC"""
-                .formatted("m.organization_id = ? AND m.search @@ q.query AND m.deleted_at IS NULL"
-                        + (conversation ? " AND m.conversation_id = ?" : ""), CANDIDATES, columns(), HEADLINE);
-    }
-
-    private static String columns() {
-        return String.join(", ", java.util.Arrays.stream(MessageView.COLUMNS.split(","))
-                .map(col -> "m." + col.strip()).toList());
+        List<String> where = new ArrayList<>(List.of("m.organization_id = ?", "m.search @@ q.query", "m.deleted_at IS NULL"));
+        if (conversation) {
+            where.add("m.conversation_id = ?");
+        }
+        return MessageSearch.statement(where);
     }
 
     /** Whether the statement auto_explain logged for the handler (in {@code log}) is this copy. */

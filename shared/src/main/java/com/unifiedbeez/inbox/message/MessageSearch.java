@@ -56,7 +56,29 @@ public final class MessageSearch {
         }
         params.add(query.limit() + 1);
         params.add(query.offset());
-        String sql = """
+        String sql = statement(where);
+        List<SearchHit> hits = database.read(c -> {
+            try (PreparedStatement statement = Sql.prepare(c, sql, params.toArray())) {
+                // Always planned with the actual query: PostgreSQL's generic plan for "search @@ $1"
+                // assumes a default selectivity and reads the whole organization (hundreds of ms).
+                statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+                List<SearchHit> rows = new ArrayList<>();
+                try (ResultSet r = statement.executeQuery()) {
+                    while (r.next()) {
+                        rows.add(new SearchHit(MessageView.map(r), r.getString("channel"), r.getDouble("rank"), r.getString("snippet")));
+                    }
+                }
+                return rows;
+            }
+        });
+        boolean more = hits.size() > query.limit() && query.canGoDeeper();
+        List<SearchHit> page = hits.size() > query.limit() ? hits.subList(0, query.limit()) : hits;
+        return new Page<>(List.copyOf(page), more ? query.nextCursor() : null);
+    }
+
+    /** The search statement for these conditions (the benchmark runs it too, to explain its plans). */
+    public static String statement(List<String> where) {
+        return """
                 WITH recent AS (
                     SELECT m.id, m.search, m.platform_timestamp, q.query
                       FROM messages m, websearch_to_tsquery('english', ?) AS q(query)
@@ -76,23 +98,6 @@ public final class MessageSearch {
                   JOIN conversations c ON c.id = m.conversation_id
                  ORDER BY h.rank DESC, m.platform_timestamp DESC, m.id DESC"""
                 .formatted(String.join(" AND ", where), CANDIDATES, prefixed(MessageView.COLUMNS), HEADLINE);
-        List<SearchHit> hits = database.read(c -> {
-            try (PreparedStatement statement = Sql.prepare(c, sql, params.toArray())) {
-                // Always planned with the actual query: PostgreSQL's generic plan for "search @@ $1"
-                // assumes a default selectivity and reads the whole organization (hundreds of ms).
-                statement.unwrap(PGStatement.class).setPrepareThreshold(0);
-                List<SearchHit> rows = new ArrayList<>();
-                try (ResultSet r = statement.executeQuery()) {
-                    while (r.next()) {
-                        rows.add(new SearchHit(MessageView.map(r), r.getString("channel"), r.getDouble("rank"), r.getString("snippet")));
-                    }
-                }
-                return rows;
-            }
-        });
-        boolean more = hits.size() > query.limit() && query.canGoDeeper();
-        List<SearchHit> page = hits.size() > query.limit() ? hits.subList(0, query.limit()) : hits;
-        return new Page<>(List.copyOf(page), more ? query.nextCursor() : null);
     }
 
     private static String prefixed(String columns) {
