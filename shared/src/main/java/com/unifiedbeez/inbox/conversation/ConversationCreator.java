@@ -28,12 +28,15 @@ public final class ConversationCreator {
     private final Database database;
     private final ContactRepository contacts;
     private final ConversationDetails details;
+    private final ConversationRepository conversations;
 
     @Inject
-    public ConversationCreator(Database database, ContactRepository contacts, ConversationDetails details) {
+    public ConversationCreator(Database database, ContactRepository contacts, ConversationDetails details,
+                               ConversationRepository conversations) {
         this.database = database;
         this.contacts = contacts;
         this.details = details;
+        this.conversations = conversations;
     }
 
     public ConversationDetail create(Caller caller, CreateConversation request) {
@@ -57,10 +60,7 @@ public final class ConversationCreator {
         String message = initialMessage;
         return database.transaction(c -> {
             UUID connectionId = route(c, caller, contactId, ch);
-            Optional<UUID> open = Sql.one(c, """
-                    SELECT id FROM conversations WHERE organization_id = ? AND contact_id = ? AND channel = ?
-                       AND channel_connection_id = ? AND status IN ('new', 'active')""",
-                    r -> Sql.uuid(r, "id"), caller.organizationId(), contactId, ch.wireName(), connectionId);
+            Optional<UUID> open = conversations.openConversation(c, contactId, ch.wireName(), connectionId, null);
             if (open.isPresent()) {
                 throw alreadyOpen(open.get());
             }

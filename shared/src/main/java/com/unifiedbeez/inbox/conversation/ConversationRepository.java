@@ -82,16 +82,25 @@ public final class ConversationRepository {
         if (conversation.status().isOpen()) {
             return;
         }
-        Optional<UUID> open = Sql.one(c, """
-                SELECT id FROM conversations
-                 WHERE contact_id = ? AND channel = ? AND channel_connection_id IS NOT DISTINCT FROM ?
-                   AND status IN ('new', 'active') AND id <> ?""",
-                r -> Sql.uuid(r, "id"), conversation.contactId(), conversation.channel(),
+        Optional<UUID> open = openConversation(c, conversation.contactId(), conversation.channel(),
                 conversation.channelConnectionId(), conversation.id());
         if (open.isPresent()) {
             throw ApiException.conflict("conversation-superseded", "the customer has another open conversation on "
                     + conversation.channel() + ": continue in " + open.get());
         }
+    }
+
+    /**
+     * The contact's open (new or active) conversation on a channel connection other than
+     * {@code except} (null: any); the one-open unique index allows at most one.
+     */
+    public Optional<UUID> openConversation(Connection c, UUID contactId, String channel, UUID connectionId, UUID except)
+            throws SQLException {
+        return Sql.one(c, """
+                SELECT id FROM conversations
+                 WHERE contact_id = ? AND channel = ? AND channel_connection_id IS NOT DISTINCT FROM ?
+                   AND status IN ('new', 'active') AND id IS DISTINCT FROM ?""",
+                r -> Sql.uuid(r, "id"), contactId, channel, connectionId, except);
     }
 
     public Optional<ConversationSummary> summary(Connection c, Caller caller, UUID id) throws SQLException {
