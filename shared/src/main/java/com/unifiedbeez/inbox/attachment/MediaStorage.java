@@ -20,4 +20,10 @@ public interface MediaStorage {
     String presignGet(String key, Duration ttl);
 
     Optional<StoredObject> head(String key);
+
+    /** Stores bytes the backend itself fetched (inbound media, raw email); the same key twice overwrites. */
+    void put(String key, byte[] bytes, String contentType);
+
+    /** The bytes under a key (attachments the backend sends itself: email). */
+    byte[] get(String key);
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Singleton;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -57,5 +58,16 @@ public final class S3MediaStorage implements MediaStorage {
             }
             throw e;
         }
+    }
+
+    @Override
+    public void put(String key, byte[] bytes, String contentType) {
+        s3.putObject(o -> o.bucket(bucket).key(key).contentType(contentType).contentLength((long) bytes.length),
+                RequestBody.fromBytes(bytes));
+    }
+
+    @Override
+    public byte[] get(String key) {
+        return s3.getObjectAsBytes(o -> o.bucket(bucket).key(key)).asByteArray();
     }
 }

@@ -1,5 +1,8 @@
 package com.unifiedbeez.inbox.testing;
 
+import com.unifiedbeez.inbox.channel.Channel;
+import com.unifiedbeez.inbox.channel.Secrets;
+import com.unifiedbeez.inbox.connection.CredentialCipher;
 import com.unifiedbeez.inbox.platform.auth.Caller;
 import com.unifiedbeez.inbox.platform.auth.Role;
 import com.unifiedbeez.inbox.platform.db.Sql;
@@ -55,6 +58,23 @@ public final class Fixtures {
         UUID id = Ids.newId();
         exec("INSERT INTO channel_connections (id, organization_id, channel, name, external_id) VALUES (?, ?, ?, ?, ?)",
                 id, organizationId, channel, channel + " line", channel + "-" + id);
+        return id;
+    }
+
+    /**
+     * A live connection of a platform account, its secrets encrypted as the channels API stores them.
+     * {@code config} is a JSON object of non-secret settings.
+     */
+    public UUID channelConnection(UUID organizationId, Channel channel, String externalId, String config,
+                                  Map<String, String> secrets) {
+        UUID id = Ids.newId();
+        CredentialCipher cipher = new CredentialCipher(TestDatabase.config());
+        exec("""
+                INSERT INTO channel_connections (id, organization_id, channel, name, external_id, config,
+                                                 credentials_encrypted, credentials_key_id)
+                VALUES (?, ?, ?, ?, ?, ?::jsonb, ?, ?)""",
+                id, organizationId, channel.wireName(), channel.wireName() + " " + externalId, externalId,
+                config == null ? "{}" : config, cipher.encrypt(id, new Secrets(secrets)), cipher.keyId());
         return id;
     }
 

@@ -1,5 +1,6 @@
 package com.unifiedbeez.inbox.testing;
 
+import com.unifiedbeez.inbox.connection.CredentialCipher;
 import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.db.Migrations;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -44,11 +45,15 @@ public final class TestDatabase {
         return server().getJdbcUrl("postgres", "postgres");
     }
 
+    /** A fixed AES-256 key for connection credentials in tests (base64 of 32 bytes). */
+    public static final String CREDENTIALS_KEY = "dGVzdC1jcmVkZW50aWFscy1rZXktMzItYnl0ZXMhISE=";
+
     /** The configuration a function gets, pointed at the test database. */
     public static Config config() {
         return Config.of(java.util.Map.of(
                 Config.DB_URL, jdbcUrl(),
                 Config.DB_USER, "postgres",
-                Config.DB_PASSWORD, "postgres"));
+                Config.DB_PASSWORD, "postgres",
+                CredentialCipher.KEY, CREDENTIALS_KEY));
     }
 }

@@ -1,0 +1,23 @@
+package com.unifiedbeez.inbox.connection;
+
+import com.unifiedbeez.inbox.channel.Channel;
+import com.unifiedbeez.inbox.channel.ChannelConnection;
+
+/**
+ * The connect/health side of a channel adapter: real calls to the platform with the connection's
+ * credentials (token valid, number/page/bot/mailbox reachable, webhook registered).
+ */
+public interface ConnectionProbe {
+    Channel channel();
+
+    /** Checks a connection; never throws for a platform answer or a network failure (a failed check says it). */
+    HealthReport check(ChannelConnection connection);
+
+    /**
+     * Work the platform needs when a connection is made, before it is stored (Telegram: setWebhook
+     * with our secret token). Returns the checks it ran; the connection is refused if one fails.
+     */
+    default HealthReport onConnect(ChannelConnection connection) {
+        return check(connection);
+    }
+}

@@ -1,0 +1,11 @@
+package com.unifiedbeez.inbox.inbound;
+
+import dagger.Binds;
+import dagger.Module;
+
+/** The inbound queue is SQS FIFO (ElasticMQ locally). */
+@Module
+public interface InboundQueueModule {
+    @Binds
+    InboundQueue inboundQueue(SqsInboundQueue sqs);
+}

@@ -1,0 +1,26 @@
+package com.unifiedbeez.inbox.inbound;
+
+import com.unifiedbeez.inbox.channel.Channel;
+import com.unifiedbeez.inbox.channel.ChannelConnection;
+import com.unifiedbeez.inbox.inbound.InboundEvent.InboundMedia;
+import java.io.IOException;
+import java.util.List;
+
+/** The inbound side of a channel adapter: platform payload in, unified events out. */
+public interface IncomingNormalizer {
+    Channel channel();
+
+    /**
+     * The events of one queued payload ({@link InboundEnvelope#payload}), in the platform's order.
+     * Unknown event kinds are skipped (logged), never an error: a new platform feature must not
+     * block the queue. Throws IllegalArgumentException only for a payload that is not the
+     * platform's format at all.
+     */
+    List<InboundEvent> normalizeIncoming(ChannelConnection connection, String payload);
+
+    /**
+     * Downloads a file the platform holds for us. IOException (or a RuntimeException) means try
+     * again later: the record is retried by the queue.
+     */
+    MediaContent fetchMedia(ChannelConnection connection, InboundMedia media) throws IOException;
+}
