@@ -5,6 +5,7 @@ import com.unifiedbeez.inbox.platform.db.Database;
 import com.unifiedbeez.inbox.platform.db.Sql;
 import com.unifiedbeez.inbox.platform.errors.ApiException;
 import com.unifiedbeez.inbox.platform.errors.Validation;
+import java.time.Instant;
 import java.util.UUID;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -20,11 +21,13 @@ public final class MessageStatusUpdater {
 
     private final Database database;
     private final MessageRepository messages;
+    private final DeliveryTracker tracker;
 
     @Inject
-    public MessageStatusUpdater(Database database, MessageRepository messages) {
+    public MessageStatusUpdater(Database database, MessageRepository messages, DeliveryTracker tracker) {
         this.database = database;
         this.messages = messages;
+        this.tracker = tracker;
     }
 
     public MessageView update(Caller caller, UUID messageId, UpdateStatus request) {
@@ -53,20 +56,7 @@ public final class MessageStatusUpdater {
             if (!"outbound".equals(current[0])) {
                 throw ApiException.conflict("inbound-has-no-delivery-status", "only outbound messages have a delivery status");
             }
-            if (MessageStatus.parse(current[1]).orElseThrow().advancesTo(next)) {
-                Sql.update(c, """
-                        UPDATE messages
-                           SET status = ?,
-                               sent_at = CASE WHEN ? IN ('sent', 'delivered', 'read') THEN coalesce(sent_at, now()) ELSE sent_at END,
-                               delivered_at = CASE WHEN ? IN ('delivered', 'read') THEN coalesce(delivered_at, now()) ELSE delivered_at END,
-                               read_at = CASE WHEN ? = 'read' THEN now() ELSE read_at END,
-                               failed_at = CASE WHEN ? = 'failed' THEN now() ELSE failed_at END,
-                               error_code = CASE WHEN ? = 'failed' THEN ? ELSE error_code END,
-                               error_message = CASE WHEN ? = 'failed' THEN ? ELSE error_message END
-                         WHERE id = ?""",
-                        next.wireName(), next.wireName(), next.wireName(), next.wireName(), next.wireName(),
-                        next.wireName(), request.errorCode(), next.wireName(), request.errorMessage(), messageId);
-            }
+            tracker.advance(c, messageId, next, Instant.now(), request.errorCode(), request.errorMessage());
             return messages.find(c, caller.organizationId(), messageId).orElseThrow();
         });
     }
