@@ -24,7 +24,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -42,7 +41,6 @@ import org.slf4j.LoggerFactory;
  */
 @Singleton
 public final class WhatsAppInbound implements IncomingNormalizer {
-    static final Set<String> MEDIA_TYPES = Set.of("image", "video", "audio", "document", "sticker");
     private static final Logger LOG = LoggerFactory.getLogger(WhatsAppInbound.class);
 
     private final PlatformHttp http;
@@ -131,7 +129,7 @@ public final class WhatsAppInbound implements IncomingNormalizer {
                 String kind = body.path("type").asText("");
                 JsonNode reply = body.path(kind);
                 ObjectNode interactive = metadata.putObject("interactive").put("type", kind);
-                reply.fields().forEachRemaining(f -> interactive.set(f.getKey(), f.getValue()));
+                reply.properties().forEach(f -> interactive.set(f.getKey(), f.getValue()));
                 text = reply.has("title") ? reply.path("title").asText() : reply.path("body").asText(null);
             }
             case "button" -> {

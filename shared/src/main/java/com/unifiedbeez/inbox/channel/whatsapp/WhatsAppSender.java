@@ -146,8 +146,7 @@ public final class WhatsAppSender implements OutgoingSender {
         }
         ObjectNode out = body.put("type", "template").putObject("template").put("name", name);
         out.putObject("language").put("code", language);
-        List<Map.Entry<String, JsonNode>> params = new ArrayList<>();
-        template.path("params").fields().forEachRemaining(params::add);
+        List<Map.Entry<String, JsonNode>> params = new ArrayList<>(template.path("params").properties());
         if (params.isEmpty()) {
             return;
         }

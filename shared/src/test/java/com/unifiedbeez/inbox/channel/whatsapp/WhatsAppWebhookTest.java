@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.unifiedbeez.inbox.channel.ChannelConnection;
 import com.unifiedbeez.inbox.channel.PlatformEndpoints;
+import com.unifiedbeez.inbox.channel.PlatformHttp;
 import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.json.Json;
 import com.unifiedbeez.inbox.webhook.WebhookRejected;
@@ -189,7 +190,7 @@ class WhatsAppWebhookTest {
 
     @Test
     void everyDocumentedPayloadIsOneUnitTheNormalizerReadsAsTheOriginal() throws Exception {
-        WhatsAppInbound inbound = new WhatsAppInbound(Config.of(Map.of()), new com.unifiedbeez.inbox.channel.PlatformHttp());
+        WhatsAppInbound inbound = new WhatsAppInbound(Config.of(Map.of()), new PlatformHttp());
         for (String name : List.of("text.json", "image.json", "location.json", "interactive-button-reply.json",
                 "reaction.json", "status-delivered.json", "status-failed.json", "unsupported.json")) {
             byte[] body = fixture(name).getBytes(StandardCharsets.UTF_8);
