@@ -1,0 +1,29 @@
+package com.unifiedbeez.inbox.functions.channels;
+
+import com.unifiedbeez.inbox.connection.ChannelConnections;
+import com.unifiedbeez.inbox.connection.ChannelConnector;
+import com.unifiedbeez.inbox.connection.ChannelHealth;
+import com.unifiedbeez.inbox.platform.config.Config;
+import com.unifiedbeez.inbox.platform.db.DatabaseModule;
+import dagger.BindsInstance;
+import dagger.Component;
+import javax.inject.Singleton;
+import javax.sql.DataSource;
+
+/** PostgreSQL, the credential cipher and the channel probes: what the channels function needs. */
+@Singleton
+@Component(modules = {DatabaseModule.class, ChannelProbesModule.class})
+public interface ChannelsComponent {
+    ChannelConnections connections();
+
+    ChannelConnector connector();
+
+    ChannelHealth health();
+
+    DataSource dataSource();
+
+    @Component.Factory
+    interface Factory {
+        ChannelsComponent create(@BindsInstance Config config);
+    }
+}

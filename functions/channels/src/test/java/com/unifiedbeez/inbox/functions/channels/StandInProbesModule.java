@@ -1,0 +1,26 @@
+package com.unifiedbeez.inbox.functions.channels;
+
+import com.unifiedbeez.inbox.channel.Channel;
+import com.unifiedbeez.inbox.channel.PlatformHttp;
+import com.unifiedbeez.inbox.connection.ConnectionProbe;
+import dagger.Module;
+import dagger.Provides;
+import dagger.multibindings.ElementsIntoSet;
+import java.util.Set;
+
+/** One probe per channel against the stand-in platform, added to ChannelProbesModule's set. */
+@Module
+interface StandInProbesModule {
+    @Provides
+    @ElementsIntoSet
+    static Set<ConnectionProbe> standInProbes(PlatformHttp http) {
+        String url = PlatformStandIn.url();
+        return Set.of(
+                new BearerProbe(Channel.WHATSAPP, "accessToken", url, http),
+                new BearerProbe(Channel.MESSENGER, "accessToken", url, http),
+                new BearerProbe(Channel.INSTAGRAM, "accessToken", url, http),
+                new BearerProbe(Channel.TELEGRAM, "botToken", url, http),
+                new BearerProbe(Channel.SMS, "authToken", url, http),
+                new BearerProbe(Channel.EMAIL, "password", url, http));
+    }
+}

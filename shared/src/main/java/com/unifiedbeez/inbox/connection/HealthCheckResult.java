@@ -1,0 +1,8 @@
+package com.unifiedbeez.inbox.connection;
+
+import java.time.Instant;
+import java.util.List;
+
+/** GET .../channels/:id/health: what the platform said just now. */
+public record HealthCheckResult(boolean healthy, Instant checkedAt, List<HealthReport.Check> checks) {
+}
