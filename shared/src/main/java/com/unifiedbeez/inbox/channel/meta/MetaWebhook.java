@@ -79,20 +79,22 @@ public final class MetaWebhook {
                 continue;
             }
             for (JsonNode event : entry.path("messaging")) {
-                units.add(new WebhookUnit(connection.get(), customerOf(event), Json.write(unit(entry, event))));
+                String customer = customerOf(event);
+                if (customer.isEmpty()) {
+                    // a Chat Plugin visitor without PSID (sender.user_ref): no conversation we can answer
+                    LOG.info("{} messaging event without sender/recipient id skipped", channel.wireName());
+                    continue;
+                }
+                units.add(new WebhookUnit(connection.get(), customer, Json.write(unit(entry, event))));
             }
         }
         return units;
     }
 
-    /** The customer's PSID/IGSID: the sender, except for echoes of our own messages (the recipient). */
+    /** The customer's PSID/IGSID: the sender, except for echoes of our own messages (the recipient); "" if absent. */
     static String customerOf(JsonNode event) {
         boolean echo = event.path("message").path("is_echo").asBoolean(false);
-        String id = (echo ? event.path("recipient") : event.path("sender")).path("id").asText("");
-        if (id.isEmpty()) {
-            throw WebhookRejected.malformed("messaging event without sender/recipient id");
-        }
-        return id;
+        return (echo ? event.path("recipient") : event.path("sender")).path("id").asText("");
     }
 
     private ObjectNode unit(JsonNode entry, JsonNode event) {

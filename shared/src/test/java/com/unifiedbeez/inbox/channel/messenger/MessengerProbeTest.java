@@ -2,7 +2,7 @@ package com.unifiedbeez.inbox.channel.messenger;
 
 import static com.unifiedbeez.inbox.channel.meta.MetaSamples.PAGE_TOKEN;
 import static com.unifiedbeez.inbox.channel.meta.MetaSamples.text;
-import static com.unifiedbeez.inbox.channel.messenger.MessengerSenderTest.json;
+import static com.unifiedbeez.inbox.channel.meta.MetaSamples.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unifiedbeez.inbox.channel.Channel;

@@ -1,6 +1,8 @@
 package com.unifiedbeez.inbox.channel.messenger;
 
 import static com.unifiedbeez.inbox.channel.meta.MetaSamples.PAGE_TOKEN;
+import static com.unifiedbeez.inbox.channel.meta.MetaSamples.json;
+import static com.unifiedbeez.inbox.channel.meta.MetaSamples.media;
 import static com.unifiedbeez.inbox.channel.meta.MetaSamples.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -205,15 +207,7 @@ class MessengerSenderTest {
         return graph.url("/").toString();
     }
 
-    static MockResponse json(int code, String body) {
-        return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/json").body(body).build();
-    }
-
-    static Media media(String url, String contentType) {
-        return new Media(url, "org/key", contentType, null, 1000);
-    }
-
-    static OutboundMessage message(String type, String text, String metadata, Media... media) {
+    private static OutboundMessage message(String type, String text, String metadata, Media... media) {
         try {
             return new OutboundMessage(UUID.randomUUID(), UUID.randomUUID(), type, text,
                     (ObjectNode) Json.mapper().readTree(metadata), new Recipient(PSID, "Ada"), List.of(media), null);

@@ -11,6 +11,7 @@ import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.channel.ChannelConnection;
 import com.unifiedbeez.inbox.channel.meta.InMemoryConnections;
 import com.unifiedbeez.inbox.channel.meta.MetaSamples;
+import com.unifiedbeez.inbox.channel.meta.MetaSignature;
 import com.unifiedbeez.inbox.platform.json.Json;
 import com.unifiedbeez.inbox.webhook.WebhookRejected;
 import com.unifiedbeez.inbox.webhook.WebhookUnit;
@@ -92,6 +93,19 @@ class MessengerWebhookTest {
     }
 
     @Test
+    void aChatPluginVisitorWithoutPsidIsSkipped() {
+        byte[] body = ("{\"object\":\"page\",\"entry\":[{\"id\":\"" + PAGE_ID + "\",\"time\":1,\"messaging\":["
+                + "{\"sender\":{\"user_ref\":\"USER-REF-ID\"},\"recipient\":{\"id\":\"" + PAGE_ID + "\"},"
+                + "\"timestamp\":1,\"message\":{\"mid\":\"m_plugin\",\"text\":\"hi\"}},"
+                + "{\"sender\":{\"id\":\"6783948573829103\"},\"recipient\":{\"id\":\"" + PAGE_ID + "\"},"
+                + "\"timestamp\":2,\"message\":{\"mid\":\"m_app\",\"text\":\"hello\"}}]}]}")
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThat(webhook.validateWebhook(post(body, sign(body)), connections))
+                .singleElement().extracting(WebhookUnit::customer).isEqualTo("6783948573829103");
+    }
+
+    @Test
     void aDisconnectedPageIsUnknown() {
         ChannelConnection gone = new ChannelConnection(page.id(), page.organizationId(), Channel.MESSENGER, PAGE_ID,
                 "old", "disconnected", null, null);
@@ -101,7 +115,7 @@ class MessengerWebhookTest {
     }
 
     static String sign(byte[] body) {
-        return com.unifiedbeez.inbox.channel.meta.MetaSignature.sign(MetaSamples.APP_SECRET, body);
+        return MetaSignature.sign(MetaSamples.APP_SECRET, body);
     }
 
     private static JsonNode read(String payload) {

@@ -4,6 +4,7 @@ import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.channel.ChannelConnection;
 import com.unifiedbeez.inbox.channel.PlatformEndpoints;
 import com.unifiedbeez.inbox.channel.Secrets;
+import com.unifiedbeez.inbox.outbound.OutboundMessage;
 import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.json.Json;
 import com.unifiedbeez.inbox.webhook.WebhookRequest;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
+import mockwebserver3.MockResponse;
 
 /** The documented payloads kept in events/webhooks/{messenger,instagram}/, and what adapter tests build around them. */
 public final class MetaSamples {
@@ -54,6 +56,16 @@ public final class MetaSamples {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A Graph API answer. */
+    public static MockResponse json(int code, String body) {
+        return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/json").body(body).build();
+    }
+
+    /** An attachment of a stored send, as the sender gets it (a presigned URL of the media bucket). */
+    public static OutboundMessage.Media media(String url, String contentType) {
+        return new OutboundMessage.Media(url, "org/key", contentType, null, 1000);
     }
 
     /** A POST as Meta sends it, signed with {@code signature} (null: no header). */
