@@ -1,0 +1,116 @@
+package com.unifiedbeez.inbox.channel.meta;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unifiedbeez.inbox.channel.PlatformEndpoints;
+import com.unifiedbeez.inbox.channel.PlatformHttp;
+import com.unifiedbeez.inbox.connection.HealthReport.Check;
+import com.unifiedbeez.inbox.inbound.MediaContent;
+import com.unifiedbeez.inbox.outbound.SendOutcome;
+import com.unifiedbeez.inbox.platform.config.Config;
+import com.unifiedbeez.inbox.platform.json.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.function.Function;
+import javax.inject.Inject;
+
+/**
+ * The Graph API calls Messenger and Instagram share: the Send API, GETs for health checks and
+ * attachment downloads. The access token goes in the Authorization header, never in a URL, so no
+ * access log or exception message carries it.
+ */
+public final class MetaGraph {
+    private final String base;
+    private final PlatformHttp http;
+
+    @Inject
+    public MetaGraph(Config config, PlatformHttp http) {
+        this.base = PlatformEndpoints.graphApi(config);
+        this.http = http;
+    }
+
+    /** POST {graph}/{node}/messages: Accepted(message_id), Rejected or Retry; IOException is Retry. */
+    public SendOutcome sendMessage(String node, String accessToken, ObjectNode body) {
+        HttpRequest request = PlatformHttp.request(base + "/" + node + "/messages")
+                .header("Authorization", "Bearer " + accessToken)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.write(body)))
+                .build();
+        PlatformHttp.Answer answer;
+        try {
+            answer = http.exchange(request);
+        } catch (IOException e) {
+            return new SendOutcome.Retry("Graph API not reached: " + e.getClass().getSimpleName(), null);
+        }
+        if (!answer.ok()) {
+            return MetaGraphError.of(answer).outcome(answer);
+        }
+        String messageId = readTree(answer).path("message_id").asText("");
+        return messageId.isEmpty()
+                ? new SendOutcome.Rejected("no-message-id", "Graph API answered " + answer.status() + " without message_id")
+                : new SendOutcome.Accepted(messageId);
+    }
+
+    /**
+     * A health check: GET {graph}/{path}; ok when the platform answers 2xx and {@code describe}
+     * accepts the body (a non-null detail), failed with the platform's error otherwise.
+     */
+    public Check check(String name, String path, String accessToken, Function<JsonNode, String> describe) {
+        try {
+            PlatformHttp.Answer answer = http.exchange(PlatformHttp.request(base + "/" + path)
+                    .header("Authorization", "Bearer " + accessToken).GET().build());
+            if (!answer.ok()) {
+                MetaGraphError error = MetaGraphError.of(answer);
+                return new Check(name, false, error.codeText() + ": " + error.message());
+            }
+            String detail = describe.apply(readTree(answer));
+            return detail == null ? new Check(name, false, "unexpected answer") : new Check(name, true, detail);
+        } catch (IOException e) {
+            return new Check(name, false, "Graph API not reached: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * The page's app subscriptions (GET /{page-id}/subscribed_apps): ok when an app receives the
+     * page's {@code messages} field.
+     */
+    public Check subscription(String pageId, String accessToken) {
+        return check("webhook subscribed", pageId + "/subscribed_apps", accessToken, body -> {
+            for (JsonNode app : body.path("data")) {
+                for (JsonNode field : app.path("subscribed_fields")) {
+                    if ("messages".equals(field.asText())) {
+                        return "app " + app.path("name").asText(app.path("id").asText()) + " receives messages";
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Downloads an attachment from its CDN URL (signed, no token). Non-2xx is an IOException: retry later. */
+    public MediaContent download(String url) throws IOException {
+        PlatformHttp.Answer answer = http.exchange(PlatformHttp.request(url).GET().build());
+        if (!answer.ok()) {
+            throw new IOException("attachment download answered HTTP " + answer.status());
+        }
+        return new MediaContent(answer.body(), answer.contentType().orElse("application/octet-stream"),
+                fileName(url));
+    }
+
+    /** The last path segment when it looks like a file name (Messenger file URLs end with it). */
+    static String fileName(String url) {
+        String path = URI.create(url).getPath();
+        String last = path == null ? "" : path.substring(path.lastIndexOf('/') + 1);
+        return last.contains(".") ? last : null;
+    }
+
+    private static JsonNode readTree(PlatformHttp.Answer answer) {
+        try {
+            JsonNode root = Json.mapper().readTree(answer.body());
+            return root == null ? Json.mapper().createObjectNode() : root;
+        } catch (IOException e) {
+            return Json.mapper().createObjectNode();
+        }
+    }
+}
