@@ -8,6 +8,7 @@ import com.unifiedbeez.inbox.platform.db.Sql;
 import com.unifiedbeez.inbox.platform.json.Json;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.inject.Inject;
@@ -38,6 +39,12 @@ public final class ConnectionRepository implements ConnectionDirectory {
     @Override
     public Optional<ChannelConnection> find(UUID id) {
         return database.read(c -> Sql.one(c, SELECT + " WHERE id = ?", this::connection, id));
+    }
+
+    /** Every active connection of a channel, across organizations (the email poller's mailboxes), oldest first. */
+    public List<ChannelConnection> listActive(Channel channel) {
+        return database.read(c -> Sql.list(c, SELECT + " WHERE channel = ? AND status = 'active' ORDER BY id",
+                this::connection, channel.wireName()));
     }
 
     ChannelConnection connection(ResultSet row) throws SQLException {
