@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  */
 final class HtmlText {
     private static final Pattern HIDDEN = Pattern.compile("(?is)<(script|style|head)\\b.*?</\\1\\s*>");
-    private static final Pattern BREAK = Pattern.compile("(?i)<br\\s*/?>|</(p|div|li|tr|h[1-6])\\s*>");
+    private static final Pattern PARAGRAPH = Pattern.compile("(?i)</(p|h[1-6]|table|ul|ol)\\s*>");
+    private static final Pattern BREAK = Pattern.compile("(?i)<br\\s*/?>|</(div|li|tr)\\s*>");
     private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
     private static final Pattern BLANK_LINES = Pattern.compile("\\n[ \\t]*\\n([ \\t]*\\n)+");
 
@@ -17,6 +18,7 @@ final class HtmlText {
 
     static String of(String html) {
         String text = HIDDEN.matcher(html).replaceAll("");
+        text = PARAGRAPH.matcher(text).replaceAll("\n\n");
         text = BREAK.matcher(text).replaceAll("\n");
         text = TAG.matcher(text).replaceAll("");
         text = text.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
