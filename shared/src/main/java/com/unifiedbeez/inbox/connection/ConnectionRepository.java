@@ -145,6 +145,14 @@ public final class ConnectionRepository implements ConnectionDirectory {
     }
 
     private static JsonNode config(ResultSet row) throws SQLException {
+    /** Every active connection of a channel, across organizations (the email poller's mailboxes), oldest first. */
+    public List<ChannelConnection> listActive(Channel channel) {
+        return database.read(c -> Sql.list(c, SELECT + " WHERE channel = ? AND status = 'active' ORDER BY id",
+                this::connection, channel.wireName()));
+    }
+
+    ChannelConnection connection(ResultSet row) throws SQLException {
+        UUID id = Sql.uuid(row, "id");
         try {
             return Json.mapper().readTree(row.getString("config"));
         } catch (JsonProcessingException e) {

@@ -1,0 +1,231 @@
+package com.unifiedbeez.inbox.channel.email;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unifiedbeez.inbox.attachment.MediaStorage;
+import com.unifiedbeez.inbox.channel.Channel;
+import com.unifiedbeez.inbox.channel.ChannelConnection;
+import com.unifiedbeez.inbox.channel.email.MailboxSyncStore.SyncState;
+import com.unifiedbeez.inbox.connection.ConnectionRepository;
+import com.unifiedbeez.inbox.inbound.InboundEnvelope;
+import com.unifiedbeez.inbox.inbound.InboundQueue;
+import com.unifiedbeez.inbox.platform.json.Json;
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Store;
+import jakarta.mail.UIDFolder;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.search.ComparisonTerm;
+import jakarta.mail.search.ReceivedDateTerm;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads new mail of every active email connection over IMAP and queues it for the normalizer.
+ *
+ * <p>Per mailbox: INBOX is opened read-only (nothing is marked seen), messages with a UID above the
+ * stored {@code last_uid} are read oldest first, at most {@link #BATCH_PER_MAILBOX} per run. Each raw
+ * mail goes to the media bucket ({@code inbound-email/<connection>/<uidValidity>/<uid>.eml}), then an
+ * envelope naming its key goes on the inbound queue, and only then does {@code last_uid} advance: a
+ * crash in between reads the mail again, and the normalizer stores a Message-ID once.
+ *
+ * <p>The first poll of a mailbox, and a poll that finds UIDVALIDITY changed (the server renumbered
+ * the folder, so stored UIDs mean nothing), start at the mail received in the last {@link #BACKFILL}:
+ * not the whole history of an old mailbox, but nothing a customer wrote just before the connection
+ * (or the renumbering) is lost. Mail already stored comes again with the same Message-ID and is
+ * deduplicated downstream.
+ *
+ * <p>One mailbox failing (login refused, server down) is recorded on its connection's health and
+ * the others are polled all the same.
+ */
+@Singleton
+public final class EmailPoller {
+    public static final String MAILBOX = "INBOX";
+    public static final int BATCH_PER_MAILBOX = 50;
+    public static final Duration BACKFILL = Duration.ofDays(7);
+    /** Envelopes per enqueue (the SQS batch maximum); last_uid advances after each. */
+    private static final int CHUNK = 10;
+    private static final Logger LOG = LoggerFactory.getLogger(EmailPoller.class);
+
+    /** What a run did: mailboxes polled, mails read, envelopes queued, mailboxes that failed. */
+    public record Summary(int mailboxes, int fetched, int enqueued, int failed) {
+    }
+
+    private final ConnectionRepository connections;
+    private final MailboxSyncStore syncStore;
+    private final MediaStorage storage;
+    private final InboundQueue queue;
+
+    @Inject
+    public EmailPoller(ConnectionRepository connections, MailboxSyncStore syncStore, MediaStorage storage,
+                       InboundQueue queue) {
+        this.connections = connections;
+        this.syncStore = syncStore;
+        this.storage = storage;
+        this.queue = queue;
+    }
+
+    public Summary poll() {
+        List<ChannelConnection> mailboxes = connections.listActive(Channel.EMAIL);
+        Progress progress = new Progress();
+        int failed = 0;
+        for (ChannelConnection connection : mailboxes) {
+            try {
+                poll(connection, progress);
+                syncStore.recordHealth(connection, true, null);
+            } catch (MessagingException | IOException | RuntimeException e) {
+                failed++;
+                String detail = e.getClass().getSimpleName() + ": " + e.getMessage();
+                LOG.warn("email poll of {} failed: {}", connection, detail);
+                try {
+                    syncStore.recordHealth(connection, false, detail);
+                } catch (RuntimeException again) {
+                    LOG.warn("cannot record the health of {}: {}", connection, again.toString());
+                }
+            }
+        }
+        return new Summary(mailboxes.size(), progress.fetched, progress.enqueued, failed);
+    }
+
+    private static final class Progress {
+        int fetched;
+        int enqueued;
+    }
+
+    private void poll(ChannelConnection connection, Progress progress) throws MessagingException, IOException {
+        MailServers servers = MailServers.of(connection);
+        Store store = servers.imapSession().getStore("imap");
+        store.connect(servers.imap().host(), servers.imap().port(), servers.username(), servers.password());
+        try {
+            Folder folder = store.getFolder(MAILBOX);
+            folder.open(Folder.READ_ONLY);
+            try {
+                read(connection, servers, folder, progress);
+            } finally {
+                folder.close(false);
+            }
+        } finally {
+            store.close();
+        }
+    }
+
+    private void read(ChannelConnection connection, MailServers servers, Folder folder, Progress progress)
+            throws MessagingException, IOException {
+        UIDFolder uids = (UIDFolder) folder;
+        long uidValidity = uids.getUIDValidity();
+        Optional<SyncState> state = syncStore.find(connection, MAILBOX);
+        long lastUid;
+        if (state.isPresent() && state.get().uidValidity() == uidValidity) {
+            lastUid = state.get().lastUid();
+        } else {
+            lastUid = startingPoint(folder);
+            if (state.isPresent()) {
+                LOG.warn("UIDVALIDITY of {} changed from {} to {}: re-reading mail of the last {} from UID {}",
+                        connection, state.get().uidValidity(), uidValidity, BACKFILL, lastUid + 1);
+            }
+            syncStore.save(connection, MAILBOX, new SyncState(uidValidity, lastUid));
+        }
+
+        Message[] candidates = uids.getMessagesByUID(lastUid + 1, UIDFolder.MAXUID);
+        FetchProfile profile = new FetchProfile();
+        profile.add(UIDFolder.FetchProfileItem.UID);
+        folder.fetch(candidates, profile);
+        long from = lastUid;
+        // "n:*" also answers the newest message when its UID is below n: keep only the new ones.
+        List<Message> fresh = Arrays.stream(candidates)
+                .filter(m -> uid(uids, m) > from)
+                .sorted(Comparator.comparingLong(m -> uid(uids, m)))
+                .limit(BATCH_PER_MAILBOX)
+                .toList();
+
+        for (int start = 0; start < fresh.size(); start += CHUNK) {
+            List<InboundEnvelope> envelopes = new ArrayList<>();
+            long highest = lastUid;
+            for (Message message : fresh.subList(start, Math.min(start + CHUNK, fresh.size()))) {
+                long uid = uids.getUID(message);
+                envelopes.add(store(connection, servers, uidValidity, uid, raw(message)));
+                progress.fetched++;
+                highest = uid;
+            }
+            queue.enqueue(envelopes);
+            progress.enqueued += envelopes.size();
+            syncStore.save(connection, MAILBOX, new SyncState(uidValidity, highest));
+            lastUid = highest;
+        }
+        if (!fresh.isEmpty()) {
+            LOG.info("email poll of {}: {} new mails queued, last UID {}", connection, fresh.size(), lastUid);
+        }
+    }
+
+    /** The UID before the oldest mail received within the backfill window (UIDNEXT - 1 when there is none). */
+    private static long startingPoint(Folder folder) throws MessagingException {
+        UIDFolder uids = (UIDFolder) folder;
+        Message[] recent = folder.search(new ReceivedDateTerm(ComparisonTerm.GE, Date.from(Instant.now().minus(BACKFILL))));
+        if (recent.length > 0) {
+            long oldest = Long.MAX_VALUE;
+            for (Message m : recent) {
+                oldest = Math.min(oldest, uids.getUID(m));
+            }
+            return oldest - 1;
+        }
+        long next = uids.getUIDNext();
+        if (next > 0) {
+            return next - 1;
+        }
+        int count = folder.getMessageCount();
+        return count == 0 ? 0 : uids.getUID(folder.getMessage(count));
+    }
+
+    private InboundEnvelope store(ChannelConnection connection, MailServers servers, long uidValidity, long uid,
+                                  byte[] raw) throws MessagingException {
+        String key = "inbound-email/" + connection.id() + "/" + uidValidity + "/" + uid + ".eml";
+        storage.put(key, raw, "message/rfc822");
+        ObjectNode payload = Json.mapper().createObjectNode().put("key", key).put("uid", uid).put("uidValidity", uidValidity);
+        return new InboundEnvelope(Channel.EMAIL.wireName(), connection.id(), connection.organizationId(),
+                customer(servers.mailbox(), MimeParts.parse(raw)), Instant.now(), Json.write(payload));
+    }
+
+    /**
+     * The other party of the mail, which with the connection makes the queue's FIFO group: the
+     * sender, or for a mail from the mailbox itself (a copy of our reply) its first recipient.
+     */
+    static String customer(String mailbox, MimeMessage mail) throws MessagingException {
+        InternetAddress sender = MimeParts.sender(mail);
+        String address = sender == null ? null : MimeParts.address(sender);
+        if (address != null && address.equals(mailbox)) {
+            List<String> to = MimeParts.addresses(mail.getRecipients(Message.RecipientType.TO));
+            if (!to.isEmpty()) {
+                return to.get(0);
+            }
+        }
+        return address == null ? "unknown" : address;
+    }
+
+    private static byte[] raw(Message message) throws MessagingException, IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        message.writeTo(out);
+        return out.toByteArray();
+    }
+
+    private static long uid(UIDFolder folder, Message message) {
+        try {
+            return folder.getUID(message);
+        } catch (MessagingException e) {
+            throw new IllegalStateException("no UID for message " + message.getMessageNumber(), e);
+        }
+    }
+}

@@ -1,0 +1,234 @@
+package com.unifiedbeez.inbox.channel.email;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.unifiedbeez.inbox.attachment.MediaStorage;
+import com.unifiedbeez.inbox.channel.Channel;
+import com.unifiedbeez.inbox.channel.ChannelConnection;
+import com.unifiedbeez.inbox.outbound.OutboundMessage;
+import com.unifiedbeez.inbox.outbound.OutgoingSender;
+import com.unifiedbeez.inbox.outbound.SendOutcome;
+import jakarta.activation.DataHandler;
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.io.IOException;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends an agent's reply over the mailbox's SMTP server: text and HTML alternatives, attachments from
+ * the media bucket, and threading headers. The Message-ID is ours ({@code <messageId@mailbox-domain>}),
+ * so it is known before the server answers and the customer's reply finds the thread by it.
+ */
+@Singleton
+public final class EmailSender implements OutgoingSender {
+    private static final Logger LOG = LoggerFactory.getLogger(EmailSender.class);
+
+    private final MediaStorage storage;
+
+    @Inject
+    public EmailSender(MediaStorage storage) {
+        this.storage = storage;
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.EMAIL;
+    }
+
+    /** The Message-ID (without brackets) a send of this message carries, and its external id. */
+    public static String messageId(MailServers servers, OutboundMessage message) {
+        return message.messageId() + "@" + servers.domain();
+    }
+
+    /** The mail as it will be sent, headers and parts; reads attachments from the media bucket. */
+    public MimeMessage normalizeOutgoing(ChannelConnection connection, OutboundMessage message, Session session)
+            throws MessagingException {
+        MailServers servers = MailServers.of(connection);
+        String messageId = "<" + messageId(servers, message) + ">";
+        MimeMessage mail = new MimeMessage(session) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                setHeader("Message-ID", messageId); // ours, not one Jakarta Mail makes up at send time
+            }
+        };
+        mail.setFrom(address(servers.mailbox(), servers.fromName()));
+        mail.setRecipient(Message.RecipientType.TO, address(message.to().identifier(), message.to().displayName()));
+        OutboundMessage.Thread thread = message.thread();
+        mail.setSubject(subject(thread, message), "UTF-8");
+        mail.setSentDate(new Date());
+        if (thread != null && thread.inReplyTo() != null) {
+            mail.setHeader("In-Reply-To", "<" + thread.inReplyTo() + ">");
+        }
+        List<String> references = references(thread);
+        if (!references.isEmpty()) {
+            mail.setHeader("References", references.stream().map(id -> "<" + id + ">").collect(Collectors.joining(" ")));
+        }
+
+        String text = message.text() == null ? "" : message.text();
+        JsonNode html = message.metadata().get("html");
+        MimeMultipart alternative = new MimeMultipart("alternative");
+        MimeBodyPart plain = new MimeBodyPart();
+        plain.setText(text, "UTF-8", "plain");
+        alternative.addBodyPart(plain);
+        MimeBodyPart rich = new MimeBodyPart();
+        rich.setText(html != null && html.isTextual() ? html.asText() : HtmlText.fromText(text), "UTF-8", "html");
+        alternative.addBodyPart(rich);
+
+        if (message.media().isEmpty()) {
+            mail.setContent(alternative);
+        } else {
+            MimeMultipart mixed = new MimeMultipart("mixed");
+            MimeBodyPart body = new MimeBodyPart();
+            body.setContent(alternative);
+            mixed.addBodyPart(body);
+            for (OutboundMessage.Media media : message.media()) {
+                MimeBodyPart attachment = new MimeBodyPart();
+                String type = media.contentType() == null ? "application/octet-stream" : media.contentType();
+                attachment.setDataHandler(new DataHandler(new ByteArrayDataSource(storage.get(media.storageKey()), type)));
+                attachment.setDisposition(Part.ATTACHMENT);
+                if (media.fileName() != null) {
+                    attachment.setFileName(media.fileName());
+                }
+                mixed.addBodyPart(attachment);
+            }
+            mail.setContent(mixed);
+        }
+        mail.saveChanges();
+        return mail;
+    }
+
+    @Override
+    public SendOutcome send(ChannelConnection connection, OutboundMessage message) {
+        MailServers servers;
+        MimeMessage mail;
+        Session session;
+        try {
+            servers = MailServers.of(connection);
+            session = servers.smtpSession();
+            mail = normalizeOutgoing(connection, message, session);
+        } catch (AddressException e) {
+            return new SendOutcome.Rejected("invalid-address", e.getMessage());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return new SendOutcome.Rejected("email-config", e.getMessage());
+        } catch (MessagingException e) {
+            return new SendOutcome.Rejected("email-build", e.getMessage());
+        } catch (RuntimeException e) { // an attachment not readable from the bucket now
+            return new SendOutcome.Retry("attachment unavailable: " + e.getMessage(), null);
+        }
+        Transport transport = null;
+        try {
+            transport = session.getTransport("smtp");
+            transport.connect(servers.smtp().host(), servers.smtp().port(), servers.username(), servers.password());
+            transport.sendMessage(mail, mail.getAllRecipients());
+            return new SendOutcome.Accepted(messageId(servers, message));
+        } catch (MessagingException e) {
+            SendOutcome outcome = outcome(e);
+            LOG.info("email send {} via {}: {}", message.messageId(), servers.smtp().host(), outcome);
+            return outcome;
+        } finally {
+            close(transport);
+        }
+    }
+
+    /** Closes quietly: once the server took the mail, a failing QUIT must not turn it into a retry. */
+    private static void close(Transport transport) {
+        if (transport != null) {
+            try {
+                transport.close();
+            } catch (MessagingException e) {
+                LOG.debug("SMTP close: {}", e.getMessage());
+            }
+        }
+    }
+
+    /** The server's refusal, for good (5xx, bad login) or for now (4xx, network, timeout). */
+    static SendOutcome outcome(MessagingException e) {
+        if (e instanceof AuthenticationFailedException) {
+            return new SendOutcome.Rejected("smtp-auth", "login refused: " + e.getMessage());
+        }
+        int code = replyCode(e);
+        if (code >= 400 && code < 500) {
+            return new SendOutcome.Retry("smtp-" + code + ": " + e.getMessage(), null);
+        }
+        if (code >= 500) {
+            return new SendOutcome.Rejected("smtp-" + code, e.getMessage());
+        }
+        if (e instanceof SendFailedException failed && failed.getInvalidAddresses() != null
+                && failed.getInvalidAddresses().length > 0) {
+            return new SendOutcome.Rejected("smtp-invalid-address", e.getMessage());
+        }
+        // No SMTP reply at all: connection refused, reset or timed out.
+        return new SendOutcome.Retry(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), null);
+    }
+
+    /** The SMTP reply code in an exception chain (the first that carries one), or 0. */
+    private static int replyCode(Exception e) {
+        for (Exception x = e; x != null; x = x instanceof MessagingException m ? m.getNextException() : null) {
+            if (x instanceof SMTPAddressFailedException a) {
+                return a.getReturnCode();
+            }
+            if (x instanceof SMTPSenderFailedException s) {
+                return s.getReturnCode();
+            }
+            if (x instanceof SMTPSendFailedException s) {
+                return s.getReturnCode();
+            }
+        }
+        return 0;
+    }
+
+    private static String subject(OutboundMessage.Thread thread, OutboundMessage message) {
+        String subject = thread != null && thread.subject() != null ? thread.subject()
+                : message.metadata().path("subject").asText("");
+        boolean replying = thread != null && thread.inReplyTo() != null;
+        return replying && !subject.toLowerCase(Locale.ROOT).startsWith("re:") ? "Re: " + subject : subject;
+    }
+
+    /** The thread so far, oldest first, ending with the mail answered (RFC 5322 3.6.4). */
+    private static List<String> references(OutboundMessage.Thread thread) {
+        List<String> references = new ArrayList<>();
+        if (thread == null) {
+            return references;
+        }
+        thread.references().stream().filter(id -> !references.contains(id)).forEach(references::add);
+        if (thread.inReplyTo() != null && !references.contains(thread.inReplyTo())) {
+            references.add(thread.inReplyTo());
+        }
+        return references;
+    }
+
+    private static InternetAddress address(String address, String name) throws AddressException {
+        InternetAddress parsed = new InternetAddress(address, true);
+        if (name != null && !name.isBlank()) {
+            try {
+                parsed.setPersonal(name, StandardCharsets.UTF_8.name());
+            } catch (UnsupportedEncodingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return parsed;
+    }
+}

@@ -1,0 +1,34 @@
+package com.unifiedbeez.inbox.channel.email;
+
+import java.util.regex.Pattern;
+
+/**
+ * HTML to readable text and back, crudely and on purpose: enough for a preview and for search of an
+ * HTML-only mail, and for the HTML alternative of a plain-text reply. Not a sanitizer.
+ */
+final class HtmlText {
+    private static final Pattern HIDDEN = Pattern.compile("(?is)<(script|style|head)\\b.*?</\\1\\s*>");
+    private static final Pattern PARAGRAPH = Pattern.compile("(?i)</(p|h[1-6]|table|ul|ol)\\s*>");
+    private static final Pattern BREAK = Pattern.compile("(?i)<br\\s*/?>|</(div|li|tr)\\s*>");
+    private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
+    private static final Pattern BLANK_LINES = Pattern.compile("\\n[ \\t]*\\n([ \\t]*\\n)+");
+
+    private HtmlText() {
+    }
+
+    static String of(String html) {
+        String text = HIDDEN.matcher(html).replaceAll("");
+        text = PARAGRAPH.matcher(text).replaceAll("\n\n");
+        text = BREAK.matcher(text).replaceAll("\n");
+        text = TAG.matcher(text).replaceAll("");
+        text = text.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+                .replace("&#39;", "'").replace("&amp;", "&");
+        return BLANK_LINES.matcher(text.replace("\r\n", "\n")).replaceAll("\n\n").strip();
+    }
+
+    /** Plain text as HTML: escaped, line breaks as {@code <br>}. */
+    static String fromText(String text) {
+        String escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return "<html><body>" + escaped.replace("\r\n", "\n").replace("\n", "<br>\n") + "</body></html>";
+    }
+}
