@@ -47,7 +47,7 @@ public final class TelegramWebhook implements WebhookAdapter {
                 .orElseThrow(() -> WebhookRejected.badSignature(SECRET_HEADER + " is missing"));
         int split = header.indexOf('_');
         String botId = split > 0 ? header.substring(0, split) : "";
-        if (!botId.chars().allMatch(Character::isDigit) || botId.isEmpty()) {
+        if (botId.isEmpty() || !botId.chars().allMatch(Character::isDigit)) {
             throw WebhookRejected.badSignature(SECRET_HEADER + " does not name a bot");
         }
         Optional<ChannelConnection> found = connections.findLive(Channel.TELEGRAM, botId);
