@@ -1,0 +1,151 @@
+package com.unifiedbeez.inbox.channel.telegram;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unifiedbeez.inbox.channel.Channel;
+import com.unifiedbeez.inbox.channel.ChannelConnection;
+import com.unifiedbeez.inbox.channel.PlatformEndpoints;
+import com.unifiedbeez.inbox.channel.PlatformHttp;
+import com.unifiedbeez.inbox.outbound.OutboundMessage;
+import com.unifiedbeez.inbox.outbound.OutboundMessage.Media;
+import com.unifiedbeez.inbox.outbound.OutgoingSender;
+import com.unifiedbeez.inbox.outbound.SendOutcome;
+import com.unifiedbeez.inbox.platform.config.Config;
+import com.unifiedbeez.inbox.platform.json.Json;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javax.inject.Inject;
+
+/**
+ * Sends with the Bot API: sendMessage (with an inline keyboard for interactive messages),
+ * sendPhoto/sendVideo/sendAudio/sendDocument for one attachment, sendMediaGroup for several,
+ * sendLocation. Files go by URL (the presigned media-bucket link), which Telegram fetches itself.
+ */
+public final class TelegramSender implements OutgoingSender {
+    /** One Bot API call: the method and its JSON parameters. */
+    public record BotCall(String method, ObjectNode body) {
+    }
+
+    private final BotApi api;
+
+    @Inject
+    public TelegramSender(Config config, PlatformHttp http) {
+        this.api = new BotApi(http, PlatformEndpoints.telegramApi(config));
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.TELEGRAM;
+    }
+
+    /**
+     * The Bot API request for a message. Several attachments become one sendMediaGroup rather than
+     * consecutive calls: one call is all-or-nothing, so a retry after a 429 never repeats a file
+     * the customer already has. An album mixes only photos and videos; audio groups only with
+     * audio and documents with documents (sendMediaGroup), so any other mix goes as documents.
+     */
+    public static BotCall normalizeOutgoing(OutboundMessage message) {
+        ObjectNode body = Json.mapper().createObjectNode();
+        body.put("chat_id", message.to().identifier());
+        if ("location".equals(message.type())) {
+            JsonNode location = message.metadata().path("location");
+            body.put("latitude", location.path("latitude").asDouble());
+            body.put("longitude", location.path("longitude").asDouble());
+            return new BotCall("sendLocation", body);
+        }
+        List<Media> media = message.media();
+        if (media.size() > 1) {
+            return new BotCall("sendMediaGroup", album(body, media, message.text()));
+        }
+        if (media.size() == 1) {
+            String kind = kind(media.get(0));
+            body.put(kind, media.get(0).url());
+            if (message.text() != null) {
+                body.put("caption", message.text());
+            }
+            keyboard(message).ifPresent(k -> body.set("reply_markup", k));
+            return new BotCall("send" + Character.toUpperCase(kind.charAt(0)) + kind.substring(1), body);
+        }
+        body.put("text", message.text() == null ? "" : message.text());
+        keyboard(message).ifPresent(k -> body.set("reply_markup", k));
+        return new BotCall("sendMessage", body);
+    }
+
+    private static ObjectNode album(ObjectNode body, List<Media> media, String caption) {
+        List<String> kinds = media.stream().map(TelegramSender::kind).toList();
+        boolean visual = kinds.stream().allMatch(k -> k.equals("photo") || k.equals("video"));
+        boolean audio = kinds.stream().allMatch(k -> k.equals("audio"));
+        ArrayNode items = body.putArray("media");
+        for (int i = 0; i < media.size(); i++) {
+            ObjectNode item = items.addObject();
+            item.put("type", visual || audio ? kinds.get(i) : "document");
+            item.put("media", media.get(i).url());
+            if (i == 0 && caption != null) {
+                item.put("caption", caption); // shown as the album's caption
+            }
+        }
+        return body;
+    }
+
+    /**
+     * Which send method fits a file: photos as photo; MPEG-4 video as video ("other formats may be
+     * sent as Document"); MP3/M4A as audio ("must be in the .MP3 or .M4A format"); all else document.
+     */
+    static String kind(Media media) {
+        String type = media.contentType() == null ? "" : media.contentType().toLowerCase(Locale.ROOT);
+        if (type.equals("image/jpeg") || type.equals("image/png") || type.equals("image/webp")) {
+            return "photo";
+        }
+        if (type.equals("video/mp4")) {
+            return "video";
+        }
+        if (type.equals("audio/mpeg") || type.equals("audio/mp4") || type.equals("audio/x-m4a")) {
+            return "audio";
+        }
+        return "document";
+    }
+
+    /** metadata.interactive.buttons [{id, title}] as an InlineKeyboardMarkup, one button per row. */
+    private static Optional<ObjectNode> keyboard(OutboundMessage message) {
+        JsonNode buttons = message.metadata().path("interactive").path("buttons");
+        if (!buttons.isArray() || buttons.isEmpty()) {
+            return Optional.empty();
+        }
+        ObjectNode markup = Json.mapper().createObjectNode();
+        ArrayNode rows = markup.putArray("inline_keyboard");
+        for (JsonNode button : buttons) {
+            rows.addArray().addObject()
+                    .put("text", button.path("title").asText())
+                    .put("callback_data", button.path("id").asText());
+        }
+        return Optional.of(markup);
+    }
+
+    @Override
+    public SendOutcome send(ChannelConnection connection, OutboundMessage message) {
+        String token;
+        try {
+            token = BotApi.token(connection);
+        } catch (IllegalStateException e) {
+            return new SendOutcome.Rejected("invalid-credentials", e.getMessage());
+        }
+        BotCall call = normalizeOutgoing(message);
+        BotApi.Reply reply;
+        try {
+            reply = api.call(token, call.method(), call.body());
+        } catch (IOException e) {
+            return new SendOutcome.Retry(e.getMessage(), null);
+        }
+        if (reply.ok()) {
+            // sendMediaGroup answers an array of Messages; the first stands for the album.
+            JsonNode sent = reply.result().isArray() ? reply.result().path(0) : reply.result();
+            return new SendOutcome.Accepted(sent.path("chat").path("id").asText() + ":" + sent.path("message_id").asText());
+        }
+        return reply.transientFailure()
+                ? new SendOutcome.Retry(call.method() + ": " + reply.errorCode() + " " + reply.description(), reply.retryAfter())
+                : new SendOutcome.Rejected(String.valueOf(reply.errorCode()), reply.description());
+    }
+}
