@@ -144,15 +144,13 @@ public final class ConnectionRepository implements ConnectionDirectory {
                 Sql.instant(row, "created_at"), Sql.instant(row, "disconnected_at"));
     }
 
-    private static JsonNode config(ResultSet row) throws SQLException {
     /** Every active connection of a channel, across organizations (the email poller's mailboxes), oldest first. */
     public List<ChannelConnection> listActive(Channel channel) {
         return database.read(c -> Sql.list(c, SELECT + " WHERE channel = ? AND status = 'active' ORDER BY id",
                 this::connection, channel.wireName()));
     }
 
-    ChannelConnection connection(ResultSet row) throws SQLException {
-        UUID id = Sql.uuid(row, "id");
+    private static JsonNode config(ResultSet row) throws SQLException {
         try {
             return Json.mapper().readTree(row.getString("config"));
         } catch (JsonProcessingException e) {
