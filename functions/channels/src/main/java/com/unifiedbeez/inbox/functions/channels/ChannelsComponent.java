@@ -3,6 +3,7 @@ package com.unifiedbeez.inbox.functions.channels;
 import com.unifiedbeez.inbox.connection.ChannelConnections;
 import com.unifiedbeez.inbox.connection.ChannelConnector;
 import com.unifiedbeez.inbox.connection.ChannelHealth;
+import com.unifiedbeez.inbox.connection.ChannelProbesModule;
 import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.db.DatabaseModule;
 import dagger.BindsInstance;

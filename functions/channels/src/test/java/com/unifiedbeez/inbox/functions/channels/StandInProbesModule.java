@@ -8,7 +8,7 @@ import dagger.Provides;
 import dagger.multibindings.ElementsIntoSet;
 import java.util.Set;
 
-/** One probe per channel against the stand-in platform, added to ChannelProbesModule's set. */
+/** One probe per channel against the stand-in platform, in place of the real ChannelProbesModule. */
 @Module
 interface StandInProbesModule {
     @Provides

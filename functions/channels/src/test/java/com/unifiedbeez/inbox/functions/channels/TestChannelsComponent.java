@@ -6,9 +6,9 @@ import dagger.BindsInstance;
 import dagger.Component;
 import javax.inject.Singleton;
 
-/** The function's real modules plus the stand-in probes: what the lead's channel probes will fill in. */
+/** The function's database module with stand-in probes in place of the real platforms' (ChannelProbesModule). */
 @Singleton
-@Component(modules = {DatabaseModule.class, ChannelProbesModule.class, StandInProbesModule.class})
+@Component(modules = {DatabaseModule.class, StandInProbesModule.class})
 interface TestChannelsComponent extends ChannelsComponent {
     @Component.Factory
     interface Factory {
