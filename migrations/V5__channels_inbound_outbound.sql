@@ -17,3 +17,8 @@ CREATE INDEX domain_events_by_org ON domain_events (organization_id, id);
 -- after a visibility timeout) waits until the lease has passed instead of calling the platform twice.
 ALTER TABLE messages ADD COLUMN send_attempts integer NOT NULL DEFAULT 0;
 ALTER TABLE messages ADD COLUMN send_lease_until timestamptz;
+
+-- The sender delivers a conversation's older queued sends first; the sweeper re-queues sends whose
+-- queue record was lost (enqueue failed, or the record went to the DLQ untried).
+CREATE INDEX messages_queued_by_conversation ON messages (conversation_id, queued_at, id) WHERE status = 'queued';
+CREATE INDEX messages_queued_by_enqueue ON messages (enqueued_at) WHERE status = 'queued';

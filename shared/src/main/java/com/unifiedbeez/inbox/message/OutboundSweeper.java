@@ -10,13 +10,20 @@ import javax.inject.Singleton;
 
 /**
  * Re-queues sends that were stored but never reached the queue (SQS down, a crash between commit
- * and enqueue). Runs on a schedule across all organizations; rows are locked with SKIP LOCKED so
- * overlapping runs never hand the same message over twice.
+ * and enqueue), and sends whose queue record is gone while the message is still queued (a record
+ * reported failed untried behind another in a FIFO batch until it reached the DLQ): nothing
+ * accepted stays queued for good. Runs on a schedule across all organizations; rows are locked
+ * with SKIP LOCKED so overlapping runs never hand the same message over twice.
  */
 @Singleton
 public final class OutboundSweeper {
     /** Younger sends may still be on their way to the queue from the request that stored them. */
     public static final Duration GRACE = Duration.ofSeconds(60);
+    /**
+     * A send enqueued this long ago and still queued with no sender holding it has lost its queue
+     * record: longer than the sender's whole retry schedule (5 attempts, backoff up to 15 min).
+     */
+    public static final Duration LOST_AFTER = Duration.ofHours(1);
     static final int BATCH = 500;
 
     /** What one run did. */
@@ -36,12 +43,15 @@ public final class OutboundSweeper {
         return database.transaction(c -> {
             List<OutboundSend> stranded = Sql.list(c, """
                     SELECT id, organization_id, conversation_id FROM messages
-                     WHERE status = 'queued' AND enqueued_at IS NULL AND queued_at < now() - ?::interval
+                     WHERE status = 'queued'
+                       AND ((enqueued_at IS NULL AND queued_at < now() - ?::interval)
+                            OR (enqueued_at < now() - ?::interval
+                                AND (send_lease_until IS NULL OR send_lease_until < now())))
                      ORDER BY queued_at, id
                      LIMIT ?
                      FOR UPDATE SKIP LOCKED""",
                     r -> new OutboundSend(Sql.uuid(r, "id"), Sql.uuid(r, "organization_id"), Sql.uuid(r, "conversation_id")),
-                    grace.toMillis() + " milliseconds", BATCH);
+                    grace.toMillis() + " milliseconds", LOST_AFTER.toSeconds() + " seconds", BATCH);
             int requeued = 0;
             for (OutboundSend send : stranded) {
                 try {

@@ -213,6 +213,28 @@ class SendMessageTest {
         assertThat(sweeper.sweep(Duration.ZERO).found()).as("nothing is re-queued twice").isZero();
     }
 
+    @Test
+    void aSendWhoseQueueRecordWasLostIsQueuedAgainUnlessASenderHoldsIt() {
+        UUID id = conversation("telegram", null);
+        String lost = call(send(id, "Its record went to the DLQ untried")).json().path("id").asText();
+        String held = call(send(id, "A sender is on it right now")).json().path("id").asText();
+        drainQueue();
+        fx.exec("UPDATE messages SET enqueued_at = now() - interval '2 hours' WHERE id IN (?::uuid, ?::uuid)", lost, held);
+        fx.exec("UPDATE messages SET send_lease_until = now() + interval '1 minute' WHERE id = ?::uuid", held);
+
+        OutboundSweeper sweeper = DaggerSendMessageTest_SweeperTestComponent.factory().create(MessagesHarness.CONFIG).sweeper();
+        OutboundSweeper.Sweep sweep = sweeper.sweep(Duration.ZERO);
+
+        assertThat(sweep.requeued()).isEqualTo(sweep.found()).isEqualTo(1);
+        // The queue itself drops this re-queue here: its deduplication window (5 min) still holds the
+        // first enqueue, which in production is at least LOST_AFTER (1 h) old. The rows show the choice.
+        assertThat(fx.count("SELECT count(*) FROM messages WHERE id = ?::uuid AND enqueued_at > now() - interval '1 minute'",
+                lost)).isEqualTo(1);
+        assertThat(fx.count("SELECT count(*) FROM messages WHERE id = ?::uuid AND enqueued_at < now() - interval '1 hour'",
+                held)).isEqualTo(1);
+        assertThat(sweeper.sweep(Duration.ZERO).found()).as("re-queued once, with a fresh enqueue time").isZero();
+    }
+
     private static JsonNode readTree(String json) {
         try {
             return Json.mapper().readTree(json);

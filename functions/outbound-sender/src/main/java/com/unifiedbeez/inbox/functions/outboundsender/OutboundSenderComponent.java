@@ -3,6 +3,7 @@ package com.unifiedbeez.inbox.functions.outboundsender;
 import com.unifiedbeez.inbox.attachment.MediaStorageModule;
 import com.unifiedbeez.inbox.outbound.OutboundDelivery;
 import com.unifiedbeez.inbox.outbound.OutboundRedelivery;
+import com.unifiedbeez.inbox.outbound.ChannelSendersModule;
 import com.unifiedbeez.inbox.platform.aws.AwsModule;
 import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.db.DatabaseModule;
