@@ -93,35 +93,27 @@ public final class Sandbox implements AutoCloseable {
         }
         PlatformRequest platform = new PlatformRequest(request, s.subList(1, s.size()));
         String method = platform.method();
-        switch (s.get(0)) {
-            case "graph" -> {
-                return graph.handle(platform);
-            }
-            case "telegram" -> {
-                return telegram.handle(platform);
-            }
-            case "twilio" -> {
-                return twilio.handle(platform);
-            }
-            case "media" -> {
-                return s.size() == 2 ? media.get(s.get(1)).map(m -> Answers.bytes(200, m.mimeType(), m.bytes()))
-                        .orElseGet(() -> Answers.problem(404, "Not Found", "no media " + s.get(1)))
-                        : Answers.problem(404, "Not Found", "GET " + PREFIX + "/media/{id}");
-            }
-            default -> {
-            }
-        }
         Optional<Channel> channel = Channel.parse(s.get(0));
-        if (channel.isEmpty() || s.size() != 2) {
-            return Answers.problem(404, "Not Found", "no sandbox endpoint " + request.rawPath() + "; see GET " + PREFIX);
+        // the channel's own endpoints first: /telegram/inbound is the sandbox's, /telegram/bot.../x the Bot API's
+        if (channel.isPresent() && s.size() == 2 && List.of("inbound", "outbox", "webhooks").contains(s.get(1))) {
+            String c = channel.get().wireName();
+            return switch (method + " " + s.get(1)) {
+                case "POST inbound" -> customers.inbound(channel.get(), platform);
+                case "GET outbox" -> Answers.json(200, obj("channel", c, "items", channel.get() == Channel.EMAIL
+                        ? mailSent() : outbox.calls(c)));
+                case "GET webhooks" -> Answers.json(200, obj("channel", c, "items", outbox.webhooks(c)));
+                default -> Answers.problem(405, "Method Not Allowed", "use POST inbound, GET outbox or GET webhooks");
+            };
         }
-        String c = channel.get().wireName();
-        return switch (method + " " + s.get(1)) {
-            case "POST inbound" -> customers.inbound(channel.get(), platform);
-            case "GET outbox" -> Answers.json(200, obj("channel", c, "items", channel.get() == Channel.EMAIL
-                    ? mailSent() : outbox.calls(c)));
-            case "GET webhooks" -> Answers.json(200, obj("channel", c, "items", outbox.webhooks(c)));
-            default -> Answers.problem(405, "Method Not Allowed", "use POST inbound, GET outbox or GET webhooks");
+        return switch (s.get(0)) {
+            case "graph" -> graph.handle(platform);
+            case "telegram" -> telegram.handle(platform);
+            case "twilio" -> twilio.handle(platform);
+            case "media" -> s.size() == 2 ? media.get(s.get(1)).map(m -> Answers.bytes(200, m.mimeType(), m.bytes()))
+                    .orElseGet(() -> Answers.problem(404, "Not Found", "no media " + s.get(1)))
+                    : Answers.problem(404, "Not Found", "GET " + PREFIX + "/media/{id}");
+            default -> Answers.problem(404, "Not Found", "no sandbox endpoint " + request.rawPath() + "; see GET "
+                    + PREFIX);
         };
     }
 
