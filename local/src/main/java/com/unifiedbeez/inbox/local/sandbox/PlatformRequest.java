@@ -73,16 +73,20 @@ record PlatformRequest(GatewayRequest http, List<String> segments) {
         return files;
     }
 
-    /** What to keep of the body in the outbox: JSON as JSON, forms as maps, files by size only. */
+    /** What to keep of the body in the outbox: JSON as JSON, forms as maps, files by size only; no token. */
     Object recorded() {
         if (http.body().length == 0) {
             return null;
         }
         JsonNode json = json();
         if (json != null) {
+            if (json.isObject()) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) json).remove("access_token");
+            }
             return json;
         }
         Map<String, Object> shown = new LinkedHashMap<>(params());
+        shown.remove("access_token"); // a Graph token sent as a parameter is not shown
         files().forEach((name, part) -> shown.put(name, Map.of("fileName", part.fileName(), "bytes",
                 part.bytes().length)));
         if (shown.isEmpty()) {
