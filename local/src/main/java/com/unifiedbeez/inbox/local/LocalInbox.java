@@ -8,10 +8,18 @@ import com.unifiedbeez.inbox.local.gateway.JettyGatewayHandler;
 import com.unifiedbeez.inbox.local.gateway.JwtAuthorizer;
 import com.unifiedbeez.inbox.local.gateway.LambdaFunctions;
 import com.unifiedbeez.inbox.local.gateway.SamTemplate;
+import com.unifiedbeez.inbox.channel.PlatformEndpoints;
+import com.unifiedbeez.inbox.connection.ConnectionRepository;
+import com.unifiedbeez.inbox.connection.CredentialCipher;
+import com.unifiedbeez.inbox.local.sandbox.LocalMailServer;
+import com.unifiedbeez.inbox.local.sandbox.Sandbox;
+import com.unifiedbeez.inbox.local.sandbox.SandboxAccounts;
+import com.unifiedbeez.inbox.local.sandbox.SandboxEnvironment;
 import com.unifiedbeez.inbox.local.seed.DemoSeed;
 import com.unifiedbeez.inbox.local.seed.DemoUser;
 import com.unifiedbeez.inbox.platform.aws.AwsConfig;
 import com.unifiedbeez.inbox.platform.config.Config;
+import com.unifiedbeez.inbox.platform.db.Database;
 import com.unifiedbeez.inbox.platform.db.Migrations;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -22,6 +30,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,12 +96,14 @@ public final class LocalInbox implements AutoCloseable {
     private final boolean seeded;
     private final int migrationsApplied;
     private final Map<String, String> previousProperties;
+    private final LocalMailServer mail;
+    private final Sandbox sandbox;
     private volatile boolean closed;
 
     private LocalInbox(LocalOptions options, EmbeddedDatabase database, LocalAwsServices aws, LocalResources resources,
                        Map<String, String> environment, LambdaFunctions functions, EventSources events,
                        Gateway gateway, Server server, int port, Timings timings, boolean seeded, int migrationsApplied,
-                       Map<String, String> previousProperties) {
+                       Map<String, String> previousProperties, LocalMailServer mail, Sandbox sandbox) {
         this.options = options;
         this.database = database;
         this.aws = aws;
@@ -107,6 +118,8 @@ public final class LocalInbox implements AutoCloseable {
         this.seeded = seeded;
         this.migrationsApplied = migrationsApplied;
         this.previousProperties = previousProperties;
+        this.mail = mail;
+        this.sandbox = sandbox;
     }
 
     public static void main(String[] args) {
@@ -181,12 +194,27 @@ public final class LocalInbox implements AutoCloseable {
         });
         starter.shutdown();
         EmbeddedDatabase database;
+        LocalMailServer mail;
+        try {
+            mail = LocalMailServer.start(options.smtpPort(), options.imapPort());
+        } catch (RuntimeException | Error e) {
+            closeWhenStarted(awsStart);
+            throw new IllegalStateException("the local mail server did not start (SMTP " + options.smtpPort()
+                    + ", IMAP " + options.imapPort() + " taken? see --smtp-port/--imap-port): " + e.getMessage(), e);
+        }
         try {
             database = EmbeddedDatabase.start(options.dataDir().resolve("postgres"), options.pgPort());
         } catch (Exception | Error e) {
+            mail.close();
             closeWhenStarted(awsStart);
             throw e;
         }
+        // The channel sandbox's accounts; the seeded connections hold their credentials, encrypted
+        // with the local key (or INBOX_CREDENTIALS_KEY from the environment).
+        SandboxAccounts accounts = SandboxAccounts.demo(mail.smtpPort(), mail.imapPort());
+        mail.withMailboxes(accounts);
+        CredentialCipher cipher = new CredentialCipher(Config.of(Map.of(CredentialCipher.KEY,
+                SandboxEnvironment.properties("http://localhost").get(CredentialCipher.KEY))));
         long t1 = System.nanoTime();
         Map<String, String> previous = new LinkedHashMap<>();
         LocalAwsServices aws = null;
@@ -194,10 +222,11 @@ public final class LocalInbox implements AutoCloseable {
         EventSources events = null;
         Gateway gateway = null;
         Server server = null;
+        Sandbox sandbox = null;
         try {
             int applied = Migrations.apply(database.dataSource()).migrationsExecuted;
             long t2 = System.nanoTime();
-            boolean seeded = options.seed() && DemoSeed.seedIfMissing(database.dataSource());
+            boolean seeded = options.seed() && DemoSeed.seedIfMissing(database.dataSource(), accounts, cipher);
             long t3 = System.nanoTime();
             AwsStart awsStarted = awaitAws(awsStart);
             aws = awsStarted.aws();
@@ -207,6 +236,12 @@ public final class LocalInbox implements AutoCloseable {
             // The functions built in this process read their configuration from these (Config overlays
             // system properties on the environment): this database, the local SQS and S3, and the
             // template's environment variables that name a queue or bucket (!Ref / !GetAtt).
+            // The HTTP port is bound first: the sandbox's URLs and our webhook base URL carry it.
+            server = httpServer(options.port());
+            ServerConnector connector = (ServerConnector) server.getConnectors()[0];
+            connector.open();
+            int port = connector.getLocalPort();
+            String baseUrl = "http://localhost:" + port;
             Map<String, String> properties = new LinkedHashMap<>();
             properties.put(Config.DB_URL, database.jdbcUrl());
             properties.put(Config.DB_USER, EmbeddedDatabase.USER);
@@ -214,6 +249,9 @@ public final class LocalInbox implements AutoCloseable {
             properties.putAll(aws.properties());
             Map<String, String> environment = resources.environment(template.functions());
             properties.putAll(environment);
+            // the platforms' APIs are the sandbox's, our webhooks are here, the local secrets
+            Map<String, String> sandboxProperties = SandboxEnvironment.properties(baseUrl);
+            properties.putAll(sandboxProperties);
             properties.forEach((key, value) -> {
                 previous.put(key, System.getProperty(key));
                 System.setProperty(key, value);
@@ -221,12 +259,17 @@ public final class LocalInbox implements AutoCloseable {
 
             functions = new LambdaFunctions(Thread.currentThread().getContextClassLoader());
             gateway = new Gateway(template.httpRoutes(), new JwtAuthorizer(options.jwtSecret()),
-                    "localhost:" + options.port(), functions);
+                    "localhost:" + port, functions);
+            sandbox = new Sandbox(accounts, new ConnectionRepository(new Database(database.dataSource()), cipher), mail,
+                    sandboxProperties.get(PlatformEndpoints.META_APP_SECRET),
+                    Duration.ofMillis(options.callbackDelayMs())).listeningOn(baseUrl, baseUrl);
             events = EventSources.start(template, resources, functions, aws.sqs(), region);
             long t5 = System.nanoTime();
-            server = httpServer(options.port(), gateway);
+            Gateway routes = gateway;
+            Sandbox platforms = sandbox;
+            server.setHandler(new JettyGatewayHandler(r -> Sandbox.owns(r.rawPath()) ? platforms.handle(r)
+                    : routes.handle(r)));
             server.start();
-            int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
             long t6 = System.nanoTime();
             Timings timings = new Timings(ms(t0, t1), ms(t1, t2), ms(t2, t3), ms(t3, t4), ms(t4, t5),
                     aws.sqsStartMs(), aws.s3StartMs(), awsStarted.resourcesMs(), ms(t5, t6), ms(t0, t6));
@@ -235,10 +278,13 @@ public final class LocalInbox implements AutoCloseable {
                     resources.buckets().size(), events.sqs().size(), events.schedules().size(), options.template(),
                     timings);
             return new LocalInbox(options, database, aws, resources, environment, functions, events, gateway, server,
-                    port, timings, seeded, applied, previous);
+                    port, timings, seeded, applied, previous, mail, sandbox);
         } catch (Exception | Error e) {
             if (server != null) {
                 server.stop();
+            }
+            if (sandbox != null) {
+                sandbox.close();
             }
             if (events != null) {
                 events.close();
@@ -256,6 +302,7 @@ public final class LocalInbox implements AutoCloseable {
                 closeWhenStarted(awsStart);
             }
             database.close();
+            mail.close();
             throw e;
         }
     }
@@ -284,7 +331,7 @@ public final class LocalInbox implements AutoCloseable {
         }
     }
 
-    private static Server httpServer(int port, Gateway gateway) {
+    private static Server httpServer(int port) {
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("inbox-http");
         Server server = new Server(threads);
@@ -295,7 +342,6 @@ public final class LocalInbox implements AutoCloseable {
         connector.setHost("localhost");
         connector.setPort(port);
         server.addConnector(connector);
-        server.setHandler(new JettyGatewayHandler(gateway));
         server.setStopTimeout(2_000);
         return server;
     }
@@ -323,6 +369,16 @@ public final class LocalInbox implements AutoCloseable {
 
     public EmbeddedDatabase database() {
         return database;
+    }
+
+    /** The channel sandbox (platform stand-ins, customers on every channel). */
+    public Sandbox sandbox() {
+        return sandbox;
+    }
+
+    /** The local mail server. */
+    public LocalMailServer mail() {
+        return mail;
     }
 
     /** The local SQS and S3. */
@@ -371,6 +427,9 @@ public final class LocalInbox implements AutoCloseable {
                 + e.schedule().expression() + " (first in " + e.period().toSeconds() + " s)"));
         events.skipped().forEach(e -> out.println("  not run locally: " + e));
         environment.forEach((k, v) -> out.println("  env    " + k + "=" + v));
+        out.println("  channel sandbox: " + baseUrl() + Sandbox.PREFIX + "  (Graph API, Telegram Bot API, Twilio stand-ins;"
+                + " see local/SANDBOX.md)   mail (GreenMail): SMTP 127.0.0.1:" + mail.smtpPort() + ", IMAP 127.0.0.1:"
+                + mail.imapPort());
         out.println();
         out.println("Dev tokens (HS256, INBOX_JWT_SECRET" + (DevTokens.DEFAULT_SECRET.equals(options.jwtSecret())
                 ? " default '" + DevTokens.DEFAULT_SECRET + "'" : " from the environment") + ", valid 30 days):");
@@ -388,6 +447,8 @@ public final class LocalInbox implements AutoCloseable {
                 + "/api/inbox/conversations?view=all&limit=5'");
         out.println("  curl -H \"Authorization: Bearer $TOKEN_GRACE\" '" + baseUrl()
                 + "/api/inbox/conversations?view=all'   # Globex: another tenant");
+        out.println("  curl -X POST -H 'Content-Type: application/json' " + baseUrl() + Sandbox.PREFIX
+                + "/whatsapp/inbound -d '{\"from\":\"447700900123\",\"name\":\"Maria\",\"text\":\"Hi!\"}'");
         out.println(line);
         out.flush();
     }
@@ -411,11 +472,13 @@ public final class LocalInbox implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("stopping the HTTP server: {}", e.toString());
         }
+        sandbox.close();
         events.close();
         gateway.close();
         functions.close();
         restore(previousProperties);
         aws.close();
+        mail.close();
         try {
             database.close();
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -11,13 +12,21 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
-/** Jetty's side of the gateway (core handler API, no servlets): read the request, write the answer. */
+/**
+ * Jetty's side of the gateway (core handler API, no servlets): read the request (body bytes as
+ * sent), hand it to the gateway (or whatever else answers requests, e.g. the channel sandbox beside
+ * it), write the answer.
+ */
 public final class JettyGatewayHandler extends Handler.Abstract {
-    private final Gateway gateway;
+    private final Function<GatewayRequest, GatewayResponse> gateway;
 
     public JettyGatewayHandler(Gateway gateway) {
+        this(gateway::handle);
+    }
+
+    public JettyGatewayHandler(Function<GatewayRequest, GatewayResponse> answer) {
         super(InvocationType.BLOCKING); // functions do blocking JDBC work, as on Lambda
-        this.gateway = gateway;
+        this.gateway = answer;
     }
 
     @Override
@@ -38,7 +47,7 @@ public final class JettyGatewayHandler extends Handler.Abstract {
                 Request.getRemoteAddr(request),
                 request.getConnectionMetaData().getProtocol());
 
-        GatewayResponse answer = gateway.handle(gatewayRequest);
+        GatewayResponse answer = gateway.apply(gatewayRequest);
 
         response.setStatus(answer.status());
         for (Map.Entry<String, String> h : answer.headers()) {

@@ -1,6 +1,12 @@
 package com.unifiedbeez.inbox.local.seed;
 
+import com.unifiedbeez.inbox.channel.Channel;
+import com.unifiedbeez.inbox.channel.Secrets;
+import com.unifiedbeez.inbox.connection.CredentialCipher;
+import com.unifiedbeez.inbox.local.sandbox.SandboxAccount;
+import com.unifiedbeez.inbox.local.sandbox.SandboxAccounts;
 import com.unifiedbeez.inbox.platform.id.Ids;
+import com.unifiedbeez.inbox.platform.json.Json;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -77,9 +83,50 @@ public final class DemoSeed {
         return UUID.fromString(String.format("01900000-0000-7000-8000-000000000d%02d", CHANNELS.indexOf(channel) + 1));
     }
 
+    public static UUID acmeConnection(Channel channel) {
+        return acmeConnection(channel.wireName());
+    }
+
     public static final UUID GLOBEX_WHATSAPP = UUID.fromString("01900000-0000-7000-8000-000000000e01");
 
-    /** Seeds whichever demo organization is missing; true when anything was written. */
+    /**
+     * Seeds whichever demo organization is missing, then makes the demo connections sandbox-ready
+     * ({@link #connectSandbox}); true when an organization was written.
+     */
+    public static boolean seedIfMissing(DataSource dataSource, SandboxAccounts accounts, CredentialCipher cipher)
+            throws SQLException {
+        boolean wrote = seedIfMissing(dataSource);
+        connectSandbox(dataSource, accounts, cipher);
+        return wrote;
+    }
+
+    /**
+     * Points the demo connections at their sandbox accounts: external id, settings (merged over
+     * what is there, so the mailbox follows the mail server's ports) and, where a connection has no
+     * credentials yet, the account's secrets encrypted like the channels API stores them.
+     * Idempotent: a second run changes nothing; credentials set since (a reconnect) are kept.
+     */
+    public static void connectSandbox(DataSource dataSource, SandboxAccounts accounts, CredentialCipher cipher)
+            throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "UPDATE channel_connections SET external_id = ?, config = config || ?::jsonb,"
+                        + " credentials_encrypted = COALESCE(credentials_encrypted, ?),"
+                        + " credentials_key_id = CASE WHEN credentials_encrypted IS NULL THEN ? ELSE credentials_key_id END"
+                        + " WHERE id = ? AND organization_id = ?")) {
+            for (SandboxAccount a : accounts.all()) {
+                s.setString(1, a.externalId());
+                s.setString(2, Json.write(a.config()));
+                s.setBytes(3, cipher.encrypt(a.connectionId(), new Secrets(a.secrets())));
+                s.setString(4, cipher.keyId());
+                s.setObject(5, a.connectionId());
+                s.setObject(6, a.organizationId());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    /** Seeds whichever demo organization is missing (connections without credentials); true when anything was written. */
     public static boolean seedIfMissing(DataSource dataSource) throws SQLException {
         boolean wrote = false;
         try (Connection c = dataSource.getConnection()) {
@@ -197,25 +244,7 @@ public final class DemoSeed {
                 members.add(org, SALES_TEAM, PRIYA.id(), "{spanish}", 12);
                 members.add(org, SALES_TEAM, LEE.id(), "{sales,upgrades}", 8);
             }
-            try (Batch connections = new Batch(c, "INSERT INTO channel_connections (id, organization_id, channel, name,"
-                    + " external_id, status, config, last_health_at, last_health_status, created_at)"
-                    + " VALUES (?, ?, ?, ?, ?, 'active', ?::jsonb, ?, 'ok', ?)")) {
-                Instant created = now.minus(Duration.ofDays(100));
-                connections.add(acmeConnection("whatsapp"), org, "whatsapp", "Acme WhatsApp", "109876543210001",
-                        "{\"wabaId\":\"102030405060708\",\"displayPhoneNumber\":\"+1 555-010-0100\",\"verifiedName\":\"Acme Support\"}",
-                        now, created);
-                connections.add(acmeConnection("email"), org, "email", "support@acme.example", "support@acme.example",
-                        "{\"address\":\"support@acme.example\",\"smtpHost\":\"localhost\",\"smtpPort\":3025,"
-                                + "\"imapHost\":\"localhost\",\"imapPort\":3143}", now, created);
-                connections.add(acmeConnection("instagram"), org, "instagram", "@acme.support", "17841400000000001",
-                        "{\"username\":\"acme.support\",\"pageId\":\"100200300400502\"}", now, created);
-                connections.add(acmeConnection("messenger"), org, "messenger", "Acme Support (Facebook page)",
-                        "100200300400501", "{\"pageName\":\"Acme Support\"}", now, created);
-                connections.add(acmeConnection("telegram"), org, "telegram", "@AcmeSupportBot", "7000000001",
-                        "{\"botUsername\":\"AcmeSupportBot\"}", now, created);
-                connections.add(acmeConnection("sms"), org, "sms", "Acme SMS", "+15550100200",
-                        "{\"provider\":\"twilio\",\"fromNumber\":\"+15550100200\"}", now, created);
-            }
+            insertConnections(org, now.minus(Duration.ofDays(100)));
 
             List<Contact> contacts = contacts(ACME_CONTACTS);
             for (int i = 0; i < contacts.size(); i++) {
@@ -287,9 +316,7 @@ public final class DemoSeed {
             exec("INSERT INTO organizations (id, name, created_at) VALUES (?, ?, ?)", org, GLOBEX_NAME, now.minus(Duration.ofDays(60)));
             exec("INSERT INTO users (id, organization_id, email, name, role, status) VALUES (?, ?, ?, ?, 'admin', 'online')",
                     GRACE.id(), org, GRACE.email(), GRACE.name());
-            exec("INSERT INTO channel_connections (id, organization_id, channel, name, external_id, config)"
-                            + " VALUES (?, ?, 'whatsapp', 'Globex WhatsApp', '209876543210001', ?::jsonb)",
-                    GLOBEX_WHATSAPP, org, "{\"wabaId\":\"202030405060708\",\"displayPhoneNumber\":\"+1 555-010-0900\"}");
+            insertConnections(org, now.minus(Duration.ofDays(50)));
             List<Contact> contacts = contacts(GLOBEX_CONTACTS);
             for (int i = 0; i < contacts.size(); i++) {
                 identity(contacts.get(i), "whatsapp", 500 + i, GLOBEX_WHATSAPP);
@@ -306,6 +333,20 @@ public final class DemoSeed {
                         now.minus(Duration.ofMinutes(age)), messages, List.of(GRACE)));
             }
             writeConversations(org, conversations, messages);
+        }
+
+        /** The organization's connections to its sandbox accounts; their credentials come with {@link #connectSandbox}. */
+        private void insertConnections(UUID org, Instant created) throws SQLException {
+            try (Batch connections = new Batch(c, "INSERT INTO channel_connections (id, organization_id, channel, name,"
+                    + " external_id, status, config, last_health_at, last_health_status, created_at)"
+                    + " VALUES (?, ?, ?, ?, ?, 'active', ?::jsonb, ?, 'ok', ?)")) {
+                for (SandboxAccount a : SandboxAccounts.demo(SandboxAccounts.DEFAULT_SMTP_PORT, SandboxAccounts.DEFAULT_IMAP_PORT).all()) {
+                    if (a.organizationId().equals(org)) {
+                        connections.add(a.connectionId(), org, a.channel().wireName(), a.name(), a.externalId(),
+                                Json.write(a.config()), now, created);
+                    }
+                }
+            }
         }
 
         // --- building rows -------------------------------------------------------------------

@@ -2,12 +2,22 @@ package com.unifiedbeez.inbox.local.seed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.unifiedbeez.inbox.channel.Channel;
+import com.unifiedbeez.inbox.channel.ChannelConnection;
+import com.unifiedbeez.inbox.connection.ConnectionRepository;
+import com.unifiedbeez.inbox.connection.CredentialCipher;
 import com.unifiedbeez.inbox.local.EmbeddedDatabase;
+import com.unifiedbeez.inbox.local.sandbox.SandboxAccount;
+import com.unifiedbeez.inbox.local.sandbox.SandboxAccounts;
+import com.unifiedbeez.inbox.local.sandbox.SandboxEnvironment;
+import com.unifiedbeez.inbox.platform.config.Config;
+import com.unifiedbeez.inbox.platform.db.Database;
 import com.unifiedbeez.inbox.platform.db.Migrations;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -51,6 +61,47 @@ class DemoSeedTest {
 
     static long acme(String table) throws Exception {
         return count("SELECT count(*) FROM " + table + " WHERE organization_id = ?", DemoSeed.ACME_ORG);
+    }
+
+    @Test
+    void connectsTheDemoConnectionsToTheSandboxAccountsOnce() throws Exception {
+        SandboxAccounts accounts = SandboxAccounts.demo(2525, 1143);
+        CredentialCipher cipher = new CredentialCipher(Config.of(Map.of(CredentialCipher.KEY,
+                SandboxEnvironment.CREDENTIALS_KEY)));
+        DemoSeed.connectSandbox(db, accounts, cipher);
+        ConnectionRepository connections = new ConnectionRepository(new Database(db), cipher);
+        for (SandboxAccount a : accounts.all()) {
+            ChannelConnection c = connections.find(a.connectionId()).orElseThrow();
+            assertThat(c.organizationId()).isEqualTo(a.organizationId());
+            assertThat(c.externalId()).isEqualTo(a.externalId());
+            assertThat(c.secrets().values()).as(a.toString()).isEqualTo(a.secrets());
+            assertThat(connections.findLive(a.channel(), a.externalId())).isPresent();
+        }
+        ChannelConnection email = connections.find(DemoSeed.acmeConnection(Channel.EMAIL)).orElseThrow();
+        assertThat(email.setting("imapPort")).isEqualTo("1143");
+        assertThat(email.setting("username")).isEqualTo(SandboxAccounts.ACME_MAILBOX);
+        assertThat(connections.find(DemoSeed.acmeConnection(Channel.SMS)).orElseThrow().setting("accountSid"))
+                .matches("AC[0-9a-f]{32}");
+        assertThat(count("SELECT count(*) FROM channel_connections WHERE organization_id = ?", DemoSeed.GLOBEX_ORG))
+                .isEqualTo(1);
+
+        // idempotent: stored credentials are kept (a new encryption would differ, its IV is random)
+        byte[] before = credentials(DemoSeed.acmeConnection(Channel.TELEGRAM));
+        DemoSeed.connectSandbox(db, accounts, cipher);
+        assertThat(credentials(DemoSeed.acmeConnection(Channel.TELEGRAM))).isEqualTo(before);
+        assertThat(count("SELECT count(*) FROM channel_connections")).isEqualTo(7);
+        assertThat(count("SELECT count(*) FROM channel_connections WHERE credentials_key_id IS NULL")).isZero();
+    }
+
+    static byte[] credentials(UUID connection) throws Exception {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT credentials_encrypted FROM channel_connections WHERE id = ?")) {
+            s.setObject(1, connection);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getBytes(1);
+            }
+        }
     }
 
     @Test

@@ -17,6 +17,11 @@ public final class TestTemplates {
         return resource("/events-fixture.yaml");
     }
 
+    /** Webhook routes open (Auth.Authorizer: NONE) beside JWT routes (RawBodyHandler). */
+    public static Path webhooks() {
+        return resource("/webhook-template-fixture.yaml");
+    }
+
     private static Path resource(String name) {
         try {
             return Path.of(TestTemplates.class.getResource(name).toURI());
