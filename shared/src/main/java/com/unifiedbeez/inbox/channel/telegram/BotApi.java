@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * Calls to the Telegram Bot API (core.telegram.org/bots/api#making-requests): methods are
- * {@code POST {base}/bot<token>/<method>} with a JSON body, files {@code GET {base}/file/bot<token>/<path>}.
+ * {@code POST {base}/bot<token>/<method>} with a JSON or multipart/form-data body, files {@code GET {base}/file/bot<token>/<path>}.
  * The bot token is part of every URL, so no URL and no unredacted exception text leaves this class.
  */
 final class BotApi {
@@ -30,6 +30,9 @@ final class BotApi {
             return errorCode == 429 || errorCode >= 500;
         }
     }
+
+    /** Uploads run in the outbound sender, planned with a 30 s function timeout (template.yaml, OutboundQueue). */
+    static final Duration UPLOAD_TIMEOUT = Duration.ofSeconds(25);
 
     private final PlatformHttp http;
     private final String base;
@@ -58,7 +61,23 @@ final class BotApi {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(Json.write(body)))
                 .build();
-        PlatformHttp.Answer answer = exchange(request, token, method);
+        return reply(exchange(request, token, method), token);
+    }
+
+    /**
+     * A method call with files (core.telegram.org/bots/api#sending-files: "Post the file using
+     * multipart/form-data"). Up to 50 MB goes up, so it may take longer than a JSON call.
+     */
+    Reply upload(String token, String method, MultipartForm form) throws IOException {
+        HttpRequest request = PlatformHttp.request(base + "/bot" + token + "/" + method)
+                .timeout(UPLOAD_TIMEOUT)
+                .header("Content-Type", form.contentType())
+                .POST(form.publisher())
+                .build();
+        return reply(exchange(request, token, method), token);
+    }
+
+    private static Reply reply(PlatformHttp.Answer answer, String token) {
         JsonNode json;
         try {
             json = Json.mapper().readTree(answer.body());

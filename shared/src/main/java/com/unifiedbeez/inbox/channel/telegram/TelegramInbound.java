@@ -63,7 +63,9 @@ public final class TelegramInbound implements IncomingNormalizer {
                     textOf(edited), seconds(edited.has("edit_date") ? edited.path("edit_date") : edited.path("date"))));
         }
         if (update.has("callback_query")) {
-            return List.of(callback(update.path("callback_query")));
+            JsonNode query = update.path("callback_query");
+            acknowledge(connection, query.path("id").asText());
+            return List.of(callback(query));
         }
         LOG.info("telegram update {} skipped: not a kind we store", update.path("update_id").asText());
         return List.of();
@@ -164,6 +166,34 @@ public final class TelegramInbound implements IncomingNormalizer {
         return new InboundMessage("cbq:" + query.path("id").asText(), customer(chat, query.path("from")), Instant.now(),
                 "interactive", query.path("data").isTextual() ? query.path("data").asText() : null, metadata, List.of(),
                 replyTo, List.of());
+    }
+
+    /**
+     * answerCallbackQuery (core.telegram.org/bots/api#callbackquery): "Telegram clients will display
+     * a progress bar until you call answerCallbackQuery", so we answer every press, showing nothing.
+     * Best effort: the press is stored whether or not the answer is taken (a late answer is refused
+     * with 400 "query is too old"). A retried record answers again, which is harmless: the spinner
+     * is already gone and Telegram just refuses the repeat.
+     */
+    private void acknowledge(ChannelConnection connection, String queryId) {
+        String token;
+        try {
+            token = BotApi.token(connection);
+        } catch (IllegalStateException e) { // names no token
+            LOG.warn("telegram answerCallbackQuery {} for {} not sent: {}", queryId, connection, e.getMessage());
+            return;
+        }
+        try {
+            BotApi.Reply reply = api.call(token, "answerCallbackQuery",
+                    Json.mapper().createObjectNode().put("callback_query_id", queryId));
+            if (!reply.ok()) {
+                LOG.warn("telegram answerCallbackQuery {} for {} refused: {} {}", queryId, connection, reply.errorCode(),
+                        reply.description());
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("telegram answerCallbackQuery {} for {} failed: {} {}", queryId, connection,
+                    e.getClass().getSimpleName(), BotApi.redact(e.getMessage(), token));
+        }
     }
 
     /**

@@ -18,6 +18,7 @@ import com.unifiedbeez.inbox.platform.json.Json;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -110,8 +111,13 @@ class TelegramInboundTest {
                 "Edited text", Instant.ofEpochSecond(1441646600)));
     }
 
+    private void answerCallbackQueryTakes() {
+        telegram.enqueue(new MockResponse.Builder().code(200).body("{\"ok\":true,\"result\":true}").build());
+    }
+
     @Test
     void aButtonPressIsAnInteractiveReplyToTheBotsMessage() {
+        answerCallbackQueryTakes();
         Instant before = Instant.now();
         InboundMessage press = only("callback-query-message.json");
 
@@ -128,6 +134,7 @@ class TelegramInboundTest {
 
     @Test
     void aButtonPressOnAnInlineMessageBelongsToThePresser() {
+        answerCallbackQueryTakes();
         InboundMessage press = only("callback-query-inline.json");
 
         assertThat(press.externalId()).isEqualTo("cbq:4382bfdwdsb323b2d9");
@@ -135,6 +142,43 @@ class TelegramInboundTest {
         assertThat(press.text()).isEqualTo("Data from button callback");
         assertThat(press.replyTo()).isNull();
         assertThat(press.metadata().path("interactive").path("inlineMessageId").asText()).isEqualTo("1234csdbsk4839");
+    }
+
+    @Test
+    void aButtonPressIsAnsweredSoTheClientStopsItsSpinner() throws Exception {
+        answerCallbackQueryTakes();
+
+        only("callback-query-message.json");
+
+        RecordedRequest answer = telegram.takeRequest(5, TimeUnit.SECONDS);
+        assertThat(answer).as("answerCallbackQuery was called").isNotNull();
+        assertThat(answer.getMethod()).isEqualTo("POST");
+        assertThat(answer.getTarget()).isEqualTo("/bot" + TOKEN + "/answerCallbackQuery");
+        assertThat(answer.getHeaders().get("Content-Type")).isEqualTo("application/json");
+        assertThat(Json.mapper().readTree(answer.getBody().utf8()))
+                .isEqualTo(Json.mapper().readTree("{\"callback_query_id\":\"4382bfdwdsb323b2da\"}"));
+        assertThat(telegram.getRequestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusedOrUnreachableAnswerStillYieldsThePress() {
+        telegram.enqueue(new MockResponse.Builder().code(400).body("{\"ok\":false,\"error_code\":400,"
+                + "\"description\":\"Bad Request: query is too old and response timeout expired or query ID is invalid\"}").build());
+        assertThat(only("callback-query-message.json").externalId()).isEqualTo("cbq:4382bfdwdsb323b2da");
+        assertThat(telegram.getRequestCount()).isEqualTo(1);
+
+        TelegramInbound offline = new TelegramInbound(apiAt(closedPort()), new PlatformHttp());
+        assertThat(offline.normalizeIncoming(bot(), update("callback-query-message.json")))
+                .singleElement().isInstanceOfSatisfying(InboundMessage.class,
+                        press -> assertThat(press.externalId()).isEqualTo("cbq:4382bfdwdsb323b2da"));
+    }
+
+    @Test
+    void otherUpdatesCallNothing() {
+        only("message-text.json");
+        inbound().normalizeIncoming(bot(), update("edited-message.json"));
+
+        assertThat(telegram.getRequestCount()).isZero();
     }
 
     @Test
