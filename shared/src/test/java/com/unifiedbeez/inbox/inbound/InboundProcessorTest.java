@@ -344,6 +344,39 @@ class InboundProcessorTest {
         assertThat(fixtures.count("SELECT count(*) FROM messages WHERE organization_id = ?", org)).isZero();
     }
 
+    @Test
+    void concurrentConsumersOfANewCustomerEndWithOneContactAndTheMessageStoredOnce() throws Exception {
+        String otherAccount = "phone-" + UUID.randomUUID();
+        UUID otherConnection = fixtures.channelConnection(org, Channel.WHATSAPP, otherAccount, "{}", Map.of());
+        InboundEnvelope same = whatsapp(StandInChannel.message(account, "wamid.race", "+447700900012", "Lu", "hi", t0));
+        InboundEnvelope viaOtherLine = envelope(otherConnection, org, Channel.WHATSAPP,
+                StandInChannel.message(otherAccount, "wamid.race2", "+447700900012", "Lu", "hi there", t0));
+        List<InboundEnvelope> work = List.of(same, same, same, viaOtherLine, viaOtherLine);
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(work.size());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(work.size());
+        try {
+            List<java.util.concurrent.Future<InboundProcessor.Outcome>> results = new java.util.ArrayList<>();
+            for (InboundEnvelope e : work) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return processor.process(e);
+                }));
+            }
+            int stored = 0;
+            for (var r : results) {
+                stored += r.get(30, java.util.concurrent.TimeUnit.SECONDS).stored();
+            }
+            assertThat(stored).isEqualTo(2);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(fixtures.count("SELECT count(*) FROM contacts WHERE organization_id = ?", org)).isEqualTo(1);
+        assertThat(fixtures.count("SELECT count(*) FROM messages WHERE organization_id = ?", org)).isEqualTo(2);
+        assertThat(fixtures.count("SELECT count(*) FROM conversations WHERE organization_id = ?", org)).isEqualTo(2);
+        assertThat(fixtures.count("SELECT count(*) FROM domain_events WHERE organization_id = ? AND name = 'conversation:new'", org))
+                .isEqualTo(2);
+    }
+
     private UUID outbound(UUID conversation, String externalId, Instant sentAt) {
         UUID id = Ids.newId();
         fixtures.exec("""
