@@ -52,9 +52,12 @@ public final class ApiGatewayWebhooks {
                 : event.getRouteKey() == null ? "" : event.getRouteKey().split(" ", 2)[0];
         String path = event.getRawPath() == null ? "/" : event.getRawPath();
         String rawQuery = event.getRawQueryString();
-        String origin = baseUrl.orElseGet(() -> "https://" + (context == null ? "localhost" : context.getDomainName()));
+        Map<String, String> headers = lowerCase(event.getHeaders());
+        String domain = context != null && context.getDomainName() != null ? context.getDomainName()
+                : headers.getOrDefault("host", "localhost");
+        String origin = baseUrl.orElse("https://" + domain);
         String url = origin + path + (rawQuery == null || rawQuery.isEmpty() ? "" : "?" + rawQuery);
-        return new WebhookRequest(method.toUpperCase(Locale.ROOT), url, lowerCase(event.getHeaders()),
+        return new WebhookRequest(method.toUpperCase(Locale.ROOT), url, headers,
                 query(event.getQueryStringParameters(), rawQuery), body(event));
     }
 
