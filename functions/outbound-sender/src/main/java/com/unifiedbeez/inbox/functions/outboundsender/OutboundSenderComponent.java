@@ -1,5 +1,6 @@
 package com.unifiedbeez.inbox.functions.outboundsender;
 
+import com.unifiedbeez.inbox.connection.ConnectionDirectoryModule;
 import com.unifiedbeez.inbox.attachment.MediaStorageModule;
 import com.unifiedbeez.inbox.outbound.OutboundDelivery;
 import com.unifiedbeez.inbox.outbound.OutboundRedelivery;
@@ -14,7 +15,7 @@ import javax.sql.DataSource;
 
 /** PostgreSQL, SQS (redelivery), S3 (media links), the channel connections and every channel's sender. */
 @Singleton
-@Component(modules = {DatabaseModule.class, AwsModule.class, MediaStorageModule.class, ConnectionsModule.class,
+@Component(modules = {DatabaseModule.class, AwsModule.class, MediaStorageModule.class, ConnectionDirectoryModule.class,
         ChannelSendersModule.class})
 public interface OutboundSenderComponent {
     OutboundDelivery delivery();

@@ -1,5 +1,6 @@
 package com.unifiedbeez.inbox.functions.outboundsender;
 
+import com.unifiedbeez.inbox.connection.ConnectionDirectoryModule;
 import com.unifiedbeez.inbox.attachment.MediaStorageModule;
 import com.unifiedbeez.inbox.outbound.JsonPlatformSender;
 import com.unifiedbeez.inbox.outbound.OutgoingSender;
@@ -15,7 +16,7 @@ import javax.inject.Singleton;
 
 /** The function's real component with one swap: the channel senders are the tests' local platform. */
 @Singleton
-@Component(modules = {DatabaseModule.class, AwsModule.class, MediaStorageModule.class, ConnectionsModule.class,
+@Component(modules = {DatabaseModule.class, AwsModule.class, MediaStorageModule.class, ConnectionDirectoryModule.class,
         LocalPlatformComponent.LocalPlatformModule.class})
 interface LocalPlatformComponent extends OutboundSenderComponent {
     @Module

@@ -1,0 +1,25 @@
+package com.unifiedbeez.inbox.functions.inboundnormalizer;
+
+import com.unifiedbeez.inbox.attachment.MediaStorageModule;
+import com.unifiedbeez.inbox.inbound.ChannelNormalizersModule;
+import com.unifiedbeez.inbox.inbound.InboundBatch;
+import com.unifiedbeez.inbox.inbound.MediaClientModule;
+import com.unifiedbeez.inbox.platform.config.Config;
+import com.unifiedbeez.inbox.platform.db.DatabaseModule;
+import com.unifiedbeez.inbox.connection.ConnectionDirectoryModule;
+import dagger.BindsInstance;
+import dagger.Component;
+import javax.inject.Singleton;
+
+/** PostgreSQL, the media bucket, the connections and every channel's normalizer. */
+@Singleton
+@Component(modules = {DatabaseModule.class, MediaClientModule.class, MediaStorageModule.class,
+        ConnectionDirectoryModule.class, ChannelNormalizersModule.class})
+public interface InboundNormalizerComponent {
+    InboundBatch batch();
+
+    @Component.Factory
+    interface Factory {
+        InboundNormalizerComponent create(@BindsInstance Config config);
+    }
+}

@@ -1,0 +1,12 @@
+package com.unifiedbeez.inbox.connection;
+
+import com.unifiedbeez.inbox.channel.ConnectionDirectory;
+import dagger.Binds;
+import dagger.Module;
+
+/** Channel connections come from PostgreSQL, their credentials decrypted with the configured key. */
+@Module
+public interface ConnectionDirectoryModule {
+    @Binds
+    ConnectionDirectory connectionDirectory(ConnectionRepository repository);
+}

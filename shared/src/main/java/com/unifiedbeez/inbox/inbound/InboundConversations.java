@@ -1,0 +1,126 @@
+package com.unifiedbeez.inbox.inbound;
+
+import com.unifiedbeez.inbox.channel.ChannelConnection;
+import com.unifiedbeez.inbox.conversation.ConversationRepository;
+import com.unifiedbeez.inbox.conversation.ConversationStatus;
+import com.unifiedbeez.inbox.event.DomainEvents;
+import com.unifiedbeez.inbox.inbound.InboundEvent.InboundMessage;
+import com.unifiedbeez.inbox.platform.db.Sql;
+import com.unifiedbeez.inbox.platform.id.Ids;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+
+/**
+ * Which conversation a customer's message belongs to, on its channel connection:
+ * <ol>
+ *   <li>a thread it answers (email In-Reply-To/References, nearest first) naming one of this
+ *       contact's stored messages — that conversation, reopened if it was resolved or closed,
+ *       unless the contact meanwhile has another open one, which then takes it;</li>
+ *   <li>else the contact's open conversation;</li>
+ *   <li>else their latest conversation if it is resolved: reopened (active). A closed one stays
+ *       closed: closing ends a conversation for good, the next message starts a new one;</li>
+ *   <li>else a new conversation ({@code new}, subject from the message's metadata for email).</li>
+ * </ol>
+ * Reopening announces {@code conversation:status}; the caller announces a new conversation once
+ * its first message is stored.
+ */
+@Singleton
+public final class InboundConversations {
+    private final ConversationRepository conversations;
+    private final DomainEvents events;
+
+    @Inject
+    public InboundConversations(ConversationRepository conversations, DomainEvents events) {
+        this.conversations = conversations;
+        this.events = events;
+    }
+
+    /** The conversation and whether this call created it. */
+    public record Routed(UUID conversationId, boolean created) {
+    }
+
+    private record Candidate(UUID id, ConversationStatus status) {
+    }
+
+    public Routed route(Connection c, ChannelConnection connection, UUID contactId, InboundMessage message)
+            throws SQLException {
+        String channel = connection.channel().wireName();
+        Optional<Candidate> thread = thread(c, connection, contactId, message.references());
+        Optional<UUID> open = conversations.openConversation(c, contactId, channel, connection.id(), null);
+        if (thread.isPresent()) {
+            Candidate answered = thread.get();
+            if (answered.status().isOpen()) {
+                return new Routed(answered.id(), false);
+            }
+            if (open.isPresent()) {
+                return new Routed(open.get(), false);
+            }
+            reopen(c, connection.organizationId(), answered.id());
+            return new Routed(answered.id(), false);
+        }
+        if (open.isPresent()) {
+            return new Routed(open.get(), false);
+        }
+        Optional<Candidate> latest = Sql.one(c, """
+                SELECT id, status FROM conversations
+                 WHERE organization_id = ? AND contact_id = ? AND channel = ? AND channel_connection_id = ?
+                 ORDER BY last_message_at DESC, id DESC LIMIT 1""",
+                r -> new Candidate(Sql.uuid(r, "id"), ConversationStatus.parse(r.getString("status")).orElseThrow()),
+                connection.organizationId(), contactId, channel, connection.id());
+        if (latest.isPresent() && latest.get().status() == ConversationStatus.RESOLVED) {
+            reopen(c, connection.organizationId(), latest.get().id());
+            return new Routed(latest.get().id(), false);
+        }
+        return create(c, connection, contactId, message);
+    }
+
+    /** The conversation of the nearest referenced message of this contact on this connection. */
+    private static Optional<Candidate> thread(Connection c, ChannelConnection connection, UUID contactId,
+                                              List<String> references) throws SQLException {
+        if (references.isEmpty()) {
+            return Optional.empty();
+        }
+        return Sql.one(c, """
+                SELECT cv.id, cv.status FROM messages m
+                  JOIN conversations cv ON cv.id = m.conversation_id
+                 WHERE m.organization_id = ? AND m.channel_connection_id = ? AND m.external_id = ANY(?::text[])
+                   AND cv.contact_id = ?
+                 ORDER BY array_position(?::text[], m.external_id) LIMIT 1""",
+                r -> new Candidate(Sql.uuid(r, "id"), ConversationStatus.parse(r.getString("status")).orElseThrow()),
+                connection.organizationId(), connection.id(), references, contactId, references);
+    }
+
+    /** Resolved or closed to active, as the lifecycle reopens on a customer's message. */
+    private void reopen(Connection c, UUID organizationId, UUID conversationId) throws SQLException {
+        Sql.update(c, "UPDATE conversations SET status = 'active', updated_at = now() WHERE organization_id = ? AND id = ?",
+                organizationId, conversationId);
+        events.emit(c, organizationId, conversationId, DomainEvents.CONVERSATION_STATUS,
+                Map.of("conversationId", conversationId, "status", ConversationStatus.ACTIVE.wireName()));
+    }
+
+    private Routed create(Connection c, ChannelConnection connection, UUID contactId, InboundMessage message)
+            throws SQLException {
+        UUID id = Ids.newId();
+        String subject = message.metadata().hasNonNull("subject") ? message.metadata().get("subject").asText() : null;
+        // The one-open index is the arbiter: a conversation opened concurrently wins and is used.
+        int inserted = Sql.update(c, """
+                INSERT INTO conversations (id, organization_id, contact_id, channel, channel_connection_id, status, subject,
+                                           last_message_at)
+                VALUES (?, ?, ?, ?, ?, 'new', ?, ?)
+                ON CONFLICT (contact_id, channel, coalesce(channel_connection_id, '00000000-0000-0000-0000-000000000000'::uuid))
+                   WHERE status IN ('new', 'active') DO NOTHING""",
+                id, connection.organizationId(), contactId, connection.channel().wireName(), connection.id(), subject,
+                message.sentAt());
+        if (inserted == 1) {
+            return new Routed(id, true);
+        }
+        return new Routed(conversations.openConversation(c, contactId, connection.channel().wireName(), connection.id(),
+                null).orElseThrow(), false);
+    }
+}

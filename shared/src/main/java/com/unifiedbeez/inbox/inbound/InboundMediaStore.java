@@ -1,0 +1,91 @@
+package com.unifiedbeez.inbox.inbound;
+
+import com.unifiedbeez.inbox.attachment.MediaStorage;
+import com.unifiedbeez.inbox.channel.ChannelConnection;
+import com.unifiedbeez.inbox.inbound.InboundEvent.InboundMedia;
+import com.unifiedbeez.inbox.inbound.InboundEvent.InboundMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+
+/**
+ * Copies a message's media from the platform into the media bucket, before its database
+ * transaction (a download must not hold a connection). Keys are deterministic per message and
+ * position, so a retried record overwrites its own files and never leaves a second copy.
+ */
+@Singleton
+public final class InboundMediaStore {
+    static final int MAX_FILE_NAME = 100;
+    private static final String DEFAULT_TYPE = "application/octet-stream";
+
+    private final MediaStorage storage;
+
+    @Inject
+    public InboundMediaStore(MediaStorage storage) {
+        this.storage = storage;
+    }
+
+    /** A file now in the bucket. */
+    public record StoredMedia(String key, String fileName, String contentType, long sizeBytes) {
+    }
+
+    /** Downloads and stores every file; an IOException (or RuntimeException) fails the record, which is retried. */
+    public List<StoredMedia> store(IncomingNormalizer normalizer, ChannelConnection connection, InboundMessage message) {
+        List<StoredMedia> stored = new ArrayList<>();
+        for (int i = 0; i < message.media().size(); i++) {
+            InboundMedia media = message.media().get(i);
+            MediaContent content;
+            try {
+                content = normalizer.fetchMedia(connection, media);
+            } catch (IOException e) {
+                throw new UncheckedIOException("media " + (i + 1) + " of message " + message.externalId()
+                        + " could not be downloaded", e);
+            }
+            String fileName = firstNonBlank(content.fileName(), media.fileName(), "file-" + (i + 1));
+            String contentType = firstNonBlank(content.contentType(), media.contentType(), DEFAULT_TYPE);
+            String key = key(connection, message.externalId(), i, fileName);
+            storage.put(key, content.bytes(), contentType);
+            stored.add(new StoredMedia(key, fileName, contentType, content.bytes().length));
+        }
+        return stored;
+    }
+
+    /** {@code inbound/<organization>/<connection>/<sha256(externalId)>/<index>-<safe file name>}. */
+    static String key(ChannelConnection connection, String externalId, int index, String fileName) {
+        return "inbound/" + connection.organizationId() + "/" + connection.id() + "/" + sha256(externalId) + "/"
+                + index + "-" + safe(fileName);
+    }
+
+    /** A file name as a key segment: letters, digits, dot, dash and underscore; at most {@value #MAX_FILE_NAME} characters. */
+    static String safe(String fileName) {
+        String safe = fileName.replaceAll("[^A-Za-z0-9._-]+", "_").replaceAll("^[._]+", "");
+        if (safe.length() > MAX_FILE_NAME) {
+            safe = safe.substring(safe.length() - MAX_FILE_NAME); // keep the extension
+        }
+        return safe.isEmpty() ? "file" : safe;
+    }
+
+    private static String firstNonBlank(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    private static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package com.unifiedbeez.inbox.inbound;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unifiedbeez.inbox.channel.ChannelConnection;
+import com.unifiedbeez.inbox.contact.ContactRepository;
+import com.unifiedbeez.inbox.conversation.ConversationRepository;
+import com.unifiedbeez.inbox.event.DomainEvents;
+import com.unifiedbeez.inbox.inbound.InboundEvent.InboundMessage;
+import com.unifiedbeez.inbox.inbound.InboundMediaStore.StoredMedia;
+import com.unifiedbeez.inbox.message.MessageRepository;
+import com.unifiedbeez.inbox.message.Previews;
+import com.unifiedbeez.inbox.platform.auth.Caller;
+import com.unifiedbeez.inbox.platform.auth.Role;
+import com.unifiedbeez.inbox.platform.db.Database;
+import com.unifiedbeez.inbox.platform.db.Sql;
+import com.unifiedbeez.inbox.platform.id.Ids;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stores a customer's message exactly once: a platform id already stored on the connection
+ * changes nothing (a retried webhook, a redelivered record). Media is copied to the bucket first,
+ * then contact, conversation, message, attachments, conversation activity and the realtime events
+ * are written in one transaction.
+ */
+@Singleton
+public final class InboundMessages {
+    private static final Logger LOG = LoggerFactory.getLogger(InboundMessages.class);
+    /** messages.message_type values a customer's message may have (not 'template': only we send those). */
+    static final Set<String> TYPES = Set.of("text", "html", "image", "video", "audio", "document", "sticker",
+            "location", "interactive", "contacts", "reaction", "unsupported");
+
+    private final Database database;
+    private final InboundContacts contacts;
+    private final InboundConversations conversations;
+    private final InboundMediaStore media;
+    private final MessageRepository messages;
+    private final ConversationRepository conversationRepository;
+    private final ContactRepository contactRepository;
+    private final DomainEvents events;
+
+    @Inject
+    public InboundMessages(Database database, InboundContacts contacts, InboundConversations conversations,
+                           InboundMediaStore media, MessageRepository messages, ConversationRepository conversationRepository,
+                           ContactRepository contactRepository, DomainEvents events) {
+        this.database = database;
+        this.contacts = contacts;
+        this.conversations = conversations;
+        this.media = media;
+        this.messages = messages;
+        this.conversationRepository = conversationRepository;
+        this.contactRepository = contactRepository;
+        this.events = events;
+    }
+
+    /** The stored message's id, or empty when it was stored before. */
+    public Optional<UUID> store(IncomingNormalizer normalizer, ChannelConnection connection, InboundMessage message) {
+        if (database.read(c -> stored(c, connection, message.externalId()))) {
+            return Optional.empty(); // before downloading anything again
+        }
+        List<StoredMedia> files = media.store(normalizer, connection, message);
+        try {
+            return database.transaction(c -> {
+                if (stored(c, connection, message.externalId())) {
+                    return Optional.empty();
+                }
+                return Optional.of(insert(c, connection, message, files));
+            });
+        } catch (Duplicate e) {
+            return Optional.empty(); // a concurrent consumer stored it first; our conversation rolled back too
+        }
+    }
+
+    private static boolean stored(Connection c, ChannelConnection connection, String externalId) throws SQLException {
+        return Sql.one(c, "SELECT 1 FROM messages WHERE channel_connection_id = ? AND external_id = ?",
+                r -> 1, connection.id(), externalId).isPresent();
+    }
+
+    private UUID insert(Connection c, ChannelConnection connection, InboundMessage message, List<StoredMedia> files)
+            throws SQLException {
+        UUID organizationId = connection.organizationId();
+        String channel = connection.channel().wireName();
+        InboundContacts.Resolved contact = contacts.resolve(c, organizationId, channel, connection.id(), message.from());
+        InboundConversations.Routed conversation = conversations.route(c, connection, contact.contactId(), message);
+        UUID conversationId = conversation.conversationId();
+
+        String type = TYPES.contains(message.type()) ? message.type() : "unsupported";
+        if (!type.equals(message.type())) {
+            LOG.warn("{} message {}: unknown type '{}' stored as unsupported", channel, message.externalId(), message.type());
+        }
+        ObjectNode metadata = message.metadata().deepCopy();
+        if (message.replyTo() != null && !metadata.has("replyTo")) {
+            metadata.put("replyTo", message.replyTo());
+        }
+        UUID id = Ids.newId();
+        Optional<UUID> inserted = Sql.one(c, """
+                INSERT INTO messages (id, organization_id, conversation_id, channel_connection_id, direction, sender_type,
+                                      message_type, content, metadata, external_id, platform_timestamp)
+                VALUES (?, ?, ?, ?, 'inbound', 'contact', ?, ?, ?::jsonb, ?, ?)
+                ON CONFLICT (channel_connection_id, external_id) WHERE external_id IS NOT NULL DO NOTHING
+                RETURNING id""",
+                r -> Sql.uuid(r, "id"), id, organizationId, conversationId, connection.id(), type, message.text(),
+                metadata.toString(), message.externalId(), message.sentAt());
+        if (inserted.isEmpty()) {
+            throw new Duplicate();
+        }
+        for (StoredMedia file : files) {
+            Sql.update(c, """
+                    INSERT INTO attachments (id, organization_id, conversation_id, message_id, s3_key, file_name, content_type,
+                                             declared_size, size_bytes, status, completed_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'uploaded', now())""",
+                    Ids.newId(), organizationId, conversationId, id, file.key(), file.fileName(), file.contentType(),
+                    file.sizeBytes(), file.sizeBytes());
+        }
+        // A late message (a platform retry hours later) keeps its place in time and does not take the preview.
+        Sql.update(c, """
+                UPDATE conversations
+                   SET last_message_preview = CASE WHEN ? >= last_message_at THEN ? ELSE last_message_preview END,
+                       last_message_at = greatest(last_message_at, ?),
+                       last_inbound_at = greatest(last_inbound_at, ?),
+                       updated_at = now()
+                 WHERE id = ?""",
+                message.sentAt(), Previews.of(type, message.text()), message.sentAt(), message.sentAt(), conversationId);
+
+        if (conversation.created()) {
+            // As an agent who has read nothing sees it: the event goes to every agent of the organization.
+            Caller nobody = new Caller(null, organizationId, Role.AGENT);
+            events.emit(c, organizationId, conversationId, DomainEvents.CONVERSATION_NEW, Map.of(
+                    "conversation", conversationRepository.summary(c, nobody, conversationId).orElseThrow(),
+                    "contact", contactRepository.find(c, organizationId, contact.contactId()).orElseThrow()));
+        }
+        events.emit(c, organizationId, conversationId, DomainEvents.MESSAGE_RECEIVED, Map.of(
+                "message", messages.find(c, organizationId, id).orElseThrow(),
+                "conversationId", conversationId));
+        return id;
+    }
+
+    /** The message was stored concurrently: roll back everything this transaction did for it. */
+    private static final class Duplicate extends RuntimeException {
+        Duplicate() {
+            super(null, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package com.unifiedbeez.inbox.inbound;
+
+import com.unifiedbeez.inbox.channel.ChannelConnection;
+import com.unifiedbeez.inbox.inbound.InboundEvent.MessageEdit;
+import com.unifiedbeez.inbox.inbound.InboundEvent.Reaction;
+import com.unifiedbeez.inbox.platform.db.Database;
+import com.unifiedbeez.inbox.platform.db.Sql;
+import com.unifiedbeez.inbox.platform.id.Ids;
+import java.util.Optional;
+import java.util.UUID;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a customer does to messages already there: edits their own message, reacts to any
+ * message of the conversation. Both are idempotent (a redelivered record changes nothing more);
+ * a target we never stored is logged and skipped, not an error that would block the queue.
+ */
+@Singleton
+public final class InboundUpdates {
+    private static final Logger LOG = LoggerFactory.getLogger(InboundUpdates.class);
+    static final int MAX_EMOJI = 32;
+
+    private final Database database;
+    private final InboundContacts contacts;
+
+    @Inject
+    public InboundUpdates(Database database, InboundContacts contacts) {
+        this.database = database;
+        this.contacts = contacts;
+    }
+
+    /** The customer's new text for their message; an older edit arriving late does not win. */
+    public boolean edit(ChannelConnection connection, MessageEdit edit) {
+        int updated = database.transaction(c -> Sql.update(c, """
+                UPDATE messages SET content = ?, edited_at = ?
+                 WHERE organization_id = ? AND channel_connection_id = ? AND external_id = ? AND direction = 'inbound'
+                   AND deleted_at IS NULL AND (edited_at IS NULL OR edited_at <= ?)""",
+                edit.text(), edit.editedAt(), connection.organizationId(), connection.id(), edit.externalId(),
+                edit.editedAt()));
+        if (updated == 0) {
+            LOG.info("{} edit of message {} skipped: not stored (or a newer edit is)", connection, edit.externalId());
+        }
+        return updated == 1;
+    }
+
+    /** One reaction per contact and message: an emoji replaces theirs, none removes it. */
+    public boolean react(ChannelConnection connection, Reaction reaction) {
+        String emoji = reaction.emoji() == null ? "" : reaction.emoji().strip();
+        if (emoji.length() > MAX_EMOJI) {
+            LOG.warn("{} reaction on {} skipped: {} characters", connection, reaction.targetExternalId(), emoji.length());
+            return false;
+        }
+        return database.transaction(c -> {
+            Optional<UUID> message = Sql.one(c, """
+                    SELECT id FROM messages WHERE organization_id = ? AND channel_connection_id = ? AND external_id = ?""",
+                    r -> Sql.uuid(r, "id"), connection.organizationId(), connection.id(), reaction.targetExternalId());
+            Optional<UUID> contact = reaction.from() == null ? Optional.empty()
+                    : contacts.find(c, connection.organizationId(), connection.channel().wireName(),
+                            reaction.from().identifier());
+            if (message.isEmpty() || contact.isEmpty()) {
+                LOG.info("{} reaction on {} skipped: message or customer unknown", connection, reaction.targetExternalId());
+                return false;
+            }
+            if (emoji.isEmpty()) {
+                Sql.update(c, "DELETE FROM message_reactions WHERE message_id = ? AND contact_id = ?",
+                        message.get(), contact.get());
+                return true;
+            }
+            Sql.update(c, """
+                    INSERT INTO message_reactions (id, organization_id, message_id, contact_id, emoji) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (message_id, contact_id) WHERE contact_id IS NOT NULL
+                    DO UPDATE SET emoji = excluded.emoji, created_at = now()""",
+                    Ids.newId(), connection.organizationId(), message.get(), contact.get(), emoji);
+            return true;
+        });
+    }
+}
