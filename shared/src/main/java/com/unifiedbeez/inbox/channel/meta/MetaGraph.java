@@ -12,15 +12,20 @@ import com.unifiedbeez.inbox.platform.json.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.util.Optional;
 import java.util.function.Function;
 import javax.inject.Inject;
 
 /**
  * The Graph API calls Messenger and Instagram share: the Send API, GETs for health checks and
- * attachment downloads. The access token goes in the Authorization header, never in a URL, so no
- * access log or exception message carries it.
+ * attachment downloads; and, for WhatsApp too, the bearer request and the reading of answers. The
+ * access token goes in the Authorization header, never in a URL, so no access log or exception
+ * message carries it (and PlatformHttp keeps it from a redirect's other host).
  */
 public final class MetaGraph {
+    /** The connection secret holding the Page / system-user access token. */
+    public static final String ACCESS_TOKEN = "accessToken";
+
     private final String base;
     private final PlatformHttp http;
 
@@ -32,8 +37,7 @@ public final class MetaGraph {
 
     /** POST {graph}/{node}/messages: Accepted(message_id), Rejected or Retry; IOException is Retry. */
     public SendOutcome sendMessage(String node, String accessToken, ObjectNode body) {
-        HttpRequest request = PlatformHttp.request(base + "/" + node + "/messages")
-                .header("Authorization", "Bearer " + accessToken)
+        HttpRequest request = request(base + "/" + node + "/messages", accessToken)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(Json.write(body)))
                 .build();
@@ -58,8 +62,7 @@ public final class MetaGraph {
      */
     public Check check(String name, String path, String accessToken, Function<JsonNode, String> describe) {
         try {
-            PlatformHttp.Answer answer = http.exchange(PlatformHttp.request(base + "/" + path)
-                    .header("Authorization", "Bearer " + accessToken).GET().build());
+            PlatformHttp.Answer answer = http.exchange(request(base + "/" + path, accessToken).GET().build());
             if (!answer.ok()) {
                 MetaGraphError error = MetaGraphError.of(answer);
                 return new Check(name, false, error.codeText() + ": " + error.message());
@@ -88,7 +91,10 @@ public final class MetaGraph {
         });
     }
 
-    /** Downloads an attachment from its CDN URL (signed, no token). Non-2xx is an IOException: retry later. */
+    /**
+     * Downloads an attachment from its CDN URL (signed, so no token is sent: nothing to keep from a
+     * redirect). Non-2xx is an IOException: retry later.
+     */
     public MediaContent download(String url) throws IOException {
         PlatformHttp.Answer answer = http.exchange(PlatformHttp.request(url).GET().build());
         if (!answer.ok()) {
@@ -105,12 +111,21 @@ public final class MetaGraph {
         return last.contains(".") ? last : null;
     }
 
-    private static JsonNode readTree(PlatformHttp.Answer answer) {
+    /** A Graph API request carrying {@code accessToken} as a bearer token. */
+    public static HttpRequest.Builder request(String url, String accessToken) {
+        return PlatformHttp.request(url).header("Authorization", "Bearer " + accessToken);
+    }
+
+    /** The JSON of an answer, or empty when it is not JSON. */
+    public static Optional<JsonNode> json(PlatformHttp.Answer answer) {
         try {
-            JsonNode root = Json.mapper().readTree(answer.body());
-            return root == null ? Json.mapper().createObjectNode() : root;
+            return Optional.ofNullable(Json.mapper().readTree(answer.body()));
         } catch (IOException e) {
-            return Json.mapper().createObjectNode();
+            return Optional.empty();
         }
+    }
+
+    private static JsonNode readTree(PlatformHttp.Answer answer) {
+        return json(answer).orElseGet(Json.mapper()::createObjectNode);
     }
 }

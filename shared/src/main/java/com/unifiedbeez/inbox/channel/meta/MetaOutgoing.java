@@ -59,7 +59,7 @@ public final class MetaOutgoing {
      */
     public static SendOutcome send(MetaGraph graph, String node, ChannelConnection connection,
                                    List<ObjectNode> requests) {
-        String token = connection.secrets().get("accessToken").orElse(null);
+        String token = connection.secrets().get(MetaGraph.ACCESS_TOKEN).orElse(null);
         if (token == null) {
             return new SendOutcome.Rejected("no-access-token", "the connection has no accessToken");
         }

@@ -1,5 +1,6 @@
 package com.unifiedbeez.inbox.channel.meta;
 
+import com.unifiedbeez.inbox.webhook.WebhookRejected;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -13,7 +14,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Meta's webhook signature: {@code X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw body,
  * keyed with the app secret>} (https://developers.facebook.com/docs/graph-api/webhooks/getting-started,
- * "Validating Payloads"). Same for WhatsApp, Messenger and Instagram.
+ * "Validating Payloads"). Same for WhatsApp, Messenger and Instagram. The HMAC is over the exact
+ * bytes received, so it is checked before any parsing.
  */
 public final class MetaSignature {
     public static final String HEADER = "X-Hub-Signature-256";
@@ -41,5 +43,15 @@ public final class MetaSignature {
         byte[] expected = sign(appSecret, body).getBytes(StandardCharsets.US_ASCII);
         byte[] given = header.get().trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
         return MessageDigest.isEqual(expected, given);
+    }
+
+    /** Rejects a delivery whose signature is missing or wrong; nothing of it may be queued. */
+    public static void verify(String appSecret, Optional<String> header, byte[] body) {
+        if (header.filter(h -> !h.isBlank()).isEmpty()) {
+            throw WebhookRejected.badSignature("missing " + HEADER + " header");
+        }
+        if (!valid(appSecret, header, body)) {
+            throw WebhookRejected.badSignature(HEADER + " does not match the body");
+        }
     }
 }

@@ -42,6 +42,14 @@ public final class MetaWebhook {
 
     /** hub.mode=subscribe with our verify token: the challenge to echo. */
     public Optional<String> verifySubscription(Map<String, String> query) {
+        return subscriptionChallenge(config, query);
+    }
+
+    /**
+     * The GET handshake every Meta webhook (WhatsApp too) answers: {@code hub.mode=subscribe} and
+     * {@code hub.verify_token} equal to our META_VERIFY_TOKEN give {@code hub.challenge} to echo.
+     */
+    public static Optional<String> subscriptionChallenge(Config config, Map<String, String> query) {
         String expected = config.get(PlatformEndpoints.META_VERIFY_TOKEN).orElse(null);
         String given = query.get("hub.verify_token");
         String challenge = query.get("hub.challenge");
@@ -55,9 +63,7 @@ public final class MetaWebhook {
 
     public List<WebhookUnit> validateWebhook(WebhookRequest request, ConnectionDirectory connections) {
         String secret = config.require(PlatformEndpoints.META_APP_SECRET);
-        if (!MetaSignature.valid(secret, request.header(MetaSignature.HEADER), request.body())) {
-            throw WebhookRejected.badSignature(MetaSignature.HEADER + " missing or not matching the body");
-        }
+        MetaSignature.verify(secret, request.header(MetaSignature.HEADER), request.body());
         JsonNode root = parse(request.body());
         if (!object.equals(root.path("object").asText())) {
             throw WebhookRejected.malformed("object must be \"" + object + "\"");

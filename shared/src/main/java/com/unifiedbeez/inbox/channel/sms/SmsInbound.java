@@ -15,13 +15,10 @@ import com.unifiedbeez.inbox.message.MessageStatus;
 import com.unifiedbeez.inbox.platform.json.Json;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import javax.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,10 +36,6 @@ public final class SmsInbound implements IncomingNormalizer {
     /** Request parameters kept with an incoming message ("geographic data", best effort by Twilio). */
     private static final List<String> KEPT = List.of("FromCity", "FromState", "FromZip", "FromCountry", "NumSegments",
             "MessagingServiceSid");
-
-    /** For the first hop of a media download only (see fetchMedia). */
-    private static final HttpClient NO_REDIRECTS = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(PlatformHttp.CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
 
     private final PlatformHttp http;
 
@@ -118,29 +111,14 @@ public final class SmsInbound implements IncomingNormalizer {
     /**
      * MediaUrlN points at the Media resource; Twilio asks for HTTP basic auth with the account SID
      * and auth token when "HTTP Basic Authentication for media access" is on, and answers with a
-     * redirect to the file. The redirect is followed by hand, without the credentials: the shared
-     * client would forward the Authorization header to the file host, and a presigned storage URL
-     * refuses a second authentication.
+     * redirect to the file on presigned storage. PlatformHttp follows it without the credentials
+     * (another origin), which that storage would refuse.
      */
     @Override
     public MediaContent fetchMedia(ChannelConnection connection, InboundMedia media) throws IOException {
         String auth = SmsSender.basicAuth(SmsSender.accountSid(connection), connection.secrets().require("authToken"));
-        HttpResponse<byte[]> first;
-        try {
-            first = NO_REDIRECTS.send(PlatformHttp.request(media.reference()).header("Authorization", auth).GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while downloading Twilio media", e);
-        }
-        PlatformHttp.Answer answer;
-        if (first.statusCode() / 100 == 3 && first.headers().firstValue("location").isPresent()) {
-            URI target = URI.create(media.reference()).resolve(first.headers().firstValue("location").get());
-            answer = http.exchange(PlatformHttp.request(target.toString()).GET().build());
-        } else {
-            answer = new PlatformHttp.Answer(first.statusCode(), first.body(), first.headers().firstValue("content-type"),
-                    Optional.empty());
-        }
+        PlatformHttp.Answer answer = http.exchange(PlatformHttp.request(media.reference())
+                .header("Authorization", auth).GET().build());
         if (!answer.ok()) {
             throw new IOException("Twilio media download answered HTTP " + answer.status());
         }

@@ -6,6 +6,8 @@ import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.channel.ChannelConnection;
 import com.unifiedbeez.inbox.channel.PlatformEndpoints;
 import com.unifiedbeez.inbox.channel.PlatformHttp;
+import com.unifiedbeez.inbox.channel.meta.MetaGraph;
+import com.unifiedbeez.inbox.channel.meta.MetaGraphError;
 import com.unifiedbeez.inbox.inbound.InboundEvent;
 import com.unifiedbeez.inbox.inbound.InboundEvent.Customer;
 import com.unifiedbeez.inbox.inbound.InboundEvent.InboundMedia;
@@ -188,18 +190,20 @@ public final class WhatsAppInbound implements IncomingNormalizer {
     @Override
     public MediaContent fetchMedia(ChannelConnection connection, InboundMedia media) throws IOException {
         String id = URLEncoder.encode(media.reference(), StandardCharsets.UTF_8);
-        PlatformHttp.Answer info = http.exchange(GraphApi.request(graph + "/" + id, connection).GET().build());
+        String token = connection.secrets().require(MetaGraph.ACCESS_TOKEN);
+        PlatformHttp.Answer info = http.exchange(MetaGraph.request(graph + "/" + id, token).GET().build());
         if (!info.ok()) {
             throw new IOException("Graph API answered " + info.status() + " for media " + media.reference() + ": "
-                    + GraphApi.Error.of(info).text());
+                    + MetaGraphError.of(info).text());
         }
-        JsonNode json = GraphApi.json(info).orElseThrow(() -> new IOException("media " + media.reference()
+        JsonNode json = MetaGraph.json(info).orElseThrow(() -> new IOException("media " + media.reference()
                 + ": Graph API answer is not JSON"));
         String url = json.path("url").asText("");
         if (url.isEmpty()) {
             throw new IOException("media " + media.reference() + ": Graph API answer has no url");
         }
-        PlatformHttp.Answer file = http.exchange(GraphApi.request(url, connection).GET().build());
+        // the token goes to the media URL's host only: PlatformHttp drops it if that redirects elsewhere
+        PlatformHttp.Answer file = http.exchange(MetaGraph.request(url, token).GET().build());
         if (!file.ok()) {
             throw new IOException("media download of " + media.reference() + " answered " + file.status());
         }

@@ -5,6 +5,8 @@ import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.channel.ChannelConnection;
 import com.unifiedbeez.inbox.channel.PlatformEndpoints;
 import com.unifiedbeez.inbox.channel.PlatformHttp;
+import com.unifiedbeez.inbox.channel.meta.MetaGraph;
+import com.unifiedbeez.inbox.channel.meta.MetaGraphError;
 import com.unifiedbeez.inbox.connection.ConnectionProbe;
 import com.unifiedbeez.inbox.connection.HealthReport;
 import com.unifiedbeez.inbox.connection.HealthReport.Check;
@@ -69,11 +71,12 @@ public final class WhatsAppProbe implements ConnectionProbe {
 
     private Check get(String name, ChannelConnection connection, String path, Function<JsonNode, Check> onOk) {
         try {
-            PlatformHttp.Answer answer = http.exchange(GraphApi.request(graph + path, connection).GET().build());
+            PlatformHttp.Answer answer = http.exchange(MetaGraph.request(graph + path,
+                    connection.secrets().require(MetaGraph.ACCESS_TOKEN)).GET().build());
             if (!answer.ok()) {
-                return new Check(name, false, "Graph API " + answer.status() + ": " + GraphApi.Error.of(answer).text());
+                return new Check(name, false, "Graph API " + answer.status() + ": " + MetaGraphError.of(answer).text());
             }
-            return GraphApi.json(answer).map(onOk).orElse(new Check(name, false, "Graph API answer is not JSON"));
+            return MetaGraph.json(answer).map(onOk).orElse(new Check(name, false, "Graph API answer is not JSON"));
         } catch (IOException e) {
             return new Check(name, false, "Graph API not reached: " + e.getClass().getSimpleName());
         } catch (RuntimeException e) { // a missing token, an unusable id: a failed check, never an exception

@@ -8,6 +8,8 @@ import com.unifiedbeez.inbox.channel.ChannelConnection;
 import com.unifiedbeez.inbox.channel.MediaRules;
 import com.unifiedbeez.inbox.channel.PlatformEndpoints;
 import com.unifiedbeez.inbox.channel.PlatformHttp;
+import com.unifiedbeez.inbox.channel.meta.MetaGraph;
+import com.unifiedbeez.inbox.channel.meta.MetaGraphError;
 import com.unifiedbeez.inbox.outbound.OutboundMessage;
 import com.unifiedbeez.inbox.outbound.OutgoingSender;
 import com.unifiedbeez.inbox.outbound.SendOutcome;
@@ -39,13 +41,14 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public final class WhatsAppSender implements OutgoingSender {
     /**
-     * Graph/WhatsApp throttling codes, answered with HTTP 400 but meaning "not now": 4 (app call
-     * rate), 80007 (WABA rate), 130429 (throughput), 131048 (spam rate), 131056 (pair rate),
-     * 133016 (register/deregister rate). Source: developers.facebook.com/documentation/
-     * business-messaging/whatsapp/support/error-codes, "Throttling errors". The queue's backoff and
-     * its DLQ bound how long a lasting limit (131048) is retried.
+     * WhatsApp's own throttling codes, answered with HTTP 400 but meaning "not now", on top of
+     * Graph's (MetaGraphError.TRANSIENT_CODES, among them 4, app call rate): 80007 (WABA rate),
+     * 130429 (throughput), 131048 (spam rate), 131056 (pair rate), 133016 (register/deregister
+     * rate). Source: developers.facebook.com/documentation/business-messaging/whatsapp/support/
+     * error-codes, "Throttling errors". The queue's backoff and its DLQ bound how long a lasting
+     * limit (131048) is retried.
      */
-    static final Set<Integer> THROTTLING = Set.of(4, 80007, 130429, 131048, 131056, 133016);
+    static final Set<Integer> THROTTLING = Set.of(80007, 130429, 131048, 131056, 133016);
     /** Media Meta shows with a caption; audio and stickers have none. */
     static final Set<String> CAPTIONED = Set.of("image", "video", "document");
     private static final Logger LOG = LoggerFactory.getLogger(WhatsAppSender.class);
@@ -185,7 +188,8 @@ public final class WhatsAppSender implements OutgoingSender {
         HttpRequest request;
         try {
             body = Json.write(normalizeOutgoing(connection, message));
-            request = GraphApi.request(graph + "/" + connection.externalId() + "/messages", connection)
+            request = MetaGraph.request(graph + "/" + connection.externalId() + "/messages",
+                            connection.secrets().require(MetaGraph.ACCESS_TOKEN))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         } catch (Unsendable | IllegalStateException e) {
@@ -198,7 +202,7 @@ public final class WhatsAppSender implements OutgoingSender {
             return new SendOutcome.Retry("Graph API not reached: " + e.getClass().getSimpleName(), null);
         }
         if (answer.ok()) {
-            String id = GraphApi.json(answer).map(j -> j.path("messages").path(0).path("id").asText("")).orElse("");
+            String id = MetaGraph.json(answer).map(j -> j.path("messages").path(0).path("id").asText("")).orElse("");
             if (id.isEmpty()) {
                 // it may well have been sent: a retry could deliver it twice
                 LOG.error("whatsapp send of {} answered {} without a message id", message.messageId(), answer.status());
@@ -206,11 +210,11 @@ public final class WhatsAppSender implements OutgoingSender {
             }
             return new SendOutcome.Accepted(id);
         }
-        GraphApi.Error error = GraphApi.Error.of(answer);
-        if (answer.transientFailure() || THROTTLING.contains(error.code())) {
-            return new SendOutcome.Retry("WhatsApp " + answer.status() + " (" + error.code() + "): " + error.text(),
-                    answer.retryAfter().orElse(null));
+        MetaGraphError error = MetaGraphError.of(answer);
+        if (error.retryable(THROTTLING)) {
+            return error.retry(answer);
         }
-        return new SendOutcome.Rejected(String.valueOf(error.code()), error.text());
+        // by code alone, as WhatsApp's error tables and its failed statuses name them (131030, not 131030/2655007)
+        return new SendOutcome.Rejected(error.code() == null ? error.codeText() : error.code().toString(), error.text());
     }
 }

@@ -7,6 +7,8 @@ import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.channel.ChannelConnection;
 import com.unifiedbeez.inbox.channel.ConnectionDirectory;
 import com.unifiedbeez.inbox.channel.PlatformEndpoints;
+import com.unifiedbeez.inbox.channel.meta.MetaSignature;
+import com.unifiedbeez.inbox.channel.meta.MetaWebhook;
 import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.json.Json;
 import com.unifiedbeez.inbox.webhook.WebhookAdapter;
@@ -49,17 +51,13 @@ public final class WhatsAppWebhook implements WebhookAdapter {
 
     @Override
     public Optional<String> verifySubscription(Map<String, String> query) {
-        String challenge = query.get("hub.challenge");
-        boolean valid = "subscribe".equals(query.get("hub.mode")) && challenge != null
-                && MetaSignature.sameText(config.get(PlatformEndpoints.META_VERIFY_TOKEN).orElse(null),
-                query.get("hub.verify_token"));
-        return valid ? Optional.of(challenge) : Optional.empty();
+        return MetaWebhook.subscriptionChallenge(config, query);
     }
 
     @Override
     public List<WebhookUnit> validateWebhook(WebhookRequest request, ConnectionDirectory connections) {
-        MetaSignature.verify(config.require(PlatformEndpoints.META_APP_SECRET), request.body(),
-                request.header(MetaSignature.HEADER).orElse(null));
+        MetaSignature.verify(config.require(PlatformEndpoints.META_APP_SECRET), request.header(MetaSignature.HEADER),
+                request.body());
         JsonNode root = parse(request.body());
         Map<String, Optional<ChannelConnection>> byPhoneNumberId = new HashMap<>();
         List<WebhookUnit> units = new ArrayList<>();

@@ -63,6 +63,18 @@ class MetaGraphErrorTest {
                 .isEqualTo(new SendOutcome.Retry("Graph API 100: busy", Duration.ofSeconds(30)));
     }
 
+    @org.junit.jupiter.api.Test
+    void aProductAddsItsOwnTransientCodesAndDetailsFollowTheMessage() {
+        PlatformHttp.Answer answer = answer(400, "{\"error\":{\"message\":\"(#131056) pair rate limit hit\",\"code\":131056,"
+                + "\"error_data\":{\"details\":\"too many messages to the same number\"}}}");
+        MetaGraphError error = MetaGraphError.of(answer);
+
+        assertThat(error.retryable()).isFalse();
+        assertThat(error.retryable(java.util.Set.of(131056))).isTrue();
+        assertThat(error.retry(answer).reason())
+                .isEqualTo("Graph API 131056: (#131056) pair rate limit hit: too many messages to the same number");
+    }
+
     private static PlatformHttp.Answer answer(int status, String body) {
         return new PlatformHttp.Answer(status, body.getBytes(StandardCharsets.UTF_8), Optional.of("application/json"),
                 Optional.empty());

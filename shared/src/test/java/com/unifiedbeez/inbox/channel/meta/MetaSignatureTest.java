@@ -22,6 +22,15 @@ class MetaSignatureTest {
     }
 
     @Test
+    void signatureMatchesThePublishedHmacSha256Vector() {
+        // RFC 4231, test case 2: key "Jefe", data "what do ya want for nothing?"
+        assertThat(MetaSignature.sign("Jefe", "what do ya want for nothing?".getBytes(StandardCharsets.US_ASCII)))
+                .isEqualTo("sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+        assertThat(MetaSignature.valid("Jefe", Optional.of("sha256=5BDCC146BF60754E6A042426089575C75A003F089D2739839DEC58B964EC3843"),
+                "what do ya want for nothing?".getBytes(StandardCharsets.US_ASCII))).isTrue();
+    }
+
+    @Test
     void acceptsTheRightSignatureInEitherHexCase() {
         assertThat(MetaSignature.valid("meta-app-secret", Optional.of(SMALL_SIGNATURE), SMALL)).isTrue();
         assertThat(MetaSignature.valid("meta-app-secret", Optional.of(SMALL_SIGNATURE.toUpperCase()), SMALL)).isTrue();

@@ -276,6 +276,24 @@ class WhatsAppInboundTest {
     }
 
     @Test
+    void theTokenDoesNotFollowTheMediaUrlToAnotherHost() throws Exception {
+        try (MockWebServer cdn = new MockWebServer()) {
+            cdn.start();
+            graph.enqueue(new MockResponse.Builder().code(200).body("{\"url\":\"" + graph.url("/whatsapp_business/attachments/?mid=1")
+                    + "\",\"mime_type\":\"audio/ogg\"}").build());
+            graph.enqueue(new MockResponse.Builder().code(302).setHeader("Location", cdn.url("/v/voice.ogg?sig=x").toString()).build());
+            cdn.enqueue(new MockResponse.Builder().code(200).body("OggS").build());
+
+            MediaContent content = inbound.fetchMedia(support, new InboundMedia("1", "audio/ogg", null, null));
+
+            assertThat(new String(content.bytes(), StandardCharsets.UTF_8)).isEqualTo("OggS");
+            graph.takeRequest();
+            assertThat(graph.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer " + TOKEN);
+            assertThat(cdn.takeRequest().getHeaders().get("Authorization")).isNull();
+        }
+    }
+
+    @Test
     void fetchMediaFailuresAreIoExceptionsWithoutTheToken() {
         graph.enqueue(new MockResponse.Builder().code(404).body("""
                 {"error":{"message":"Unsupported get request. Object with ID '123' does not exist","type":"GraphMethodException","code":100,"error_subcode":33,"fbtrace_id":"AbC"}}

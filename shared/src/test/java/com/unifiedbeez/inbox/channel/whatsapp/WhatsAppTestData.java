@@ -4,6 +4,7 @@ import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.channel.ChannelConnection;
 import com.unifiedbeez.inbox.channel.ConnectionDirectory;
 import com.unifiedbeez.inbox.channel.Secrets;
+import com.unifiedbeez.inbox.channel.meta.MetaGraph;
 import com.unifiedbeez.inbox.platform.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,7 +32,7 @@ final class WhatsAppTestData {
     static ChannelConnection connection(String phoneNumberId) {
         return new ChannelConnection(UUID.randomUUID(), UUID.randomUUID(), Channel.WHATSAPP, phoneNumberId,
                 "Support " + phoneNumberId, "active", Json.mapper().createObjectNode().put("wabaId", WABA_ID),
-                new Secrets(Map.of(GraphApi.ACCESS_TOKEN, TOKEN)));
+                new Secrets(Map.of(MetaGraph.ACCESS_TOKEN, TOKEN)));
     }
 
     /** findLive over a fixed set of connections, counting lookups. */
