@@ -12,7 +12,8 @@
 MVN ?= mvn
 MVN_FLAGS ?= -B -q
 
-.PHONY: build-ConversationsFunction build-MessagesFunction build-OutboundSweeperFunction build-MigrateFunction
+.PHONY: build-ConversationsFunction build-MessagesFunction build-OutboundSweeperFunction build-MigrateFunction \
+	build-WebhookWhatsAppFunction build-WebhookMessengerFunction build-WebhookInstagramFunction build-WebhookTelegramFunction build-WebhookSmsFunction build-InboundNormalizerFunction build-OutboundSenderFunction build-ChannelsFunction build-EmailPollerFunction
 
 build-ConversationsFunction:
 	$(call lambda-artifact,conversations)
@@ -25,6 +26,33 @@ build-OutboundSweeperFunction:
 
 build-MigrateFunction:
 	$(call lambda-artifact,migrate)
+
+build-WebhookWhatsAppFunction:
+	$(call lambda-artifact,webhook-whatsapp)
+
+build-WebhookMessengerFunction:
+	$(call lambda-artifact,webhook-messenger)
+
+build-WebhookInstagramFunction:
+	$(call lambda-artifact,webhook-instagram)
+
+build-WebhookTelegramFunction:
+	$(call lambda-artifact,webhook-telegram)
+
+build-WebhookSmsFunction:
+	$(call lambda-artifact,webhook-sms)
+
+build-InboundNormalizerFunction:
+	$(call lambda-artifact,inbound-normalizer)
+
+build-OutboundSenderFunction:
+	$(call lambda-artifact,outbound-sender)
+
+build-ChannelsFunction:
+	$(call lambda-artifact,channels)
+
+build-EmailPollerFunction:
+	$(call lambda-artifact,email-poller)
 
 # $(1): the module under functions/ and the name of its shaded jar (<lambda.jar> in its pom).
 define lambda-artifact

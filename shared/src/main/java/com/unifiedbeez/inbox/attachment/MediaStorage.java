@@ -24,6 +24,6 @@ public interface MediaStorage {
     /** Stores bytes the backend itself fetched (inbound media, raw email); the same key twice overwrites. */
     void put(String key, byte[] bytes, String contentType);
 
-    /** The bytes under a key (attachments the backend sends itself: email). */
+    /** The bytes under a key: attachments the backend uploads itself (email, Telegram). */
     byte[] get(String key);
 }
