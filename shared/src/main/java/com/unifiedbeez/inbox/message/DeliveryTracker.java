@@ -112,6 +112,13 @@ public final class DeliveryTracker {
     }
 
     /**
+     * How much later than the platform's own send time we record {@code sent_at}: the Send API's
+     * round trip. Messenger's read watermark is the platform's time, so a message read at once
+     * carries a {@code sent_at} a little after the watermark that covers it.
+     */
+    static final java.time.Duration SEND_RECORDING_LAG = java.time.Duration.ofSeconds(5);
+
+    /**
      * The customer read everything we sent on a connection up to {@code watermark} (Messenger and
      * Instagram read receipts name a time, not messages).
      */
@@ -123,7 +130,7 @@ public final class DeliveryTracker {
                  WHERE m.channel_connection_id = ? AND ci.identifier = ? AND m.direction = 'outbound'
                    AND m.status IN ('sent', 'delivered') AND m.sent_at <= ?
                  ORDER BY m.sent_at""",
-                r -> Sql.uuid(r, "id"), connectionId, customer, watermark);
+                r -> Sql.uuid(r, "id"), connectionId, customer, watermark.plus(SEND_RECORDING_LAG));
         int moved = 0;
         for (UUID id : ids) {
             if (advance(c, id, MessageStatus.READ, watermark, null, null)) {
