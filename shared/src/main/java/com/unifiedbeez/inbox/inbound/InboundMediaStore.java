@@ -14,14 +14,18 @@ import java.util.HexFormat;
 import java.util.List;
 import javax.inject.Inject;
 import javax.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Copies a message's media from the platform into the media bucket, before its database
  * transaction (a download must not hold a connection). Keys are deterministic per message and
  * position, so a retried record overwrites its own files and never leaves a second copy.
+ * (A file after one that is unavailable keeps its position in the key.)
  */
 @Singleton
 public final class InboundMediaStore {
+    private static final Logger LOG = LoggerFactory.getLogger(InboundMediaStore.class);
     static final int MAX_FILE_NAME = 100;
     private static final String DEFAULT_TYPE = "application/octet-stream";
 
@@ -36,14 +40,31 @@ public final class InboundMediaStore {
     public record StoredMedia(String key, String fileName, String contentType, long sizeBytes) {
     }
 
-    /** Downloads and stores every file; an IOException (or RuntimeException) fails the record, which is retried. */
-    public List<StoredMedia> store(IncomingNormalizer normalizer, ChannelConnection connection, InboundMessage message) {
+    /** A file the platform will never give us, and why ({@link MediaUnavailable}). */
+    public record UnavailableMedia(InboundMedia media, String reason) {
+    }
+
+    /** What became of a message's media: the files stored, in order, and those left out for good. */
+    public record Result(List<StoredMedia> stored, List<UnavailableMedia> unavailable) {
+    }
+
+    /**
+     * Downloads and stores every file. A file the platform refuses for good is left out (and
+     * listed); any other IOException (or RuntimeException) fails the record, which is retried.
+     */
+    public Result store(IncomingNormalizer normalizer, ChannelConnection connection, InboundMessage message) {
         List<StoredMedia> stored = new ArrayList<>();
+        List<UnavailableMedia> unavailable = new ArrayList<>();
         for (int i = 0; i < message.media().size(); i++) {
             InboundMedia media = message.media().get(i);
             MediaContent content;
             try {
                 content = normalizer.fetchMedia(connection, media);
+            } catch (MediaUnavailable e) {
+                LOG.warn("{} message {}: media {} left out: {}", connection.channel().wireName(), message.externalId(),
+                        i + 1, e.reason());
+                unavailable.add(new UnavailableMedia(media, e.reason()));
+                continue;
             } catch (IOException e) {
                 throw new UncheckedIOException("media " + (i + 1) + " of message " + message.externalId()
                         + " could not be downloaded", e);
@@ -54,7 +75,7 @@ public final class InboundMediaStore {
             storage.put(key, content.bytes(), contentType);
             stored.add(new StoredMedia(key, fileName, contentType, content.bytes().length));
         }
-        return stored;
+        return new Result(stored, unavailable);
     }
 
     /** {@code inbound/<organization>/<connection>/<sha256(externalId)>/<index>-<safe file name>}. */

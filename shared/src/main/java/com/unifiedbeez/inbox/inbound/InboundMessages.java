@@ -1,5 +1,6 @@
 package com.unifiedbeez.inbox.inbound;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unifiedbeez.inbox.channel.ChannelConnection;
 import com.unifiedbeez.inbox.contact.ContactRepository;
@@ -7,6 +8,7 @@ import com.unifiedbeez.inbox.conversation.ConversationRepository;
 import com.unifiedbeez.inbox.event.DomainEvents;
 import com.unifiedbeez.inbox.inbound.InboundEvent.InboundMessage;
 import com.unifiedbeez.inbox.inbound.InboundMediaStore.StoredMedia;
+import com.unifiedbeez.inbox.inbound.InboundMediaStore.UnavailableMedia;
 import com.unifiedbeez.inbox.message.MessageRepository;
 import com.unifiedbeez.inbox.message.Previews;
 import com.unifiedbeez.inbox.platform.auth.Caller;
@@ -28,7 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Stores a customer's message exactly once: a platform id already stored on the connection
- * changes nothing (a retried webhook, a redelivered record). Media is copied to the bucket first,
+ * changes nothing (a retried webhook, a redelivered record). Media is copied to the bucket first
+ * (a file the platform refuses for good is left out and noted in {@code metadata.mediaUnavailable}),
  * then contact, conversation, message, attachments, conversation activity and the realtime events
  * are written in one transaction.
  */
@@ -67,13 +70,13 @@ public final class InboundMessages {
         if (database.read(c -> stored(c, connection, message.externalId()))) {
             return Optional.empty(); // before downloading anything again
         }
-        List<StoredMedia> files = media.store(normalizer, connection, message);
+        InboundMediaStore.Result files = media.store(normalizer, connection, message);
         try {
             return database.transaction(c -> {
                 if (stored(c, connection, message.externalId())) {
                     return Optional.empty();
                 }
-                return Optional.of(insert(c, connection, message, files));
+                return Optional.of(insert(c, connection, message, files.stored(), files.unavailable()));
             });
         } catch (Duplicate e) {
             return Optional.empty(); // a concurrent consumer stored it first; our conversation rolled back too
@@ -85,8 +88,8 @@ public final class InboundMessages {
                 r -> 1, connection.id(), externalId).isPresent();
     }
 
-    private UUID insert(Connection c, ChannelConnection connection, InboundMessage message, List<StoredMedia> files)
-            throws SQLException {
+    private UUID insert(Connection c, ChannelConnection connection, InboundMessage message, List<StoredMedia> files,
+                        List<UnavailableMedia> unavailable) throws SQLException {
         UUID organizationId = connection.organizationId();
         String channel = connection.channel().wireName();
         InboundContacts.Resolved contact = contacts.resolve(c, organizationId, channel, connection.id(), message.from());
@@ -100,6 +103,16 @@ public final class InboundMessages {
         ObjectNode metadata = message.metadata().deepCopy();
         if (message.replyTo() != null && !metadata.has("replyTo")) {
             metadata.put("replyTo", message.replyTo());
+        }
+        if (!unavailable.isEmpty()) {
+            // The message without the file beats no message: the agent sees what the customer sent and why it is missing.
+            ArrayNode notes = metadata.putArray("mediaUnavailable");
+            for (UnavailableMedia missing : unavailable) {
+                notes.addObject().put("reference", missing.media().reference())
+                        .put("contentType", missing.media().contentType())
+                        .put("fileName", missing.media().fileName())
+                        .put("reason", missing.reason());
+            }
         }
         UUID id = Ids.newId();
         Optional<UUID> inserted = Sql.one(c, """

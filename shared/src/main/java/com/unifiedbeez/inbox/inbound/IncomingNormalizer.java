@@ -19,8 +19,11 @@ public interface IncomingNormalizer {
     List<InboundEvent> normalizeIncoming(ChannelConnection connection, String payload);
 
     /**
-     * Downloads a file the platform holds for us. IOException (or a RuntimeException) means try
-     * again later: the record is retried by the queue.
+     * Downloads a file the platform holds for us. {@link MediaUnavailable} means never: the file is
+     * gone or out of reach for good (too big, expired, deleted) and the message is stored without
+     * it. Any other IOException (or a RuntimeException) means try again later: the record is
+     * retried by the queue. Throw MediaUnavailable only when the platform says so unambiguously;
+     * 5xx, 429 and network failures are always "later".
      */
     MediaContent fetchMedia(ChannelConnection connection, InboundMedia media) throws IOException;
 }

@@ -1,6 +1,7 @@
 package com.unifiedbeez.inbox.outbound;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -15,9 +16,11 @@ import java.util.UUID;
  * @param to       the customer's identity on the conversation's channel
  * @param media    attachments, in order
  * @param thread   email threading; null on other channels
+ * @param customerLastWroteAt when the customer last wrote in the conversation (conversations.last_inbound_at),
+ *                 what decides a Messenger/Instagram reply's messaging_type; null when they never wrote
  */
 public record OutboundMessage(UUID messageId, UUID conversationId, String type, String text, ObjectNode metadata,
-                              Recipient to, List<Media> media, Thread thread) {
+                              Recipient to, List<Media> media, Thread thread, Instant customerLastWroteAt) {
 
     /** The customer we write to: wa_id/phone, PSID, IGSID, chat id or email address. */
     public record Recipient(String identifier, String displayName) {

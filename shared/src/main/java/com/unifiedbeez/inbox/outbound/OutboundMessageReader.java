@@ -13,6 +13,7 @@ import com.unifiedbeez.inbox.platform.json.Json;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,7 +23,7 @@ import javax.inject.Singleton;
 /**
  * Reads a stored send as the unified {@link OutboundMessage} a channel sender takes: the row's
  * content, the customer's identity on the conversation's channel, the attachments as presigned
- * links, and for email the thread it continues.
+ * links, for email the thread it continues, and when the customer last wrote (Meta's reply rules).
  */
 @Singleton
 public final class OutboundMessageReader {
@@ -39,19 +40,19 @@ public final class OutboundMessageReader {
     }
 
     private record Row(UUID conversationId, String type, String content, String metadata, UUID contactId,
-                       String channel, UUID connectionId, String subject) {
+                       String channel, UUID connectionId, String subject, Instant lastInboundAt) {
     }
 
     /** The message to send; empty when the contact has no identity on the conversation's channel. */
     public Optional<OutboundMessage> read(Connection c, UUID organizationId, UUID messageId) throws SQLException {
         Row row = Sql.one(c, """
                 SELECT m.conversation_id, m.message_type, m.content, m.metadata, cv.contact_id, cv.channel,
-                       cv.channel_connection_id, cv.subject
+                       cv.channel_connection_id, cv.subject, cv.last_inbound_at
                   FROM messages m JOIN conversations cv ON cv.id = m.conversation_id
                  WHERE m.organization_id = ? AND m.id = ?""",
                 r -> new Row(Sql.uuid(r, "conversation_id"), r.getString("message_type"), r.getString("content"),
                         r.getString("metadata"), Sql.uuid(r, "contact_id"), r.getString("channel"),
-                        Sql.uuid(r, "channel_connection_id"), r.getString("subject")),
+                        Sql.uuid(r, "channel_connection_id"), r.getString("subject"), Sql.instant(r, "last_inbound_at")),
                 organizationId, messageId).orElseThrow(() -> new IllegalStateException("no message " + messageId));
         Optional<Recipient> to = recipient(c, organizationId, row);
         if (to.isEmpty()) {
@@ -60,7 +61,8 @@ public final class OutboundMessageReader {
         Thread thread = Channel.EMAIL.wireName().equals(row.channel())
                 ? thread(c, organizationId, row.conversationId(), row.subject()) : null;
         return Optional.of(new OutboundMessage(messageId, row.conversationId(), row.type(), row.content(),
-                metadata(row.metadata()), to.get(), media(c, organizationId, messageId), thread));
+                metadata(row.metadata()), to.get(), media(c, organizationId, messageId), thread,
+                row.lastInboundAt()));
     }
 
     /** The identity made on this connection first, else the contact's newest one on the channel. */

@@ -3,11 +3,13 @@ package com.unifiedbeez.inbox.channel.messenger;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.channel.ChannelConnection;
+import com.unifiedbeez.inbox.channel.ReplyWindow;
 import com.unifiedbeez.inbox.channel.meta.MetaGraph;
 import com.unifiedbeez.inbox.channel.meta.MetaOutgoing;
 import com.unifiedbeez.inbox.outbound.OutboundMessage;
 import com.unifiedbeez.inbox.outbound.OutgoingSender;
 import com.unifiedbeez.inbox.outbound.SendOutcome;
+import java.time.Clock;
 import java.util.List;
 import javax.inject.Inject;
 
@@ -17,10 +19,16 @@ import javax.inject.Inject;
  */
 public final class MessengerSender implements OutgoingSender {
     private final MetaGraph graph;
+    private final Clock clock;
 
     @Inject
     public MessengerSender(MetaGraph graph) {
+        this(graph, Clock.systemUTC());
+    }
+
+    MessengerSender(MetaGraph graph, Clock clock) {
         this.graph = graph;
+        this.clock = clock;
     }
 
     @Override
@@ -28,9 +36,10 @@ public final class MessengerSender implements OutgoingSender {
         return Channel.MESSENGER;
     }
 
-    /** The Send API request bodies, in the order they are sent. */
+    /** The Send API request bodies, in the order they are sent; tagged HUMAN_AGENT after 24 h. */
     public List<ObjectNode> normalizeOutgoing(OutboundMessage message) {
-        return MetaOutgoing.requests(message, true);
+        return MetaOutgoing.requests(message, true,
+                ReplyWindow.needsHumanAgentTag(channel(), message.customerLastWroteAt(), clock.instant()));
     }
 
     @Override

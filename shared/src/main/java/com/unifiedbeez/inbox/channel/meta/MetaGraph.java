@@ -6,6 +6,7 @@ import com.unifiedbeez.inbox.channel.PlatformEndpoints;
 import com.unifiedbeez.inbox.channel.PlatformHttp;
 import com.unifiedbeez.inbox.connection.HealthReport.Check;
 import com.unifiedbeez.inbox.inbound.MediaContent;
+import com.unifiedbeez.inbox.inbound.MediaUnavailable;
 import com.unifiedbeez.inbox.outbound.SendOutcome;
 import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.json.Json;
@@ -93,10 +94,16 @@ public final class MetaGraph {
 
     /**
      * Downloads an attachment from its CDN URL (signed, so no token is sent: nothing to keep from a
-     * redirect). Non-2xx is an IOException: retry later.
+     * redirect). 403, 404 and 410 are {@link MediaUnavailable}: the signed link has expired or the
+     * file was removed, and we hold no other way to ask for it (the webhook gave only the URL).
+     * Other non-2xx is an IOException: retry later.
      */
     public MediaContent download(String url) throws IOException {
         PlatformHttp.Answer answer = http.exchange(PlatformHttp.request(url).GET().build());
+        if (answer.status() == 403 || answer.status() == 404 || answer.status() == 410) {
+            throw new MediaUnavailable("the attachment link answered HTTP " + answer.status()
+                    + ": expired or removed");
+        }
         if (!answer.ok()) {
             throw new IOException("attachment download answered HTTP " + answer.status());
         }

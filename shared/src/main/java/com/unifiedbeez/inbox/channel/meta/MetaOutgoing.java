@@ -18,6 +18,14 @@ import java.util.Locale;
  * ({@code content_type: text, title, payload: id}) on the last request, where Messenger and
  * Instagram show them. Templates go as their rendered text: Messenger's "templates" are layouts,
  * not WhatsApp-style approved messages.
+ *
+ * <p>Within 24 h of the customer's last message a reply is {@code messaging_type: RESPONSE}; from
+ * 24 h to 7 days a human agent's reply must be {@code messaging_type: MESSAGE_TAG, tag: HUMAN_AGENT}
+ * (Send API "tag", https://developers.facebook.com/docs/messenger-platform/reference/send-api; Message
+ * Tags, https://developers.facebook.com/docs/messenger-platform/send-messages/message-tags; Instagram
+ * likewise: developers.facebook.com/docs/messenger-platform/instagram/features/send-message). Every
+ * send from the inbox is an agent's, so the sender decides by time alone ({@link
+ * com.unifiedbeez.inbox.channel.ReplyWindow#needsHumanAgentTag}).
  */
 public final class MetaOutgoing {
     private MetaOutgoing() {
@@ -26,11 +34,12 @@ public final class MetaOutgoing {
     /**
      * @param reusableFlag whether attachments carry {@code is_reusable: false} (Messenger's
      *                     attachment payload has it; Instagram's documents only {@code url})
+     * @param humanAgent   whether the reply is past the 24 h standard window (tag HUMAN_AGENT)
      */
-    public static List<ObjectNode> requests(OutboundMessage message, boolean reusableFlag) {
+    public static List<ObjectNode> requests(OutboundMessage message, boolean reusableFlag, boolean humanAgent) {
         List<ObjectNode> requests = new ArrayList<>();
         for (OutboundMessage.Media media : message.media()) {
-            ObjectNode request = request(message);
+            ObjectNode request = request(message, humanAgent);
             ObjectNode payload = request.putObject("message").putObject("attachment")
                     .put("type", attachmentType(media.contentType()))
                     .putObject("payload").put("url", media.url());
@@ -40,7 +49,7 @@ public final class MetaOutgoing {
             requests.add(request);
         }
         if (message.text() != null && !message.text().isBlank()) {
-            ObjectNode request = request(message);
+            ObjectNode request = request(message, humanAgent);
             request.putObject("message").put("text", message.text());
             requests.add(request);
         }
@@ -77,10 +86,14 @@ public final class MetaOutgoing {
         return new SendOutcome.Accepted(firstId);
     }
 
-    private static ObjectNode request(OutboundMessage message) {
+    private static ObjectNode request(OutboundMessage message, boolean humanAgent) {
         ObjectNode request = Json.mapper().createObjectNode();
         request.putObject("recipient").put("id", message.to().identifier());
-        request.put("messaging_type", "RESPONSE");
+        if (humanAgent) {
+            request.put("messaging_type", "MESSAGE_TAG").put("tag", "HUMAN_AGENT");
+        } else {
+            request.put("messaging_type", "RESPONSE");
+        }
         return request;
     }
 

@@ -11,6 +11,7 @@ import com.unifiedbeez.inbox.inbound.InboundEvent.InboundMessage;
 import com.unifiedbeez.inbox.inbound.InboundEvent.StatusReport;
 import com.unifiedbeez.inbox.inbound.IncomingNormalizer;
 import com.unifiedbeez.inbox.inbound.MediaContent;
+import com.unifiedbeez.inbox.inbound.MediaUnavailable;
 import com.unifiedbeez.inbox.message.MessageStatus;
 import com.unifiedbeez.inbox.platform.json.Json;
 import java.io.IOException;
@@ -119,6 +120,10 @@ public final class SmsInbound implements IncomingNormalizer {
         String auth = SmsSender.basicAuth(SmsSender.accountSid(connection), connection.secrets().require("authToken"));
         PlatformHttp.Answer answer = http.exchange(PlatformHttp.request(media.reference())
                 .header("Authorization", auth).GET().build());
+        if (answer.status() == 404) {
+            // Twilio's "resource not found" (error 20404): the media was deleted from the message
+            throw new MediaUnavailable("Twilio no longer has this media (HTTP 404): deleted");
+        }
         if (!answer.ok()) {
             throw new IOException("Twilio media download answered HTTP " + answer.status());
         }

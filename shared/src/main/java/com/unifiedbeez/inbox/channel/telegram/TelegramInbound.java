@@ -13,12 +13,14 @@ import com.unifiedbeez.inbox.inbound.InboundEvent.InboundMessage;
 import com.unifiedbeez.inbox.inbound.InboundEvent.MessageEdit;
 import com.unifiedbeez.inbox.inbound.IncomingNormalizer;
 import com.unifiedbeez.inbox.inbound.MediaContent;
+import com.unifiedbeez.inbox.inbound.MediaUnavailable;
 import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.json.Json;
 import java.io.IOException;
 import java.net.URLConnection;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import javax.inject.Inject;
 import org.slf4j.Logger;
@@ -263,6 +265,11 @@ public final class TelegramInbound implements IncomingNormalizer {
         String token = BotApi.token(connection);
         ObjectNode body = Json.mapper().createObjectNode().put("file_id", media.reference());
         BotApi.Reply reply = api.call(token, "getFile", body);
+        if (!reply.ok() && reply.errorCode() == 400 && reply.description().toLowerCase(Locale.ROOT).contains("file is too big")) {
+            // "For the moment, bots can download files of up to 20MB in size" (core.telegram.org/bots/api#getfile)
+            throw new MediaUnavailable("Telegram lets bots download files of up to 20 MB only (getFile: "
+                    + reply.description() + ")");
+        }
         if (!reply.ok() || !reply.result().hasNonNull("file_path")) {
             throw new IOException("Telegram getFile failed: " + (reply.ok() ? "no file_path" : reply.errorCode() + " " + reply.description()));
         }

@@ -16,6 +16,7 @@ import com.unifiedbeez.inbox.inbound.InboundEvent.Reaction;
 import com.unifiedbeez.inbox.inbound.InboundEvent.StatusReport;
 import com.unifiedbeez.inbox.inbound.IncomingNormalizer;
 import com.unifiedbeez.inbox.inbound.MediaContent;
+import com.unifiedbeez.inbox.inbound.MediaUnavailable;
 import com.unifiedbeez.inbox.message.MessageStatus;
 import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.json.Json;
@@ -187,14 +188,26 @@ public final class WhatsAppInbound implements IncomingNormalizer {
         }
     }
 
+    /**
+     * A media id Meta no longer knows (media is kept for 30 days, or deleted sooner) is
+     * {@link MediaUnavailable}: HTTP 404, or the Graph API's "object does not exist" (code 100,
+     * subcode 33; its text also names "missing permissions", but a token that lost its permissions
+     * fails every call, so for a media id from our own webhook it means the media is gone). A failed
+     * download of the fresh URL stays retryable: the retry asks for a new URL.
+     */
     @Override
     public MediaContent fetchMedia(ChannelConnection connection, InboundMedia media) throws IOException {
         String id = URLEncoder.encode(media.reference(), StandardCharsets.UTF_8);
         String token = connection.secrets().require(MetaGraph.ACCESS_TOKEN);
         PlatformHttp.Answer info = http.exchange(MetaGraph.request(graph + "/" + id, token).GET().build());
         if (!info.ok()) {
+            MetaGraphError error = MetaGraphError.of(info);
+            if (!error.retryable() && (info.status() == 404 || gone(error))) {
+                throw new MediaUnavailable("WhatsApp no longer has this media (HTTP " + info.status() + ", Graph API "
+                        + error.codeText() + "): expired or deleted");
+            }
             throw new IOException("Graph API answered " + info.status() + " for media " + media.reference() + ": "
-                    + MetaGraphError.of(info).text());
+                    + error.text());
         }
         JsonNode json = MetaGraph.json(info).orElseThrow(() -> new IOException("media " + media.reference()
                 + ": Graph API answer is not JSON"));
@@ -210,5 +223,10 @@ public final class WhatsAppInbound implements IncomingNormalizer {
         String contentType = json.hasNonNull("mime_type") ? json.path("mime_type").asText()
                 : media.contentType() != null ? media.contentType() : file.contentType().orElse("application/octet-stream");
         return new MediaContent(file.body(), contentType, media.fileName());
+    }
+
+    /** Graph API "Unsupported get request. Object with ID ... does not exist": code 100, subcode 33. */
+    private static boolean gone(MetaGraphError error) {
+        return Integer.valueOf(100).equals(error.code()) && Integer.valueOf(33).equals(error.subcode());
     }
 }

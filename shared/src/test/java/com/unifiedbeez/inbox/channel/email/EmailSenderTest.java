@@ -56,7 +56,7 @@ class EmailSenderTest {
         return new OutboundMessage(UUID.randomUUID(), UUID.randomUUID(), "text", "New mug sent.\nTracking <AB-1>.",
                 metadata, new Recipient(ThreadMails.CUSTOMER, "Dana Whitfield"), media,
                 new OutboundMessage.Thread(ThreadMails.SUBJECT, ThreadMails.ANSWER_ID,
-                        List.of(ThreadMails.FIRST_ID, ThreadMails.REPLY_ID)));
+                        List.of(ThreadMails.FIRST_ID, ThreadMails.REPLY_ID)), null);
     }
 
     @Test
@@ -105,7 +105,7 @@ class EmailSenderTest {
         ObjectNode metadata = Json.mapper().createObjectNode().put("html", "<p>New mug <b>sent</b>.</p>");
         OutboundMessage message = new OutboundMessage(UUID.randomUUID(), null, "text", "New mug sent.", metadata,
                 new Recipient(ThreadMails.CUSTOMER, null), List.of(),
-                new OutboundMessage.Thread("RE: " + ThreadMails.SUBJECT, ThreadMails.ANSWER_ID, List.of()));
+                new OutboundMessage.Thread("RE: " + ThreadMails.SUBJECT, ThreadMails.ANSWER_ID, List.of()), null);
         ChannelConnection connection = connection("{\"imapHost\":\"imap.acme.test\",\"smtpHost\":\"smtp.acme.test\"}", "x");
 
         MimeMessage mail = sender.normalizeOutgoing(connection, message, Session.getInstance(new Properties()));

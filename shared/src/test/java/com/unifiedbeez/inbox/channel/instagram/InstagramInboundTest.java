@@ -16,7 +16,9 @@ import com.unifiedbeez.inbox.inbound.InboundEvent.InboundMessage;
 import com.unifiedbeez.inbox.inbound.InboundEvent.Reaction;
 import com.unifiedbeez.inbox.inbound.InboundEvent.StatusReport;
 import com.unifiedbeez.inbox.inbound.MediaContent;
+import com.unifiedbeez.inbox.inbound.MediaUnavailable;
 import com.unifiedbeez.inbox.message.MessageStatus;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import mockwebserver3.MockResponse;
@@ -157,6 +159,19 @@ class InstagramInboundTest {
         RecordedRequest request = cdn.takeRequest();
         assertThat(request.getMethod()).isEqualTo("GET");
         assertThat(request.getTarget()).isEqualTo("/ig_messaging_cdn/?asset_id=17912345678901234&signature=AbCdEf");
+    }
+
+    @Test
+    void anExpiredCdnUrlIsUnavailableAndAServerErrorIsRetried() {
+        cdn.enqueue(new MockResponse.Builder().code(404).body("").build());
+        cdn.enqueue(new MockResponse.Builder().code(503).body("").build());
+        String url = cdn.url("/ig_messaging_cdn/?asset_id=17912345678901234&signature=AbCdEf").toString();
+
+        assertThatThrownBy(() -> inbound.fetchMedia(account, new InboundMedia(url, null, null, null)))
+                .isInstanceOfSatisfying(MediaUnavailable.class, e -> assertThat(e.reason())
+                        .isEqualTo("the attachment link answered HTTP 404: expired or removed"));
+        assertThatThrownBy(() -> inbound.fetchMedia(account, new InboundMedia(url, null, null, null)))
+                .isInstanceOf(IOException.class).isNotInstanceOf(MediaUnavailable.class).hasMessageContaining("503");
     }
 
     private <T> T only(Class<T> type, String file) {

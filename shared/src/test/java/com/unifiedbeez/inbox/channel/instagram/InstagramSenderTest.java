@@ -19,6 +19,10 @@ import com.unifiedbeez.inbox.outbound.SendOutcome;
 import com.unifiedbeez.inbox.platform.json.Json;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import mockwebserver3.MockWebServer;
@@ -30,6 +34,8 @@ class InstagramSenderTest {
     private static final String IG_ID = "17841405822304914";
     private static final String PAGE_ID = "106459471234567";
     private static final String IGSID = "5482719348201933";
+
+    private static final Instant NOW = Instant.parse("2026-03-10T12:00:00Z");
 
     @StartStop
     private final MockWebServer graph = new MockWebServer();
@@ -78,6 +84,31 @@ class InstagramSenderTest {
     }
 
     @Test
+    void afterTwentyFourHoursTheReplyIsTaggedHumanAgentAndBeforeItIsAResponse() throws Exception {
+        graph.enqueue(json(200, "{\"recipient_id\":\"" + IGSID + "\",\"message_id\":\"aWdflate\"}"));
+        graph.enqueue(json(200, "{\"recipient_id\":\"" + IGSID + "\",\"message_id\":\"aWdfsoon\"}"));
+        InstagramSender sender = sender(graph.url("/").toString());
+
+        assertThat(sender.send(account, message(NOW.minus(Duration.ofHours(30)), "text", "Sorry for the wait", "{}")))
+                .isEqualTo(new SendOutcome.Accepted("aWdflate"));
+        assertThat(sender.send(account, message(NOW.minus(Duration.ofHours(23)), "text", "We do!", "{}")))
+                .isEqualTo(new SendOutcome.Accepted("aWdfsoon"));
+
+        JsonNode late = Json.mapper().readTree(graph.takeRequest().getBody().utf8());
+        assertThat(late.at("/recipient/id").asText()).isEqualTo(IGSID);
+        assertThat(late.path("messaging_type").asText()).isEqualTo("MESSAGE_TAG");
+        assertThat(late.path("tag").asText()).isEqualTo("HUMAN_AGENT");
+        assertThat(late.at("/message/text").asText()).isEqualTo("Sorry for the wait");
+        assertThat(late.size()).isEqualTo(4);
+        JsonNode soon = Json.mapper().readTree(graph.takeRequest().getBody().utf8());
+        assertThat(soon.at("/recipient/id").asText()).isEqualTo(IGSID);
+        assertThat(soon.path("messaging_type").asText()).isEqualTo("RESPONSE");
+        assertThat(soon.has("tag")).isFalse();
+        assertThat(soon.at("/message/text").asText()).isEqualTo("We do!");
+        assertThat(soon.size()).isEqualTo(3);
+    }
+
+    @Test
     void withoutPageIdTheTokensOwnPageIsUsed() throws Exception {
         graph.enqueue(json(200, "{\"recipient_id\":\"" + IGSID + "\",\"message_id\":\"m1\"}"));
         ChannelConnection noPage = MetaSamples.connection(Channel.INSTAGRAM, IG_ID, "{}");
@@ -109,13 +140,20 @@ class InstagramSenderTest {
     }
 
     private InstagramSender sender(String graphUrl) {
-        return new InstagramSender(new MetaGraph(MetaSamples.config(graphUrl), new PlatformHttp()));
+        return new InstagramSender(new MetaGraph(MetaSamples.config(graphUrl), new PlatformHttp()),
+                Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private static OutboundMessage message(String type, String text, String metadata, Media... media) {
+        return message(NOW.minus(Duration.ofHours(1)), type, text, metadata, media);
+    }
+
+    private static OutboundMessage message(Instant customerLastWroteAt, String type, String text, String metadata,
+                                           Media... media) {
         try {
             return new OutboundMessage(UUID.randomUUID(), UUID.randomUUID(), type, text,
-                    (ObjectNode) Json.mapper().readTree(metadata), new Recipient(IGSID, null), List.of(media), null);
+                    (ObjectNode) Json.mapper().readTree(metadata), new Recipient(IGSID, null), List.of(media), null,
+                    customerLastWroteAt);
         } catch (IOException e) {
             throw new AssertionError(e);
         }

@@ -20,6 +20,7 @@ import com.unifiedbeez.inbox.inbound.InboundEvent.Reaction;
 import com.unifiedbeez.inbox.inbound.InboundEvent.ReadUpTo;
 import com.unifiedbeez.inbox.inbound.InboundEvent.StatusReport;
 import com.unifiedbeez.inbox.inbound.MediaContent;
+import com.unifiedbeez.inbox.inbound.MediaUnavailable;
 import com.unifiedbeez.inbox.message.MessageStatus;
 import com.unifiedbeez.inbox.platform.json.Json;
 import java.io.IOException;
@@ -196,12 +197,28 @@ class MessengerInboundTest {
     }
 
     @Test
-    void anExpiredAttachmentUrlIsAnIOException() {
+    void anExpiredOrRemovedAttachmentUrlIsUnavailableForGood() {
         cdn.enqueue(new MockResponse.Builder().code(403).body("URL signature expired").build());
-        String url = cdn.url("/v/expired.jpg").toString();
+        cdn.enqueue(new MockResponse.Builder().code(404).body("").build());
+        String url = cdn.url("/v/expired.jpg?oh=sig").toString();
 
         assertThatThrownBy(() -> inbound.fetchMedia(page, new InboundMedia(url, null, null, null)))
-                .isInstanceOf(IOException.class).hasMessageContaining("403");
+                .isInstanceOfSatisfying(MediaUnavailable.class, e -> assertThat(e.reason())
+                        .isEqualTo("the attachment link answered HTTP 403: expired or removed"));
+        assertThatThrownBy(() -> inbound.fetchMedia(page, new InboundMedia(url, null, null, null)))
+                .isInstanceOfSatisfying(MediaUnavailable.class, e -> assertThat(e.reason()).contains("HTTP 404"));
+    }
+
+    @Test
+    void aCdnServerErrorIsRetriedLater() {
+        cdn.enqueue(new MockResponse.Builder().code(500).body("").build());
+        cdn.enqueue(new MockResponse.Builder().code(429).body("").build());
+        String url = cdn.url("/v/photo.jpg").toString();
+
+        assertThatThrownBy(() -> inbound.fetchMedia(page, new InboundMedia(url, null, null, null)))
+                .isInstanceOf(IOException.class).isNotInstanceOf(MediaUnavailable.class).hasMessageContaining("500");
+        assertThatThrownBy(() -> inbound.fetchMedia(page, new InboundMedia(url, null, null, null)))
+                .isInstanceOf(IOException.class).isNotInstanceOf(MediaUnavailable.class).hasMessageContaining("429");
     }
 
     /** message-attachments.json with only the attachments of one type. */

@@ -21,7 +21,10 @@ import com.unifiedbeez.inbox.outbound.SendOutcome;
 import com.unifiedbeez.inbox.platform.json.Json;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import mockwebserver3.MockResponse;
@@ -34,6 +37,8 @@ class MessengerSenderTest {
     private static final String PAGE_ID = "106459471234567";
     private static final String PSID = "6783948573829103";
     private static final String MID = "m_AG5Hz2Uq7tuwNEhXfYYKj8mJEM_QPpz5jdCK48PnKAjSdjfipqxqMvK8ma6AC8fplwlqLP_5cgXIbu7I3rBN0P";
+
+    private static final Instant NOW = Instant.parse("2026-03-10T12:00:00Z");
 
     @StartStop
     private final MockWebServer graph = new MockWebServer();
@@ -106,6 +111,60 @@ class MessengerSenderTest {
         assertThat(body.at("/recipient/id").asText()).isEqualTo(PSID);
         assertThat(body.path("messaging_type").asText()).isEqualTo("RESPONSE");
         assertThat(body.at("/message/text").asText()).isEqualTo("Hello Ada");
+    }
+
+    @Test
+    void withinTwentyFourHoursOfTheCustomersLastMessageTheReplyIsAResponse() throws Exception {
+        graph.enqueue(json(200, text("messenger", "send-api-response.json")));
+
+        sender(base()).send(page, message(NOW.minus(Duration.ofHours(24)).plusSeconds(1), "text", "Hello Ada", "{}"));
+
+        JsonNode body = Json.mapper().readTree(graph.takeRequest().getBody().utf8());
+        assertThat(body.at("/recipient/id").asText()).isEqualTo(PSID);
+        assertThat(body.path("messaging_type").asText()).isEqualTo("RESPONSE");
+        assertThat(body.has("tag")).isFalse();
+        assertThat(body.at("/message/text").asText()).isEqualTo("Hello Ada");
+        assertThat(body.path("message").size()).isEqualTo(1);
+        assertThat(body.size()).isEqualTo(3);
+    }
+
+    @Test
+    void fromTwentyFourHoursEveryPartIsAHumanAgentTaggedMessage() throws Exception {
+        graph.enqueue(json(200, "{\"recipient_id\":\"" + PSID + "\",\"message_id\":\"m_image\"}"));
+        graph.enqueue(json(200, "{\"recipient_id\":\"" + PSID + "\",\"message_id\":\"m_text\"}"));
+        graph.enqueue(json(200, "{\"recipient_id\":\"" + PSID + "\",\"message_id\":\"m_late\"}"));
+        MessengerSender sender = sender(base());
+
+        SendOutcome atTheBoundary = sender.send(page, message(NOW.minus(Duration.ofHours(24)), "image", "Your receipt",
+                "{}", media("https://media.example.test/a.jpg", "image/jpeg")));
+        SendOutcome sixDaysLater = sender.send(page, message(NOW.minus(Duration.ofDays(6)), "text", "Still there?", "{}"));
+
+        assertThat(atTheBoundary).isEqualTo(new SendOutcome.Accepted("m_image"));
+        assertThat(sixDaysLater).isEqualTo(new SendOutcome.Accepted("m_late"));
+        JsonNode image = Json.mapper().readTree(graph.takeRequest().getBody().utf8());
+        assertThat(image.at("/recipient/id").asText()).isEqualTo(PSID);
+        assertThat(image.path("messaging_type").asText()).isEqualTo("MESSAGE_TAG");
+        assertThat(image.path("tag").asText()).isEqualTo("HUMAN_AGENT");
+        assertThat(image.at("/message/attachment/type").asText()).isEqualTo("image");
+        assertThat(image.at("/message/attachment/payload/url").asText()).isEqualTo("https://media.example.test/a.jpg");
+        assertThat(image.size()).isEqualTo(4);
+        JsonNode caption = Json.mapper().readTree(graph.takeRequest().getBody().utf8());
+        assertThat(caption.path("messaging_type").asText()).isEqualTo("MESSAGE_TAG");
+        assertThat(caption.path("tag").asText()).isEqualTo("HUMAN_AGENT");
+        assertThat(caption.at("/message/text").asText()).isEqualTo("Your receipt");
+        assertThat(caption.size()).isEqualTo(4);
+        JsonNode late = Json.mapper().readTree(graph.takeRequest().getBody().utf8());
+        assertThat(late.at("/recipient/id").asText()).isEqualTo(PSID);
+        assertThat(late.path("messaging_type").asText()).isEqualTo("MESSAGE_TAG");
+        assertThat(late.path("tag").asText()).isEqualTo("HUMAN_AGENT");
+        assertThat(late.at("/message/text").asText()).isEqualTo("Still there?");
+        assertThat(late.size()).isEqualTo(4);
+    }
+
+    @Test
+    void aCustomerWhoNeverWroteGetsAPlainResponse() {
+        assertThat(sender("http://unused.test").normalizeOutgoing(message(null, "text", "Hi", "{}")).get(0)
+                .path("messaging_type").asText()).isEqualTo("RESPONSE");
     }
 
     @Test
@@ -200,7 +259,8 @@ class MessengerSenderTest {
     }
 
     private MessengerSender sender(String graphUrl) {
-        return new MessengerSender(new MetaGraph(MetaSamples.config(graphUrl), new PlatformHttp()));
+        return new MessengerSender(new MetaGraph(MetaSamples.config(graphUrl), new PlatformHttp()),
+                Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private String base() {
@@ -208,9 +268,15 @@ class MessengerSenderTest {
     }
 
     private static OutboundMessage message(String type, String text, String metadata, Media... media) {
+        return message(NOW.minus(Duration.ofHours(1)), type, text, metadata, media);
+    }
+
+    private static OutboundMessage message(Instant customerLastWroteAt, String type, String text, String metadata,
+                                           Media... media) {
         try {
             return new OutboundMessage(UUID.randomUUID(), UUID.randomUUID(), type, text,
-                    (ObjectNode) Json.mapper().readTree(metadata), new Recipient(PSID, "Ada"), List.of(media), null);
+                    (ObjectNode) Json.mapper().readTree(metadata), new Recipient(PSID, "Ada"), List.of(media), null,
+                    customerLastWroteAt);
         } catch (IOException e) {
             throw new AssertionError(e);
         }

@@ -14,6 +14,7 @@ import com.unifiedbeez.inbox.inbound.InboundEvent.InboundMedia;
 import com.unifiedbeez.inbox.inbound.InboundEvent.InboundMessage;
 import com.unifiedbeez.inbox.inbound.InboundEvent.StatusReport;
 import com.unifiedbeez.inbox.inbound.MediaContent;
+import com.unifiedbeez.inbox.inbound.MediaUnavailable;
 import com.unifiedbeez.inbox.message.MessageStatus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -144,6 +145,21 @@ class SmsInboundTest {
 
         twilio.enqueue(new MockResponse.Builder().code(401).body("{\"code\":20003,\"message\":\"Authenticate\"}").build());
         assertThatThrownBy(() -> inbound.fetchMedia(number(), new InboundMedia(twilio.url(MEDIA_PATH).toString(), null, null, null)))
-                .isInstanceOf(IOException.class).hasMessageContaining("401").hasMessageNotContaining(AUTH_TOKEN);
+                .isInstanceOf(IOException.class).isNotInstanceOf(MediaUnavailable.class)
+                .hasMessageContaining("401").hasMessageNotContaining(AUTH_TOKEN);
+    }
+
+    @Test
+    void deletedMediaIsUnavailableForGoodAndAServerErrorIsRetried() {
+        twilio.enqueue(new MockResponse.Builder().code(404).setHeader("Content-Type", "application/json").body(
+                "{\"code\":20404,\"message\":\"The requested resource " + MEDIA_PATH + " was not found\","
+                        + "\"more_info\":\"https://www.twilio.com/docs/errors/20404\",\"status\":404}").build());
+        twilio.enqueue(new MockResponse.Builder().code(500).body("").build());
+        InboundMedia media = new InboundMedia(twilio.url(MEDIA_PATH).toString(), "image/jpeg", null, null);
+
+        assertThatThrownBy(() -> inbound.fetchMedia(number(), media)).isInstanceOfSatisfying(MediaUnavailable.class,
+                e -> assertThat(e.reason()).isEqualTo("Twilio no longer has this media (HTTP 404): deleted"));
+        assertThatThrownBy(() -> inbound.fetchMedia(number(), media))
+                .isInstanceOf(IOException.class).isNotInstanceOf(MediaUnavailable.class).hasMessageContaining("500");
     }
 }

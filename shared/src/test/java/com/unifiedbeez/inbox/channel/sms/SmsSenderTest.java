@@ -44,7 +44,7 @@ class SmsSenderTest {
 
     private static OutboundMessage text(String body) {
         return new OutboundMessage(UUID.randomUUID(), UUID.randomUUID(), "text", body, Json.mapper().createObjectNode(),
-                new Recipient(CUSTOMER, null), List.of(), null);
+                new Recipient(CUSTOMER, null), List.of(), null, null);
     }
 
     private void answer(int code, String body) {
@@ -59,7 +59,7 @@ class SmsSenderTest {
         assertThat(SmsSender.normalizeOutgoing(OUR_NUMBER, null, text("Hi")).params()).containsExactly(
                 Map.entry("To", CUSTOMER), Map.entry("From", OUR_NUMBER), Map.entry("Body", "Hi"));
         OutboundMessage picture = new OutboundMessage(UUID.randomUUID(), null, "image", null, Json.mapper().createObjectNode(),
-                new Recipient(CUSTOMER, null), List.of(new Media("https://media.example.com/a.jpg", "a", "image/jpeg", "a.jpg", 9)), null);
+                new Recipient(CUSTOMER, null), List.of(new Media("https://media.example.com/a.jpg", "a", "image/jpeg", "a.jpg", 9)), null, null);
         assertThat(SmsSender.normalizeOutgoing(OUR_NUMBER, null, picture).params()).containsExactly(
                 Map.entry("To", CUSTOMER), Map.entry("From", OUR_NUMBER), Map.entry("MediaUrl", "https://media.example.com/a.jpg"));
     }

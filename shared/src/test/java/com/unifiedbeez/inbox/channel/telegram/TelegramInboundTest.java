@@ -14,6 +14,7 @@ import com.unifiedbeez.inbox.inbound.InboundEvent.InboundMedia;
 import com.unifiedbeez.inbox.inbound.InboundEvent.InboundMessage;
 import com.unifiedbeez.inbox.inbound.InboundEvent.MessageEdit;
 import com.unifiedbeez.inbox.inbound.MediaContent;
+import com.unifiedbeez.inbox.inbound.MediaUnavailable;
 import com.unifiedbeez.inbox.platform.json.Json;
 import java.io.IOException;
 import java.time.Instant;
@@ -267,11 +268,27 @@ class TelegramInboundTest {
     }
 
     @Test
-    void aRefusedGetFileOrADownFileServerIsAnIOExceptionWithoutTheToken() {
+    void aFileOverTwentyMegabytesIsUnavailableForGood() {
         telegram.enqueue(new MockResponse.Builder().code(400)
                 .body("{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: file is too big\"}").build());
-        assertThatThrownBy(() -> inbound().fetchMedia(bot(), new InboundMedia("big", null, null, null)))
-                .isInstanceOf(IOException.class).hasMessageContaining("file is too big").hasMessageNotContaining(TOKEN);
+        assertThatThrownBy(() -> inbound().fetchMedia(bot(), new InboundMedia("big", null, null, 31_457_280L)))
+                .isInstanceOfSatisfying(MediaUnavailable.class, e -> assertThat(e.reason()).isEqualTo(
+                        "Telegram lets bots download files of up to 20 MB only (getFile: Bad Request: file is too big)"))
+                .hasMessageNotContaining(TOKEN);
+        assertThat(telegram.getRequestCount()).as("no download is tried").isEqualTo(1);
+    }
+
+    @Test
+    void aRefusedGetFileOrADownFileServerIsAnIOExceptionWithoutTheToken() {
+        telegram.enqueue(new MockResponse.Builder().code(400)
+                .body("{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: wrong file_id or the file is temporarily unavailable\"}").build());
+        assertThatThrownBy(() -> inbound().fetchMedia(bot(), new InboundMedia("gone?", null, null, null)))
+                .isInstanceOf(IOException.class).isNotInstanceOf(MediaUnavailable.class)
+                .hasMessageContaining("temporarily unavailable").hasMessageNotContaining(TOKEN);
+        telegram.enqueue(new MockResponse.Builder().code(500)
+                .body("{\"ok\":false,\"error_code\":500,\"description\":\"Internal Server Error\"}").build());
+        assertThatThrownBy(() -> inbound().fetchMedia(bot(), new InboundMedia("p", null, null, null)))
+                .isInstanceOf(IOException.class).isNotInstanceOf(MediaUnavailable.class).hasMessageContaining("500");
 
         telegram.enqueue(new MockResponse.Builder().code(200)
                 .body("{\"ok\":true,\"result\":{\"file_id\":\"p\",\"file_unique_id\":\"u\",\"file_path\":\"photos/file_3.jpg\"}}").build());

@@ -83,7 +83,7 @@ class TelegramSenderTest {
     private static OutboundMessage message(String type, String text, ObjectNode metadata, List<Media> media) {
         return new OutboundMessage(UUID.randomUUID(), UUID.randomUUID(), type, text,
                 metadata == null ? Json.mapper().createObjectNode() : metadata,
-                new Recipient("1111111", "Test Firstname"), media, null);
+                new Recipient("1111111", "Test Firstname"), media, null, null);
     }
 
     private static Media media(String url, String contentType, String name) {

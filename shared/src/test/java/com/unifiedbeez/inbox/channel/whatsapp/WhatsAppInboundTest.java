@@ -19,6 +19,7 @@ import com.unifiedbeez.inbox.inbound.InboundEvent.InboundMessage;
 import com.unifiedbeez.inbox.inbound.InboundEvent.Reaction;
 import com.unifiedbeez.inbox.inbound.InboundEvent.StatusReport;
 import com.unifiedbeez.inbox.inbound.MediaContent;
+import com.unifiedbeez.inbox.inbound.MediaUnavailable;
 import com.unifiedbeez.inbox.message.MessageStatus;
 import com.unifiedbeez.inbox.platform.config.Config;
 import java.io.IOException;
@@ -294,17 +295,41 @@ class WhatsAppInboundTest {
     }
 
     @Test
-    void fetchMediaFailuresAreIoExceptionsWithoutTheToken() {
+    void aMediaIdMetaNoLongerKnowsIsUnavailableForGood() {
         graph.enqueue(new MockResponse.Builder().code(404).body("""
                 {"error":{"message":"Unsupported get request. Object with ID '123' does not exist","type":"GraphMethodException","code":100,"error_subcode":33,"fbtrace_id":"AbC"}}
                 """).build());
         assertThatThrownBy(() -> inbound.fetchMedia(support, new InboundMedia("123", "image/jpeg", null, null)))
-                .isInstanceOf(IOException.class).hasMessageContaining("404").hasMessageNotContaining(TOKEN);
+                .isInstanceOfSatisfying(MediaUnavailable.class, e -> assertThat(e.reason())
+                        .isEqualTo("WhatsApp no longer has this media (HTTP 404, Graph API 100/33): expired or deleted"))
+                .hasMessageNotContaining(TOKEN);
+        // what the Graph API answers for an expired media id: 400 "object does not exist"
+        graph.enqueue(new MockResponse.Builder().code(400).body("""
+                {"error":{"message":"Unsupported get request. Object with ID '124' does not exist, cannot be loaded due to missing permissions, or does not support this operation. Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api","type":"GraphMethodException","code":100,"error_subcode":33,"fbtrace_id":"AbD"}}
+                """).build());
+        assertThatThrownBy(() -> inbound.fetchMedia(support, new InboundMedia("124", "image/jpeg", null, null)))
+                .isInstanceOfSatisfying(MediaUnavailable.class, e -> assertThat(e.reason()).contains("HTTP 400, Graph API 100/33"));
+    }
+
+    @Test
+    void fetchMediaFailuresAreIoExceptionsWithoutTheToken() {
+        graph.enqueue(new MockResponse.Builder().code(401).body("""
+                {"error":{"message":"Error validating access token: Session has expired","type":"OAuthException","code":190,"error_subcode":463,"fbtrace_id":"AbE"}}
+                """).build());
+        assertThatThrownBy(() -> inbound.fetchMedia(support, new InboundMedia("123", "image/jpeg", null, null)))
+                .isInstanceOf(IOException.class).isNotInstanceOf(MediaUnavailable.class)
+                .hasMessageContaining("401").hasMessageNotContaining(TOKEN);
+        graph.enqueue(new MockResponse.Builder().code(500).body("""
+                {"error":{"message":"An unknown error has occurred.","type":"OAuthException","code":1,"fbtrace_id":"AbF"}}
+                """).build());
+        assertThatThrownBy(() -> inbound.fetchMedia(support, new InboundMedia("123", "image/jpeg", null, null)))
+                .isInstanceOf(IOException.class).isNotInstanceOf(MediaUnavailable.class).hasMessageContaining("500");
 
         graph.enqueue(new MockResponse.Builder().code(200).body("{\"url\":\"" + graph.url("/file") + "\",\"mime_type\":\"application/pdf\"}").build());
         graph.enqueue(new MockResponse.Builder().code(500).body("oops").build());
         assertThatThrownBy(() -> inbound.fetchMedia(support, new InboundMedia("456", "application/pdf", "a.pdf", null)))
-                .isInstanceOf(IOException.class).hasMessageContaining("500").hasMessageNotContaining(TOKEN);
+                .isInstanceOf(IOException.class).isNotInstanceOf(MediaUnavailable.class)
+                .hasMessageContaining("500").hasMessageNotContaining(TOKEN);
     }
 
     @Test

@@ -66,7 +66,7 @@ class WhatsAppSenderTest {
 
     static OutboundMessage message(String type, String text, ObjectNode metadata, List<Media> media) {
         return new OutboundMessage(UUID.randomUUID(), UUID.randomUUID(), type, text, metadata,
-                new Recipient(CUSTOMER, "Sheena Nelson"), media, null);
+                new Recipient(CUSTOMER, "Sheena Nelson"), media, null, null);
     }
 
     static OutboundMessage text(String text) {
