@@ -12,6 +12,13 @@ import com.unifiedbeez.inbox.channel.sms.SmsWebhook;
 import com.unifiedbeez.inbox.channel.telegram.TelegramWebhook;
 import com.unifiedbeez.inbox.channel.whatsapp.WhatsAppWebhook;
 import com.unifiedbeez.inbox.inbound.SqsInboundQueue;
+import com.unifiedbeez.inbox.message.OutboundQueue.OutboundSend;
+import com.unifiedbeez.inbox.platform.auth.Caller;
+import com.unifiedbeez.inbox.platform.auth.Role;
+import com.unifiedbeez.inbox.platform.id.Ids;
+import com.unifiedbeez.inbox.testing.Fixtures.ConversationSpec;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.testing.Fixtures;
 import com.unifiedbeez.inbox.testing.LocalAws;
@@ -238,6 +245,26 @@ final class FlowRig implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         return taken;
+    }
+
+    /**
+     * An agent's reply accepted into a conversation with {@code customer} on {@code connection}: stored
+     * {@code queued} as MessageSubmitter stores it, the send the outbound queue would hand over.
+     */
+    OutboundSend queuedReply(UUID connection, Channel channel, String customer, String text) {
+        Caller agent = fx.user(org, "Sam Agent", Role.AGENT);
+        UUID contact = fx.contact(org, "Customer " + customer, channel.wireName(), customer);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        UUID conversation = fx.conversation(org, contact, channel.wireName(), ConversationSpec.open(now.minusSeconds(60)));
+        fx.exec("UPDATE conversations SET channel_connection_id = ? WHERE id = ?", connection, conversation);
+        UUID id = Ids.newId();
+        fx.exec("""
+                INSERT INTO messages (id, organization_id, conversation_id, channel_connection_id, direction, sender_type,
+                                      sender_user_id, message_type, content, status, queued_at, enqueued_at,
+                                      platform_timestamp, created_at)
+                VALUES (?, ?, ?, ?, 'outbound', 'user', ?, 'text', ?, 'queued', ?, ?, ?, ?)""",
+                id, org, conversation, connection, agent.userId(), text, now, now, now, now);
+        return new OutboundSend(id, org, conversation);
     }
 
     byte[] stored(String key) {
