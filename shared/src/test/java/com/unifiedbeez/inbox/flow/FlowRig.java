@@ -248,22 +248,29 @@ final class FlowRig implements AutoCloseable {
     }
 
     /**
-     * An agent's reply accepted into a conversation with {@code customer} on {@code connection}: stored
-     * {@code queued} as MessageSubmitter stores it, the send the outbound queue would hand over.
+     * An agent's reply accepted into a new conversation with {@code customer} on {@code connection}:
+     * stored {@code queued} as MessageSubmitter stores it, the send the outbound queue would hand over.
      */
     OutboundSend queuedReply(UUID connection, Channel channel, String customer, String text) {
-        Caller agent = fx.user(org, "Sam Agent", Role.AGENT);
         UUID contact = fx.contact(org, "Customer " + customer, channel.wireName(), customer);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        UUID conversation = fx.conversation(org, contact, channel.wireName(), ConversationSpec.open(now.minusSeconds(60)));
+        UUID conversation = fx.conversation(org, contact, channel.wireName(),
+                ConversationSpec.open(Instant.now().minusSeconds(60)));
         fx.exec("UPDATE conversations SET channel_connection_id = ? WHERE id = ?", connection, conversation);
+        return queuedReply(conversation, text);
+    }
+
+    /** An agent's reply accepted into an existing conversation, on the conversation's connection. */
+    OutboundSend queuedReply(UUID conversation, String text) {
+        Caller agent = fx.user(org, "Sam Agent", Role.AGENT);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         UUID id = Ids.newId();
         fx.exec("""
                 INSERT INTO messages (id, organization_id, conversation_id, channel_connection_id, direction, sender_type,
                                       sender_user_id, message_type, content, status, queued_at, enqueued_at,
                                       platform_timestamp, created_at)
-                VALUES (?, ?, ?, ?, 'outbound', 'user', ?, 'text', ?, 'queued', ?, ?, ?, ?)""",
-                id, org, conversation, connection, agent.userId(), text, now, now, now, now);
+                SELECT ?, ?, ?, channel_connection_id, 'outbound', 'user', ?, 'text', ?, 'queued', ?, ?, ?, ?
+                  FROM conversations WHERE id = ?""",
+                id, org, conversation, agent.userId(), text, now, now, now, now, conversation);
         return new OutboundSend(id, org, conversation);
     }
 
