@@ -1,5 +1,6 @@
 package com.unifiedbeez.inbox.inbound;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.unifiedbeez.inbox.channel.ChannelConnection;
 import com.unifiedbeez.inbox.conversation.ConversationRepository;
 import com.unifiedbeez.inbox.conversation.ConversationStatus;
@@ -104,10 +105,20 @@ public final class InboundConversations {
                 Map.of("conversationId", conversationId, "status", ConversationStatus.ACTIVE.wireName()));
     }
 
+    /**
+     * The email's subject: EmailInbound keeps it at {@code metadata.email.subject}; a top-level
+     * {@code subject} is taken too. Without it our reply would go out as a bare "Re:".
+     */
+    static String subject(InboundMessage message) {
+        JsonNode email = message.metadata().path("email").path("subject");
+        JsonNode plain = message.metadata().path("subject");
+        return email.isTextual() ? email.asText() : plain.isTextual() ? plain.asText() : null;
+    }
+
     private Routed create(Connection c, ChannelConnection connection, UUID contactId, InboundMessage message)
             throws SQLException {
         UUID id = Ids.newId();
-        String subject = message.metadata().hasNonNull("subject") ? message.metadata().get("subject").asText() : null;
+        String subject = subject(message);
         // The one-open index is the arbiter: a conversation opened concurrently wins and is used.
         int inserted = Sql.update(c, """
                 INSERT INTO conversations (id, organization_id, contact_id, channel, channel_connection_id, status, subject,
