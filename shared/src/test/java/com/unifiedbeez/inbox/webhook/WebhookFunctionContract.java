@@ -18,7 +18,6 @@ import com.unifiedbeez.inbox.testing.TestDatabase;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -30,49 +29,49 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * adapter, called with API Gateway's events. A function's test is a subclass naming its channel,
  * its route table and how its handler is built from a config and an adapter.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS) // one component (and queue) per function, as before
+@TestInstance(TestInstance.Lifecycle.PER_CLASS) // one component and queue per function, not per test
 public abstract class WebhookFunctionContract {
-    private String queue;
-    private StandInChannel adapter;
-    private RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler;
+    /** A webhook function's handler on its real component, built from a config with the adapter bound. */
+    public interface Wiring {
+        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler(Config config, WebhookAdapter adapter);
+    }
+
+    private final Channel channel;
+    private final Routes<?> routes;
+    private final String queue = LocalAws.createQueue(LocalAws.unique("inbound"), true);
+    private final StandInChannel adapter;
+    private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler;
 
     private final Fixtures fixtures = Fixtures.onTestDatabase();
     private UUID org;
     private String account;
     private UUID connection;
 
-    protected abstract Channel channel();
-
-    protected abstract Routes<?> routes();
-
-    /** The function's handler on its real component, built from {@code config} with {@code adapter} bound. */
-    protected abstract RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler(Config config, WebhookAdapter adapter);
-
-    @BeforeAll
-    void wireTheFunction() {
-        queue = LocalAws.createQueue(LocalAws.unique("inbound"), true);
-        adapter = new StandInChannel(channel(), "app-secret", "verify-me");
-        handler = handler(LocalAws.config(TestDatabase.config()).with(SqsInboundQueue.QUEUE_URL, queue), adapter);
+    protected WebhookFunctionContract(Channel channel, Routes<?> routes, Wiring wiring) {
+        this.channel = channel;
+        this.routes = routes;
+        this.adapter = new StandInChannel(channel, "app-secret", "verify-me");
+        this.handler = wiring.handler(LocalAws.config(TestDatabase.config()).with(SqsInboundQueue.QUEUE_URL, queue), adapter);
     }
 
     @BeforeEach
     void connectAnAccount() {
-        org = fixtures.organization(channel().wireName() + " webhook");
+        org = fixtures.organization(channel.wireName() + " webhook");
         account = "acct-" + UUID.randomUUID();
-        connection = fixtures.channelConnection(org, channel(), account, "{}", Map.of());
+        connection = fixtures.channelConnection(org, channel, account, "{}", Map.of());
     }
 
     @Test
     void routesAreBothPublicPathFormsForHandshakeAndDeliveries() {
-        String name = channel().wireName();
-        assertThat(routes().keys()).containsExactlyInAnyOrder(
+        String name = channel.wireName();
+        assertThat(routes.keys()).containsExactlyInAnyOrder(
                 "GET /api/webhooks/" + name, "POST /api/webhooks/" + name,
                 "GET /api/inbox/webhooks/" + name, "POST /api/inbox/webhooks/" + name);
     }
 
     @Test
     void aSignedDeliveryIsAcknowledgedAndQueuedAndABadSignatureIsNot() throws Exception {
-        String name = channel().wireName();
+        String name = channel.wireName();
         StandInChannel.Signed delivery = adapter.deliver(
                 StandInChannel.message(account, name + "-1", "cust-1", "Ada", "hello", Instant.parse("2026-03-01T10:00:00Z")));
         APIGatewayV2HTTPResponse forged = handler.handleRequest(WebhookEvents.post("/api/webhooks/" + name,
@@ -97,7 +96,7 @@ public abstract class WebhookFunctionContract {
 
     @Test
     void theHandshakeEchoesTheChallenge() {
-        String path = "/api/webhooks/" + channel().wireName();
+        String path = "/api/webhooks/" + channel.wireName();
         APIGatewayV2HTTPResponse response = handler.handleRequest(WebhookEvents.get(path,
                 "hub.mode=subscribe&hub.verify_token=verify-me&hub.challenge=1158201444"), null);
         assertThat(response.getStatusCode()).isEqualTo(200);

@@ -1,28 +1,12 @@
 package com.unifiedbeez.inbox.functions.webhookinstagram;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.unifiedbeez.inbox.channel.Channel;
-import com.unifiedbeez.inbox.platform.config.Config;
-import com.unifiedbeez.inbox.platform.http.Routes;
-import com.unifiedbeez.inbox.webhook.WebhookAdapter;
 import com.unifiedbeez.inbox.webhook.WebhookFunctionContract;
 
 /** The Instagram webhook function held to {@link WebhookFunctionContract} on its real component. */
 class WebhookInstagramHandlerTest extends WebhookFunctionContract {
-    @Override
-    protected Channel channel() {
-        return Channel.INSTAGRAM;
-    }
-
-    @Override
-    protected Routes<?> routes() {
-        return WebhookInstagramHandler.ROUTES;
-    }
-
-    @Override
-    protected RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler(Config config, WebhookAdapter adapter) {
-        return new WebhookInstagramHandler(DaggerWebhookInstagramComponent.factory().create(config, adapter));
+    WebhookInstagramHandlerTest() {
+        super(Channel.INSTAGRAM, WebhookInstagramHandler.ROUTES,
+                (config, adapter) -> new WebhookInstagramHandler(DaggerWebhookInstagramComponent.factory().create(config, adapter)));
     }
 }

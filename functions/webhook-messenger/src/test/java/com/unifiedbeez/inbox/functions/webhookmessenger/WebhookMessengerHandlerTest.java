@@ -1,28 +1,12 @@
 package com.unifiedbeez.inbox.functions.webhookmessenger;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.unifiedbeez.inbox.channel.Channel;
-import com.unifiedbeez.inbox.platform.config.Config;
-import com.unifiedbeez.inbox.platform.http.Routes;
-import com.unifiedbeez.inbox.webhook.WebhookAdapter;
 import com.unifiedbeez.inbox.webhook.WebhookFunctionContract;
 
 /** The Messenger webhook function held to {@link WebhookFunctionContract} on its real component. */
 class WebhookMessengerHandlerTest extends WebhookFunctionContract {
-    @Override
-    protected Channel channel() {
-        return Channel.MESSENGER;
-    }
-
-    @Override
-    protected Routes<?> routes() {
-        return WebhookMessengerHandler.ROUTES;
-    }
-
-    @Override
-    protected RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler(Config config, WebhookAdapter adapter) {
-        return new WebhookMessengerHandler(DaggerWebhookMessengerComponent.factory().create(config, adapter));
+    WebhookMessengerHandlerTest() {
+        super(Channel.MESSENGER, WebhookMessengerHandler.ROUTES,
+                (config, adapter) -> new WebhookMessengerHandler(DaggerWebhookMessengerComponent.factory().create(config, adapter)));
     }
 }

@@ -1,28 +1,12 @@
 package com.unifiedbeez.inbox.functions.webhookwhatsapp;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.unifiedbeez.inbox.channel.Channel;
-import com.unifiedbeez.inbox.platform.config.Config;
-import com.unifiedbeez.inbox.platform.http.Routes;
-import com.unifiedbeez.inbox.webhook.WebhookAdapter;
 import com.unifiedbeez.inbox.webhook.WebhookFunctionContract;
 
 /** The WhatsApp webhook function held to {@link WebhookFunctionContract} on its real component. */
 class WebhookWhatsAppHandlerTest extends WebhookFunctionContract {
-    @Override
-    protected Channel channel() {
-        return Channel.WHATSAPP;
-    }
-
-    @Override
-    protected Routes<?> routes() {
-        return WebhookWhatsAppHandler.ROUTES;
-    }
-
-    @Override
-    protected RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler(Config config, WebhookAdapter adapter) {
-        return new WebhookWhatsAppHandler(DaggerWebhookWhatsAppComponent.factory().create(config, adapter));
+    WebhookWhatsAppHandlerTest() {
+        super(Channel.WHATSAPP, WebhookWhatsAppHandler.ROUTES,
+                (config, adapter) -> new WebhookWhatsAppHandler(DaggerWebhookWhatsAppComponent.factory().create(config, adapter)));
     }
 }
