@@ -1,6 +1,7 @@
 package com.unifiedbeez.inbox.channel;
 
 import com.unifiedbeez.inbox.platform.config.Config;
+import java.util.Optional;
 
 /**
  * Where the platforms' APIs are and the app-level secrets of our Meta app. Base URLs are
@@ -39,6 +40,11 @@ public final class PlatformEndpoints {
 
     public static String twilioApi(Config config) {
         return trim(config.get(TWILIO_API_URL).orElse(DEFAULT_TWILIO_API_URL));
+    }
+
+    /** {@link #WEBHOOK_BASE_URL} without a trailing slash, when configured. */
+    public static Optional<String> webhookBase(Config config) {
+        return config.get(WEBHOOK_BASE_URL).map(PlatformEndpoints::trim);
     }
 
     private static String trim(String url) {

@@ -26,8 +26,7 @@ public final class ApiGatewayWebhooks {
     @Inject
     public ApiGatewayWebhooks(WebhookIntake intake, Config config) {
         this.intake = intake;
-        this.baseUrl = config.get(PlatformEndpoints.WEBHOOK_BASE_URL)
-                .map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+        this.baseUrl = PlatformEndpoints.webhookBase(config);
     }
 
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, WebhookAdapter adapter) {

@@ -47,8 +47,7 @@ public final class SmsSender implements OutgoingSender {
 
     /** Our SMS webhook URL, when INBOX_WEBHOOK_BASE_URL is configured. */
     static Optional<String> webhookUrl(Config config) {
-        return config.get(PlatformEndpoints.WEBHOOK_BASE_URL)
-                .map(base -> (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + WEBHOOK_PATH);
+        return PlatformEndpoints.webhookBase(config).map(base -> base + WEBHOOK_PATH);
     }
 
     /**

@@ -32,8 +32,7 @@ public final class TelegramProbe implements ConnectionProbe {
     @Inject
     public TelegramProbe(Config config, PlatformHttp http) {
         this.api = new BotApi(http, PlatformEndpoints.telegramApi(config));
-        this.webhookUrl = config.get(PlatformEndpoints.WEBHOOK_BASE_URL)
-                .map(base -> (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + WEBHOOK_PATH);
+        this.webhookUrl = PlatformEndpoints.webhookBase(config).map(base -> base + WEBHOOK_PATH);
     }
 
     @Override
@@ -43,32 +42,23 @@ public final class TelegramProbe implements ConnectionProbe {
 
     @Override
     public HealthReport check(ChannelConnection connection) {
-        List<Check> checks = new ArrayList<>();
-        try {
-            String token = BotApi.token(connection);
+        return run(connection, (token, checks) -> {
             if (identity(token, connection, checks)) {
                 checks.add(webhook(token));
             }
-        } catch (IllegalStateException e) {
-            checks.add(new Check("credentials", false, e.getMessage()));
-        } catch (IOException e) {
-            checks.add(new Check("reachable", false, e.getMessage()));
-        }
-        return HealthReport.of(checks);
+        });
     }
 
     /** getMe, then setWebhook with our secret token, then the regular check. */
     @Override
     public HealthReport onConnect(ChannelConnection connection) {
-        List<Check> checks = new ArrayList<>();
-        try {
-            String token = BotApi.token(connection);
+        return run(connection, (token, checks) -> {
             if (!identity(token, connection, checks)) {
-                return HealthReport.of(checks);
+                return;
             }
             if (webhookUrl.isEmpty()) {
                 checks.add(new Check("setWebhook", false, PlatformEndpoints.WEBHOOK_BASE_URL + " is not configured"));
-                return HealthReport.of(checks);
+                return;
             }
             ObjectNode body = Json.mapper().createObjectNode()
                     .put("url", webhookUrl.get())
@@ -80,6 +70,18 @@ public final class TelegramProbe implements ConnectionProbe {
             if (reply.ok()) {
                 checks.add(webhook(token));
             }
+        });
+    }
+
+    private interface Steps {
+        void run(String token, List<Check> checks) throws IOException;
+    }
+
+    /** Runs {@code steps} with the bot's token; a missing secret or an unreachable API ends them as a failed check. */
+    private static HealthReport run(ChannelConnection connection, Steps steps) {
+        List<Check> checks = new ArrayList<>();
+        try {
+            steps.run(BotApi.token(connection), checks);
         } catch (IllegalStateException e) {
             checks.add(new Check("credentials", false, e.getMessage()));
         } catch (IOException e) {

@@ -32,7 +32,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  *       path-style addressing ({@code http://host:port/bucket/key}); the presigner signs the same
  *       URL shape, so a presigned PUT works against S3Proxy with a plain HTTP PUT.</li>
  * </ul>
- * Create each once per container ({@link AwsModule} does, as singletons).
+ * Create each once per container ({@link SqsModule} and {@link S3Module} do, as singletons).
  */
 public final class AwsClients {
     private AwsClients() {

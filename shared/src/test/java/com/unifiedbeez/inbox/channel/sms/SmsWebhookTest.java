@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.unifiedbeez.inbox.channel.ChannelConnection;
+import com.unifiedbeez.inbox.testing.InMemoryConnections;
 import com.unifiedbeez.inbox.webhook.WebhookRejected;
 import com.unifiedbeez.inbox.webhook.WebhookRequest;
 import com.unifiedbeez.inbox.webhook.WebhookUnit;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class SmsWebhookTest {
     private final SmsWebhook webhook = new SmsWebhook();
     private final ChannelConnection ours = number();
-    private final InMemoryConnections connections = new InMemoryConnections(ours);
+    private final InMemoryConnections connections = InMemoryConnections.of(ours);
 
     /** A delivery as Twilio makes it: the body signed with the account's auth token for the URL called. */
     private static WebhookRequest signed(String url, String body) {
@@ -63,7 +64,7 @@ class SmsWebhookTest {
         ChannelConnection documented = number("+15017250604");
 
         List<WebhookUnit> units = webhook.validateWebhook(signed(WEBHOOK_URL, body("status-sent.txt")),
-                new InMemoryConnections(documented));
+                InMemoryConnections.of(documented));
 
         assertThat(units).singleElement().satisfies(unit -> {
             assertThat(unit.connection()).isSameAs(documented);
@@ -110,10 +111,10 @@ class SmsWebhookTest {
     @Test
     void anUnknownOrDisconnectedNumberIsAcknowledgedWithNoUnits() {
         assertThat(webhook.validateWebhook(signed(WEBHOOK_URL, body("inbound-sms.txt")),
-                new InMemoryConnections(number("+14155550199")))).isEmpty();
+                InMemoryConnections.of(number("+14155550199")))).isEmpty();
         ChannelConnection gone = new ChannelConnection(ours.id(), ours.organizationId(), ours.channel(), ours.externalId(),
                 ours.name(), "disconnected", ours.config(), ours.secrets());
-        assertThat(webhook.validateWebhook(signed(WEBHOOK_URL, body("inbound-sms.txt")), new InMemoryConnections(gone)))
+        assertThat(webhook.validateWebhook(signed(WEBHOOK_URL, body("inbound-sms.txt")), InMemoryConnections.of(gone)))
                 .isEmpty();
     }
 

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.unifiedbeez.inbox.channel.ChannelConnection;
+import com.unifiedbeez.inbox.testing.InMemoryConnections;
 import com.unifiedbeez.inbox.webhook.WebhookRejected;
 import com.unifiedbeez.inbox.webhook.WebhookRequest;
 import com.unifiedbeez.inbox.webhook.WebhookUnit;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class TelegramWebhookTest {
     private final TelegramWebhook webhook = new TelegramWebhook();
     private final ChannelConnection bot = bot();
-    private final InMemoryConnections connections = new InMemoryConnections(bot);
+    private final InMemoryConnections connections = InMemoryConnections.of(bot);
 
     private static WebhookRequest delivery(String secretHeader, String body) {
         Map<String, String> headers = secretHeader == null ? Map.of("content-type", "application/json")
@@ -92,7 +93,7 @@ class TelegramWebhookTest {
         String header = TelegramWebhook.secretToken("987654321", WEBHOOK_SECRET);
         assertThat(webhook.validateWebhook(delivery(header, update("message-text.json")), connections)).isEmpty();
 
-        InMemoryConnections disconnected = new InMemoryConnections(bot("disconnected"));
+        InMemoryConnections disconnected = InMemoryConnections.of(bot("disconnected"));
         assertThat(webhook.validateWebhook(delivery(ourSecret(), update("message-text.json")), disconnected)).isEmpty();
     }
 

@@ -13,6 +13,7 @@ import com.unifiedbeez.inbox.channel.PlatformEndpoints;
 import com.unifiedbeez.inbox.channel.PlatformHttp;
 import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.json.Json;
+import com.unifiedbeez.inbox.testing.InMemoryConnections;
 import com.unifiedbeez.inbox.webhook.WebhookRejected;
 import com.unifiedbeez.inbox.webhook.WebhookRequest;
 import com.unifiedbeez.inbox.webhook.WebhookUnit;
@@ -32,7 +33,7 @@ class WhatsAppWebhookTest {
     final WhatsAppWebhook webhook = new WhatsAppWebhook(Config.of(Map.of(
             PlatformEndpoints.META_APP_SECRET, APP_SECRET, PlatformEndpoints.META_VERIFY_TOKEN, VERIFY_TOKEN)));
     final ChannelConnection support = connection(PHONE_NUMBER_ID);
-    final WhatsAppTestData.Directory directory = new WhatsAppTestData.Directory(List.of(support));
+    final InMemoryConnections directory = InMemoryConnections.of(support);
 
     /** Computed here with the JDK's Mac, not with the code under test. */
     static String signature(String secret, byte[] body) throws Exception {
@@ -68,7 +69,7 @@ class WhatsAppWebhookTest {
         assertRejected(post(body, signature("another-app-secret", body)), 401, "webhook-signature-invalid");
         assertRejected(post(body, "sha256=not-hex"), 401, "webhook-signature-invalid");
         assertRejected(post(body, signature(APP_SECRET, body).replace("sha256=", "sha1=")), 401, "webhook-signature-invalid");
-        assertThat(directory.lookups).isZero();
+        assertThat(directory.lookups()).isZero();
     }
 
     @Test
@@ -77,7 +78,7 @@ class WhatsAppWebhookTest {
 
         assertRejected(post(body, null), 401, "webhook-signature-invalid");
         assertRejected(post(body, ""), 401, "webhook-signature-invalid");
-        assertThat(directory.lookups).isZero();
+        assertThat(directory.lookups()).isZero();
     }
 
     @Test
@@ -89,7 +90,7 @@ class WhatsAppWebhookTest {
         altered[at] = (byte) 'k'; // "color" -> "kolor"
 
         assertRejected(post(altered, signature), 401, "webhook-signature-invalid");
-        assertThat(directory.lookups).isZero();
+        assertThat(directory.lookups()).isZero();
     }
 
     @Test
@@ -118,7 +119,7 @@ class WhatsAppWebhookTest {
     @Test
     void aDeliveryIsSplitPerMessageAndStatusInOrderAndUnknownNumbersAreDropped() throws Exception {
         ChannelConnection sales = connection("220000000000002");
-        WhatsAppTestData.Directory both = new WhatsAppTestData.Directory(List.of(support, sales));
+        InMemoryConnections both = InMemoryConnections.of(support, sales);
         String payload = """
                 {"object":"whatsapp_business_account","entry":[
                  {"id":"102290129340398","changes":[{"field":"messages","value":{

@@ -21,15 +21,15 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedGetObjectRequest;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
 
-/** S3 as the inbox uses it (presigned uploads and downloads), against S3Proxy through AwsModule's clients. */
+/** S3 as the inbox uses it (presigned uploads and downloads), against S3Proxy through S3Module's clients. */
 class LocalAwsS3Test {
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void aPresignedPutUploadsWithAPlainHttpPutAndHeadObjectSeesIt() throws Exception {
         String bucket = LocalAws.createBucket(LocalAws.unique("media"));
-        S3Client s3 = AwsModule.s3Client(LocalAws.config());
-        S3Presigner presigner = AwsModule.s3Presigner(LocalAws.config());
+        S3Client s3 = S3Module.s3Client(LocalAws.config());
+        S3Presigner presigner = S3Module.s3Presigner(LocalAws.config());
         byte[] png = new byte[70_000];
         for (int i = 0; i < png.length; i++) {
             png[i] = (byte) (i * 31);

@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
 
-/** SQS as the inbox uses it, against ElasticMQ through the same client AwsModule builds. */
+/** SQS as the inbox uses it, against ElasticMQ through the same client SqsModule builds. */
 class LocalAwsSqsTest {
     private final SqsClient sqs = LocalAws.sqs();
 
@@ -33,7 +33,7 @@ class LocalAwsSqsTest {
 
     @Test
     void theModuleBuildsClientsForTheLocalEndpoints() {
-        try (SqsClient client = AwsModule.sqsClient(LocalAws.config())) {
+        try (SqsClient client = SqsModule.sqsClient(LocalAws.config())) {
             String url = LocalAws.createQueue(LocalAws.unique("module"), false);
             client.sendMessage(b -> b.queueUrl(url).messageBody("hello"));
             assertThat(receive(url, 10, 30)).extracting(Message::body).containsExactly("hello");

@@ -3,7 +3,7 @@ package com.unifiedbeez.inbox.functions.inboundnormalizer;
 import com.unifiedbeez.inbox.attachment.MediaStorageModule;
 import com.unifiedbeez.inbox.inbound.ChannelNormalizersModule;
 import com.unifiedbeez.inbox.inbound.InboundBatch;
-import com.unifiedbeez.inbox.inbound.MediaClientModule;
+import com.unifiedbeez.inbox.platform.aws.S3Module;
 import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.db.DatabaseModule;
 import com.unifiedbeez.inbox.connection.ConnectionDirectoryModule;
@@ -13,7 +13,7 @@ import javax.inject.Singleton;
 
 /** PostgreSQL, the media bucket, the connections and every channel's normalizer. */
 @Singleton
-@Component(modules = {DatabaseModule.class, MediaClientModule.class, MediaStorageModule.class,
+@Component(modules = {DatabaseModule.class, S3Module.class, MediaStorageModule.class,
         ConnectionDirectoryModule.class, ChannelNormalizersModule.class})
 public interface InboundNormalizerComponent {
     InboundBatch batch();

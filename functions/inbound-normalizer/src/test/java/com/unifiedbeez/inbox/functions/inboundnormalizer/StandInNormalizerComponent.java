@@ -3,8 +3,8 @@ package com.unifiedbeez.inbox.functions.inboundnormalizer;
 import com.unifiedbeez.inbox.attachment.MediaStorageModule;
 import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.inbound.IncomingNormalizer;
-import com.unifiedbeez.inbox.inbound.MediaClientModule;
 import com.unifiedbeez.inbox.inbound.StandInChannel;
+import com.unifiedbeez.inbox.platform.aws.S3Module;
 import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.db.DatabaseModule;
 import com.unifiedbeez.inbox.connection.ConnectionDirectoryModule;
@@ -17,7 +17,7 @@ import javax.inject.Singleton;
 
 /** The production component's modules with the stand-in channel's normalizer in place of the real adapters'. */
 @Singleton
-@Component(modules = {DatabaseModule.class, MediaClientModule.class, MediaStorageModule.class,
+@Component(modules = {DatabaseModule.class, S3Module.class, MediaStorageModule.class,
         ConnectionDirectoryModule.class, StandInNormalizerComponent.StandIn.class})
 interface StandInNormalizerComponent extends InboundNormalizerComponent {
     @Component.Factory

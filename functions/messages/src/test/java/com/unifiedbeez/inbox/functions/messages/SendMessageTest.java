@@ -245,7 +245,7 @@ class SendMessageTest {
 
     /** The sweeper's own wiring, on the same database and queue as the handler. */
     @dagger.Component(modules = {com.unifiedbeez.inbox.platform.db.DatabaseModule.class,
-            com.unifiedbeez.inbox.platform.aws.AwsModule.class, OutboundQueueModule.class})
+            com.unifiedbeez.inbox.platform.aws.SqsModule.class, OutboundQueueModule.class})
     @javax.inject.Singleton
     interface SweeperTestComponent {
         OutboundSweeper sweeper();

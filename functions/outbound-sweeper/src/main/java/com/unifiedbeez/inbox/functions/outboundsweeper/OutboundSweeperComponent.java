@@ -2,7 +2,7 @@ package com.unifiedbeez.inbox.functions.outboundsweeper;
 
 import com.unifiedbeez.inbox.message.OutboundQueueModule;
 import com.unifiedbeez.inbox.message.OutboundSweeper;
-import com.unifiedbeez.inbox.platform.aws.AwsModule;
+import com.unifiedbeez.inbox.platform.aws.SqsModule;
 import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.db.DatabaseModule;
 import dagger.BindsInstance;
@@ -11,7 +11,7 @@ import javax.inject.Singleton;
 
 /** PostgreSQL and the outbound queue: all the sweeper needs. */
 @Singleton
-@Component(modules = {DatabaseModule.class, AwsModule.class, OutboundQueueModule.class})
+@Component(modules = {DatabaseModule.class, SqsModule.class, OutboundQueueModule.class})
 public interface OutboundSweeperComponent {
     OutboundSweeper sweeper();
 

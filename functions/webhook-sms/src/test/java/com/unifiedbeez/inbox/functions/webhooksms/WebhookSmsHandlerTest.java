@@ -1,75 +1,12 @@
 package com.unifiedbeez.inbox.functions.webhooksms;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.unifiedbeez.inbox.channel.Channel;
-import com.unifiedbeez.inbox.inbound.InboundEnvelope;
-import com.unifiedbeez.inbox.inbound.SqsInboundQueue;
-import com.unifiedbeez.inbox.inbound.StandInChannel;
-import com.unifiedbeez.inbox.platform.json.Json;
-import com.unifiedbeez.inbox.testing.Fixtures;
-import com.unifiedbeez.inbox.testing.LocalAws;
-import com.unifiedbeez.inbox.testing.TestDatabase;
-import com.unifiedbeez.inbox.webhook.WebhookEvents;
-import java.time.Instant;
-import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.sqs.model.Message;
+import com.unifiedbeez.inbox.webhook.WebhookFunctionContract;
 
-/**
- * The SMS webhook function wired by its real component (PostgreSQL, ElasticMQ FIFO queue), with
- * the stand-in channel in place of the Twilio adapter, called with API Gateway's events.
- */
-class WebhookSmsHandlerTest {
-    private static final String QUEUE = LocalAws.createQueue(LocalAws.unique("inbound"), true);
-    private static final StandInChannel ADAPTER = new StandInChannel(Channel.SMS, "app-secret", "verify-me");
-    private static final WebhookSmsHandler HANDLER = new WebhookSmsHandler(DaggerWebhookSmsComponent.factory()
-            .create(LocalAws.config(TestDatabase.config()).with(SqsInboundQueue.QUEUE_URL, QUEUE), ADAPTER));
-
-    private final Fixtures fixtures = Fixtures.onTestDatabase();
-    private final UUID org = fixtures.organization("Sms webhook");
-    private final String account = "acct-" + UUID.randomUUID();
-    private final UUID connection = fixtures.channelConnection(org, Channel.SMS, account, "{}", Map.of());
-
-    @Test
-    void routesAreBothPublicPathFormsForHandshakeAndDeliveries() {
-        assertThat(WebhookSmsHandler.ROUTES.keys()).containsExactlyInAnyOrder(
-                "GET /api/webhooks/sms", "POST /api/webhooks/sms",
-                "GET /api/inbox/webhooks/sms", "POST /api/inbox/webhooks/sms");
-    }
-
-    @Test
-    void aSignedDeliveryIsAcknowledgedAndQueuedAndABadSignatureIsNot() throws Exception {
-        StandInChannel.Signed delivery = ADAPTER.deliver(
-                StandInChannel.message(account, "sms-1", "cust-1", "Ada", "hello", Instant.parse("2026-03-01T10:00:00Z")));
-        APIGatewayV2HTTPResponse forged = HANDLER.handleRequest(WebhookEvents.post("/api/webhooks/sms",
-                Map.of(StandInChannel.SIGNATURE_HEADER, "sha256=00"), delivery.body(), false), null);
-        assertThat(forged.getStatusCode()).isEqualTo(401);
-        assertThat(forged.getHeaders()).containsEntry("content-type", "application/problem+json");
-
-        APIGatewayV2HTTPResponse ok = HANDLER.handleRequest(WebhookEvents.post("/api/inbox/webhooks/sms",
-                Map.of("X-StandIn-Signature", delivery.signature()), delivery.body(), true), null);
-        assertThat(ok.getStatusCode()).isEqualTo(200);
-
-        var messages = LocalAws.sqs().receiveMessage(r -> r.queueUrl(QUEUE).maxNumberOfMessages(10)).messages();
-        assertThat(messages).hasSize(1);
-        Message queued = messages.get(0);
-        InboundEnvelope envelope = Json.mapper().readValue(queued.body(), InboundEnvelope.class);
-        assertThat(envelope.channel()).isEqualTo("sms");
-        assertThat(envelope.connectionId()).isEqualTo(connection);
-        assertThat(envelope.organizationId()).isEqualTo(org);
-        assertThat(envelope.customer()).isEqualTo("cust-1");
-        LocalAws.sqs().deleteMessage(d -> d.queueUrl(QUEUE).receiptHandle(queued.receiptHandle()));
-    }
-
-    @Test
-    void theHandshakeEchoesTheChallenge() {
-        APIGatewayV2HTTPResponse response = HANDLER.handleRequest(WebhookEvents.get("/api/webhooks/sms",
-                "hub.mode=subscribe&hub.verify_token=verify-me&hub.challenge=1158201444"), null);
-        assertThat(response.getStatusCode()).isEqualTo(200);
-        assertThat(response.getBody()).isEqualTo("1158201444");
-        assertThat(HANDLER.handleRequest(WebhookEvents.get("/api/webhooks/sms", ""), null).getStatusCode()).isEqualTo(403);
+/** The SMS (Twilio) webhook function held to {@link WebhookFunctionContract} on its real component. */
+class WebhookSmsHandlerTest extends WebhookFunctionContract {
+    WebhookSmsHandlerTest() {
+        super(Channel.SMS, WebhookSmsHandler.ROUTES,
+                (config, adapter) -> new WebhookSmsHandler(DaggerWebhookSmsComponent.factory().create(config, adapter)));
     }
 }

@@ -1,11 +1,11 @@
 package com.unifiedbeez.inbox.functions.webhooktelegram;
 
 import com.unifiedbeez.inbox.inbound.InboundQueueModule;
+import com.unifiedbeez.inbox.platform.aws.SqsModule;
 import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.db.DatabaseModule;
 import com.unifiedbeez.inbox.webhook.ApiGatewayWebhooks;
 import com.unifiedbeez.inbox.connection.ConnectionDirectoryModule;
-import com.unifiedbeez.inbox.webhook.QueueClientModule;
 import com.unifiedbeez.inbox.webhook.WebhookAdapter;
 import dagger.BindsInstance;
 import dagger.Component;
@@ -14,7 +14,7 @@ import javax.sql.DataSource;
 
 /** The Telegram webhook: its channel adapter, the connections in PostgreSQL and the inbound SQS queue. */
 @Singleton
-@Component(modules = {DatabaseModule.class, QueueClientModule.class, InboundQueueModule.class, ConnectionDirectoryModule.class})
+@Component(modules = {DatabaseModule.class, SqsModule.class, InboundQueueModule.class, ConnectionDirectoryModule.class})
 public interface WebhookTelegramComponent {
     ApiGatewayWebhooks webhooks();
 

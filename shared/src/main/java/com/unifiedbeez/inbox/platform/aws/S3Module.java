@@ -1,6 +1,5 @@
-package com.unifiedbeez.inbox.inbound;
+package com.unifiedbeez.inbox.platform.aws;
 
-import com.unifiedbeez.inbox.platform.aws.AwsClients;
 import com.unifiedbeez.inbox.platform.config.Config;
 import dagger.Module;
 import dagger.Provides;
@@ -9,12 +8,12 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
- * The S3 clients alone, for the inbound normalizer: {@code AwsModule} also declares the SQS
- * client, which Dagger must resolve, and the normalizer jar carries the S3 SDK only.
+ * The S3 client and presigner, one of each per container (component scope), built lazily by Dagger
+ * on first use. On its own for functions whose jar carries the S3 SDK only (the inbound normalizer).
  */
 @Module
-public final class MediaClientModule {
-    private MediaClientModule() {
+public final class S3Module {
+    private S3Module() {
     }
 
     @Provides
