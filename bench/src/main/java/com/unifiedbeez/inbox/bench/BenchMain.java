@@ -27,11 +27,12 @@ import javax.sql.DataSource;
  * The benchmark suite, run by bench/run: A generates (or reuses) the data set, B measures the
  * conversations handler in-process, D measures cold starts of the deployed jar, E measures the
  * messages handler in-process (sends through PostgreSQL and SQS, search, history), C measures the
- * conversations requests over HTTP through the local runtime. Results go to bench/results/.
+ * conversations requests over HTTP through the local runtime, F the inbound path (webhook intake and
+ * normalization in-process, then end to end through the local runtime). Results go to bench/results/.
  *
  * <pre>
  * options: --regenerate        generate the data set again even when a cached one exists
- *          --parts=ABCDE       which parts to run (A is implied: the data must exist)
+ *          --parts=ABCDEF      which parts to run (A is implied: the data must exist)
  *          --quick             shorter measurement windows (a smoke run, figures less stable)
  *          --tiny              a tiny data set in its own folder (smoke test of the whole suite)
  *          --cold-runs=N       cold-start runs per variant (default 5)
@@ -51,7 +52,7 @@ public final class BenchMain {
         boolean regenerate = false;
         boolean quick = false;
         boolean tiny = false;
-        String parts = "ABCDE";
+        String parts = "ABCDEF";
         int coldRuns = 5;
         int hold = 0;
         Path root = Path.of("").toAbsolutePath();
@@ -93,7 +94,7 @@ public final class BenchMain {
                 ? new Measure.Settings(20, 0.5, 300, 2, 3)
                 : new Measure.Settings(200, 1.5, 5000, 5, 5);
 
-        Report report = new Report(results, scale, quick);
+        Report report = new Report(results, scale, quick, parts.replace("A", ""));
         long started = System.nanoTime();
 
         // ---- A: the data set --------------------------------------------------------------------
@@ -228,6 +229,19 @@ public final class BenchMain {
                     report.messagesFailed(e.toString());
                 }
             }
+
+            // ---- F1, F2: webhook intake and normalization in-process; leaves the data set as it found it ---
+            if (parts.contains("F")) {
+                System.out.println("== F. inbound in-process: WhatsApp webhook intake (ElasticMQ FIFO), normalization (PostgreSQL)");
+                report.partStarted("F");
+                try {
+                    report.inbound(InboundBench.run(root, db, quick, home));
+                } catch (Exception | LinkageError e) {
+                    System.out.println("  part F1/F2 failed: " + e);
+                    e.printStackTrace(System.out);
+                    report.inboundFailed(e.toString());
+                }
+            }
         }
 
         // ---- C: over HTTP through the local runtime (its own PostgreSQL on the same folder) ---------
@@ -242,6 +256,19 @@ public final class BenchMain {
             } catch (Exception | LinkageError e) {
                 System.out.println("  part C failed: " + e);
                 report.httpFailed(e.toString());
+            }
+        }
+
+        // ---- F3: end to end through the local runtime (a fresh, seeded folder of its own) -------------------
+        if (parts.contains("F")) {
+            System.out.println("== F3. end to end: sandbox WhatsApp inbound -> webhook -> queue -> normalizer -> API");
+            report.partStarted("F3");
+            try {
+                report.endToEnd(InboundEndToEnd.run(root, quick));
+            } catch (Exception | LinkageError e) {
+                System.out.println("  part F3 failed: " + e);
+                e.printStackTrace(System.out);
+                report.endToEndFailed(e.toString());
             }
         }
 

@@ -4,6 +4,7 @@ import com.unifiedbeez.inbox.bench.Workload.Scenario;
 import com.unifiedbeez.inbox.local.DevTokens;
 import com.unifiedbeez.inbox.local.LocalInbox;
 import com.unifiedbeez.inbox.local.LocalOptions;
+import com.unifiedbeez.inbox.local.seed.DemoUser;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -20,7 +21,8 @@ import java.util.UUID;
 /**
  * Part C: the local runtime (LocalInbox: Jetty gateway, HS256 JWT authorizer, the real function
  * handlers) started on the bench's generated data folder, called over HTTP/1.1 with keep-alive by
- * one client thread, each request with a dev token of its caller.
+ * one client thread, each request with a dev token of its caller. Part F3 starts it on a fresh,
+ * seeded folder of its own instead, for the channel sandbox's demo connections.
  */
 final class LocalRuntime implements AutoCloseable {
     private final LocalInbox inbox;
@@ -46,6 +48,36 @@ final class LocalRuntime implements AutoCloseable {
         LocalOptions options = new LocalOptions(0, home.toAbsolutePath().normalize(), false, freePort(),
                 repoRoot.resolve("template.yaml"), secret, false);
         return new LocalRuntime(LocalInbox.start(options), secret);
+    }
+
+    /**
+     * Part F3: LocalInbox on a fresh data folder of its own ({@code folder}, deleted first), with the
+     * demo seed (its organizations, users and sandbox channel connections), on free ports.
+     */
+    static LocalRuntime startDemo(Path repoRoot, Path folder) throws Exception {
+        String secret = DevTokens.secret();
+        LocalOptions options = new LocalOptions(0, folder.toAbsolutePath().normalize(), true, freePort(),
+                repoRoot.resolve("template.yaml"), secret, true);
+        return new LocalRuntime(LocalInbox.start(options), secret);
+    }
+
+    /** POST of a JSON body, without a token (the sandbox's endpoints take none). */
+    HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create(inbox.baseUrl() + path))
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** GET as a demo user, with a dev token of theirs. */
+    HttpResponse<String> get(String pathAndQuery, DemoUser user) throws IOException, InterruptedException {
+        String token = tokens.computeIfAbsent(user.id(), id -> DevTokens.mint(secret, user));
+        return client.send(HttpRequest.newBuilder(URI.create(inbox.baseUrl() + pathAndQuery))
+                .header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(60))
+                .GET()
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     LocalInbox inbox() {

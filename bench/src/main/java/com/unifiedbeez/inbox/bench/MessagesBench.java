@@ -16,8 +16,6 @@ import com.unifiedbeez.inbox.message.SqsOutboundQueue;
 import com.unifiedbeez.inbox.platform.aws.AwsConfig;
 import com.unifiedbeez.inbox.platform.config.Config;
 import com.zaxxer.hikari.HikariDataSource;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.sql.Array;
 import java.sql.Connection;
@@ -33,11 +31,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -286,7 +279,7 @@ final class MessagesBench {
                                 threads, THROUGHPUT_POOL, warm, window, true, new CpuMeter(home.resolve("postgres"))));
                     }
                 }
-                reference = sqsReference(aws, config, quick);
+                reference = sqsReference("E", aws, config, quick);
                 verification = verify(admin, workload.organization, senders.accepted.get(), aws, queueUrl);
                 System.out.println("  verification: " + verification.toMap());
             } finally {
@@ -567,122 +560,31 @@ final class MessagesBench {
         SendRun measure(String id, String title, Transport transport, int threads, int poolSize, double warmSeconds,
                         double seconds, boolean throughputRow, CpuMeter meter) throws Exception {
             MessagesHandler handler = transport.handler;
-            ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-                Thread t = new Thread(r, "bench-send");
-                t.setDaemon(true);
-                return t;
+            ClosedLoop.Run run = ClosedLoop.run(threads, warmSeconds, seconds, meter, thread -> {
+                SplittableRandom random = new SplittableRandom(1000 + thread);
+                int[] slot = {thread};
+                return () -> {
+                    String error = send(handler, slot[0], random);
+                    slot[0] = next(slot[0], thread, threads);
+                    return error;
+                };
             });
-            try {
-                CountDownLatch warmed = new CountDownLatch(threads);
-                CountDownLatch go = new CountDownLatch(1);
-                long[] measureStart = new long[1];
-                long[] measureEnd = new long[1];
-                List<Future<long[]>> futures = new ArrayList<>();
-                String[] firstError = new String[1];
-                AtomicLong errors = new AtomicLong();
-                long maxPerThread = 200_000;
-                for (int t = 0; t < threads; t++) {
-                    int thread = t;
-                    futures.add(pool.submit(() -> {
-                        SplittableRandom random = new SplittableRandom(1000 + thread);
-                        int slot = thread;
-                        long warmEnd = System.nanoTime() + (long) (warmSeconds * 1e9);
-                        while (System.nanoTime() < warmEnd) {
-                            record(send(handler, slot, random), errors, firstError);
-                            slot = next(slot, thread, threads);
-                        }
-                        warmed.countDown();
-                        go.await();
-                        long end = measureEnd[0];
-                        long cpu0 = mx.getCurrentThreadCpuTime();
-                        long[] samples = new long[(int) Math.min(maxPerThread, 4_000_000L)];
-                        int n = 0;
-                        while (n < samples.length && System.nanoTime() < end) {
-                            long a = System.nanoTime();
-                            String error = send(handler, slot, random);
-                            samples[n++] = System.nanoTime() - a;
-                            record(error, errors, firstError);
-                            slot = next(slot, thread, threads);
-                        }
-                        long cpu = mx.getCurrentThreadCpuTime() - cpu0;
-                        long[] out = java.util.Arrays.copyOf(samples, n + 2);
-                        out[n] = cpu;
-                        out[n + 1] = System.nanoTime();
-                        return out;
-                    }));
-                }
-                if (!warmed.await((long) (warmSeconds + 120), TimeUnit.SECONDS)) {
-                    throw new IllegalStateException("send warm-up did not finish");
-                }
-                errors.set(0);
-                firstError[0] = null;
-                CpuMeter.Snapshot before = meter.snapshot();
-                long jvmCpu0 = processCpuNanos();
-                measureStart[0] = System.nanoTime();
-                measureEnd[0] = measureStart[0] + (long) (seconds * 1e9);
-                go.countDown();
-                List<long[]> perThread = new ArrayList<>();
-                long handlerCpu = 0;
-                long lastEnd = measureStart[0];
-                for (Future<long[]> f : futures) {
-                    long[] out = f.get((long) seconds + 120, TimeUnit.SECONDS);
-                    int n = out.length - 2;
-                    perThread.add(java.util.Arrays.copyOf(out, n));
-                    handlerCpu += out[n];
-                    lastEnd = Math.max(lastEnd, out[n + 1]);
-                }
-                CpuMeter.Snapshot after = meter.snapshot();
-                long jvmCpu = processCpuNanos() - jvmCpu0;
-                int total = perThread.stream().mapToInt(a -> a.length).sum();
-                long[] all = new long[total];
-                int i = 0;
-                for (long[] a : perThread) {
-                    System.arraycopy(a, 0, all, i, a.length);
-                    i += a.length;
-                }
-                double wall = (lastEnd - measureStart[0]) / 1e9;
-                Stats stats = Stats.of(all, total);
-                double perSecond = (total - errors.get()) / wall;
-                double others = CpuMeter.othersPercent(before, after);
-                double pgMs = before == null || after == null ? -1 : (after.postgres() - before.postgres()) * 10.0;
-                double handlerMs = handlerCpu / 1e6;
-                double restMs = Math.max(0, jvmCpu / 1e6 - handlerMs);
-                SendRun run = new SendRun(id, title, threads, poolSize, stats, wall, perSecond, (int) errors.get(),
-                        firstError[0], others, handlerMs / total, restMs / total, pgMs < 0 ? -1 : pgMs / total,
-                        throughputRow);
-                System.out.printf(Locale.ROOT, "  E      %-22s p50 %8s  p90 %8s  p99 %8s  max %8s ms  %7.1f sends/s  n=%-6d"
-                                + " CPU/send: handler %.2f, rest of JVM %.2f, PostgreSQL %.2f ms  others %3.0f%% CPU%s%n",
-                        id, Stats.fmt(stats.p50()), Stats.fmt(stats.p90()), Stats.fmt(stats.p99()), Stats.fmt(stats.max()),
-                        perSecond, total, run.handlerCpuMsPerSend(), run.restOfJvmCpuMsPerSend(), run.postgresCpuMsPerSend(),
-                        others, errors.get() > 0 ? "  ERRORS " + errors.get() + ": " + firstError[0] : "");
-                return run;
-            } finally {
-                pool.shutdownNow();
-            }
+            Stats stats = run.stats();
+            SendRun result = new SendRun(id, title, threads, poolSize, stats, run.wallSeconds(), run.callsPerSecond(),
+                    (int) run.errors(), run.firstError(), run.othersCpuPercent(), run.threadCpuMsPerCall(),
+                    run.restOfJvmCpuMsPerCall(), run.postgresCpuMsPerCall(), throughputRow);
+            System.out.printf(Locale.ROOT, "  E      %-22s p50 %8s  p90 %8s  p99 %8s  max %8s ms  %7.1f sends/s  n=%-6d"
+                            + " CPU/send: handler %.2f, rest of JVM %.2f, PostgreSQL %.2f ms  others %3.0f%% CPU%s%n",
+                    id, Stats.fmt(stats.p50()), Stats.fmt(stats.p90()), Stats.fmt(stats.p99()), Stats.fmt(stats.max()),
+                    result.perSecond(), stats.count(), result.handlerCpuMsPerSend(), result.restOfJvmCpuMsPerSend(),
+                    result.postgresCpuMsPerSend(), result.othersCpuPercent(),
+                    run.errors() > 0 ? "  ERRORS " + run.errors() + ": " + run.firstError() : "");
+            return result;
         }
 
         private int next(int slot, int thread, int threads) {
             int n = slot + threads;
             return n < conversations.size() ? n : thread;
-        }
-
-        private static void record(String error, AtomicLong errors, String[] firstError) {
-            if (error != null) {
-                errors.incrementAndGet();
-                synchronized (firstError) {
-                    if (firstError[0] == null) {
-                        firstError[0] = error;
-                    }
-                }
-            }
-        }
-
-        private static long processCpuNanos() {
-            if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-                return os.getProcessCpuTime();
-            }
-            return 0;
         }
     }
 
@@ -691,7 +593,7 @@ final class MessagesBench {
      * ElasticMQ, through a client built like the function's ({@code AwsClients.sqs}): the queue's share
      * of a send's latency.
      */
-    static Stats sqsReference(LocalAwsServices aws, Config config, boolean quick) {
+    static Stats sqsReference(String part, LocalAwsServices aws, Config config, boolean quick) {
         String url = aws.sqs().createQueue(q -> q.queueName("bench-e-reference.fifo").attributes(Map.of(
                 QueueAttributeName.FIFO_QUEUE, "true", QueueAttributeName.CONTENT_BASED_DEDUPLICATION, "false"))).queueUrl();
         try (var sqs = com.unifiedbeez.inbox.platform.aws.AwsClients.sqs(config)) {
@@ -715,8 +617,8 @@ final class MessagesBench {
                 samples[n++] = System.nanoTime() - t0;
             }
             Stats stats = Stats.of(samples, n);
-            System.out.printf(Locale.ROOT, "  E      %-22s p50 %8s  p90 %8s  p99 %8s  max %8s ms  %7.1f req/s  n=%d%n",
-                    "sqs-send-alone", Stats.fmt(stats.p50()), Stats.fmt(stats.p90()), Stats.fmt(stats.p99()),
+            System.out.printf(Locale.ROOT, "  %-6s %-22s p50 %8s  p90 %8s  p99 %8s  max %8s ms  %7.1f req/s  n=%d%n",
+                    part, "sqs-send-alone", Stats.fmt(stats.p50()), Stats.fmt(stats.p90()), Stats.fmt(stats.p99()),
                     Stats.fmt(stats.max()), stats.perSecond(), n);
             return stats;
         } finally {

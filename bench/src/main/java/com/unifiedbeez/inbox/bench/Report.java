@@ -25,6 +25,8 @@ final class Report {
     private final StringBuilder httpSection = new StringBuilder();
     private final StringBuilder coldSection = new StringBuilder();
     private final StringBuilder messagesSection = new StringBuilder();
+    private final StringBuilder inboundSection = new StringBuilder();
+    private final StringBuilder endToEndSection = new StringBuilder();
     private final StringBuilder missSection = new StringBuilder();
     private final StringBuilder watchSection = new StringBuilder();
     private final Map<String, Measure.Result> inProcess = new LinkedHashMap<>();
@@ -32,10 +34,17 @@ final class Report {
     private double totalSeconds;
     private final Map<String, String> loads = new LinkedHashMap<>();
 
-    Report(Path dir, BenchData.Scale scale, boolean quick) {
+    /** The parts this run measures (A always); the sections of the others are kept from the previous results. */
+    private final String parts;
+    /** The results.json keys each part writes (A's are always written). */
+    private static final Map<Character, List<String>> JSON_KEYS = Map.of('B', List.of("inProcess"), 'C', List.of("http"),
+            'D', List.of("coldStart"), 'E', List.of("messages"), 'F', List.of("inbound", "endToEnd"));
+
+    Report(Path dir, BenchData.Scale scale, boolean quick, String parts) {
         this.dir = dir;
         this.scale = scale;
         this.quick = quick;
+        this.parts = parts;
         Map<String, Object> env = new LinkedHashMap<>();
         env.put("date", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         env.put("cpus", Runtime.getRuntime().availableProcessors());
@@ -46,7 +55,11 @@ final class Report {
         json.put("environment", env);
         try (var old = Files.newDirectoryStream(dir, "explain-*.txt")) {
             for (Path file : old) {
-                Files.delete(file); // plans of an earlier run
+                // plans of an earlier run, of the parts measured again (E's are explain-msg-*, B's the others)
+                char owner = file.getFileName().toString().startsWith("explain-msg-") ? 'E' : 'B';
+                if (parts.indexOf(owner) >= 0) {
+                    Files.delete(file);
+                }
             }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -502,6 +515,211 @@ final class Report {
         json.put("messages", Map.of("error", reason));
     }
 
+    void inbound(InboundBench.Result f) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        StringBuilder s = inboundSection;
+        Map<String, String> facts = f.facts();
+        s.append("## F. Inbound: webhook intake, normalization, end to end\n\n");
+        s.append("F1 and F2 run in the bench JVM on the part A database, in an organization of their own (`")
+                .append(InboundBench.ORGANIZATION_NAME).append("`: one WhatsApp connection, its credentials encrypted as the"
+                        + " channels API stores them, and ").append(String.format(Locale.ROOT, "%,d", InboundBench.EXISTING_CUSTOMERS))
+                .append(" existing customers with a conversation each: ").append(existingConversations(facts))
+                .append("), with the template's `InboundQueue` (FIFO, group = connection + customer, deduplication by a hash"
+                        + " of the payload) on ElasticMQ in the bench JVM. The organization is deleted afterwards and the"
+                        + " tables vacuumed (").append(f.cleanup()).append("). **Text messages only**: each delivery is a"
+                        + " WhatsApp Cloud API `messages` notification with one `text` message (the shape of"
+                        + " events/webhooks/whatsapp/text.json), a distinct wamid, the customer's profile name, signed with"
+                        + " `X-Hub-Signature-256`; half come from the existing customers, half from a pool of ")
+                .append(String.format(Locale.ROOT, "%,d", InboundBench.NEW_CUSTOMER_POOL))
+                .append(" numbers never seen before. The functions' pool is `INBOX_DB_POOL_SIZE` (default 2: one Lambda"
+                        + " container serves one event at a time); the concurrent rows share one handler with a pool of **")
+                .append(InboundBench.THROUGHPUT_POOL).append("**, standing for several warm containers. ElasticMQ runs"
+                        + " in the same JVM on the same 2 CPUs (*rest of JVM* below), where in AWS SQS runs elsewhere.\n\n");
+
+        // F1
+        s.append("### F1. Webhook intake: `POST /api/webhooks/whatsapp`\n\n");
+        s.append("The real `WebhookWhatsAppHandler` (its Dagger component, `DaggerWebhookWhatsAppComponent`, with the real"
+                + " `WhatsAppWebhook` adapter) gets API Gateway v2 events as Meta's POSTs arrive: HMAC-SHA256 of the raw body"
+                + " checked, the connection looked up by phone_number_id in PostgreSQL (credentials decrypted), the"
+                + " notification split per message and sent with `SendMessageBatch` to the FIFO queue, `200"
+                + " {\"received\":1}`. Closed loop after a warm-up; building and signing the next delivery (Meta's work) is"
+                + " not timed but runs on the same CPUs, so *deliveries/s* (accepted / wall-clock seconds) is a floor."
+                + " *CPU per call*: the calling threads' own CPU time (the handler: HMAC, JSON, JDBC, the SDK client) / the"
+                + " rest of this JVM (ElasticMQ's threads, the JIT compiler, GC) / the PostgreSQL server's processes.\n\n");
+        s.append(runHeader("deliveries/s"));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (InboundBench.Run r : f.intake()) {
+            s.append(runRow(r, InboundBench.INTAKE_TARGET_MS, r.throughputRow() ? InboundBench.INTAKE_TARGET_PER_SECOND : 0));
+            rows.add(r.toMap(InboundBench.INTAKE_TARGET_MS, InboundBench.INTAKE_TARGET_PER_SECOND));
+        }
+        json.put("intake", rows);
+        Stats ref = f.sqsSendAlone();
+        if (ref != null) {
+            s.append(String.format(Locale.ROOT, "| *for reference: one SQS `SendMessage` alone to ElasticMQ (FIFO, a client"
+                            + " built like the function's), 1 thread* | one call | %s | %s | %s | %s | %,.0f | %d | | | | | |%n",
+                    Stats.fmt(ref.p50()), Stats.fmt(ref.p90()), Stats.fmt(ref.p99()), Stats.fmt(ref.max()), ref.perSecond(),
+                    ref.count()));
+            json.put("sqsSendMessageAlone", ref.toMap());
+        }
+        InboundBench.Run single = f.intake().stream().filter(r -> !r.throughputRow()).findFirst().orElse(null);
+        boolean latencyMet = single != null && single.run().errors() == 0
+                && single.run().stats().p99() < InboundBench.INTAKE_TARGET_MS;
+        InboundBench.Run best = best(f.intake(), InboundBench.INTAKE_TARGET_MS);
+        boolean throughputMet = best != null && best.run().itemsPerSecond() >= InboundBench.INTAKE_TARGET_PER_SECOND;
+        s.append(String.format(Locale.ROOT, "%nTargets: single-thread p99 < %.0f ms: %s; ≥ %,.0f deliveries/s with p99 < %.0f ms: %s.%n%n",
+                InboundBench.INTAKE_TARGET_MS, verdict(latencyMet, single == null ? "not measured" : "p99 "
+                        + Stats.fmt(single.run().stats().p99()) + " ms"),
+                InboundBench.INTAKE_TARGET_PER_SECOND, InboundBench.INTAKE_TARGET_MS,
+                verdict(throughputMet, best == null ? "no concurrent run kept p99 under the target"
+                        : String.format(Locale.ROOT, "best %,.0f/s with p99 %s ms (%s)", best.run().itemsPerSecond(),
+                        Stats.fmt(best.run().stats().p99()), best.title()))));
+        json.put("intakeLatencyTargetMet", latencyMet);
+        json.put("intakeThroughputTargetMet", throughputMet);
+
+        // F2
+        s.append("### F2. Normalization: the inbound normalizer on PostgreSQL\n\n");
+        s.append(String.format(Locale.ROOT, "Everything F1 queued (its warm-up too) is received off the queue as the event"
+                + " source mapping receives it (10 per `ReceiveMessage`, then deleted; %,d records in %.1f s, not part of the"
+                + " figures), then handed in queue order to the real `InboundNormalizerHandler` (its component: `InboundBatch`,"
+                + " `InboundProcessor`, the WhatsApp normalizer) as SQS events. Per record: the already-stored check,"
+                + " then one transaction: contact found or created (with its WhatsApp identity), conversation routed (the"
+                + " open one, a resolved one reopened, or a new one), message inserted, conversation activity updated,"
+                + " `conversation.new` and `message.received` written to `domain_events`. The records are shared out in"
+                + " queue order: 15%% warm up the JIT (4 threads, not reported), then each row takes its share (15%%, 20%%,"
+                + " 25%%, the rest) and runs until it is done; with several threads each message group (customer) stays on"
+                + " one thread, in order, as Lambda keeps FIFO groups. *records/s* = records of successful calls /"
+                + " wall-clock seconds.%n%n", f.verification().received(), f.drainSeconds()));
+        s.append(runHeader("records/s"));
+        rows = new ArrayList<>();
+        for (InboundBench.Run r : f.normalize()) {
+            s.append(runRow(r, 0, r.throughputRow() ? InboundBench.NORMALIZE_TARGET_PER_SECOND : 0));
+            rows.add(r.toMap(0, InboundBench.NORMALIZE_TARGET_PER_SECOND));
+        }
+        json.put("normalize", rows);
+        InboundBench.Run bestNormalize = best(f.normalize(), Double.MAX_VALUE);
+        boolean normalizeMet = bestNormalize != null
+                && bestNormalize.run().itemsPerSecond() >= InboundBench.NORMALIZE_TARGET_PER_SECOND;
+        s.append(String.format(Locale.ROOT, "%nTarget ≥ %,.0f records/s on this machine: %s.%n",
+                InboundBench.NORMALIZE_TARGET_PER_SECOND, verdict(normalizeMet, bestNormalize == null ? "no run without errors"
+                        : String.format(Locale.ROOT, "best %,.0f records/s (%s)", bestNormalize.run().itemsPerSecond(),
+                        bestNormalize.title()))));
+        json.put("normalizeThroughputTargetMet", normalizeMet);
+        InboundBench.Verification v = f.verification();
+        s.append(String.format(Locale.ROOT, "%nAfterwards: F1 accepted **%,d** deliveries; the queue then held %,d messages;"
+                        + " %,d were received off it (%,d left after); %,d records were processed (%,d reported failed); the"
+                        + " organization holds **%,d** messages with %,d distinct wamids (%,d not an inbound text of the"
+                        + " connection); %,d new customers wrote and %,d contacts were created; %,d conversations were created;"
+                        + " %,d domain events were written. %s%n%n",
+                v.accepted(), v.queued(), v.received(), v.queueAfter(), v.processed(), v.failedRecords(), v.stored(),
+                v.distinctExternalIds(), v.notInbound(), v.newCustomersSent(), v.contactsCreated(), v.conversationsCreated(),
+                v.domainEvents(), v.ok() ? "**Every accepted delivery became exactly one message.**"
+                        : "**Mismatch: see the counts.**"));
+        json.put("verification", v.toMap());
+        json.put("facts", facts);
+        this.json.put("inbound", json);
+    }
+
+    void inboundFailed(String reason) {
+        inboundSection.append("## F. Inbound: webhook intake, normalization, end to end\n\nF1 and F2 not measured: ")
+                .append(reason).append("\n\n");
+        json.put("inbound", Map.of("error", reason));
+    }
+
+    void endToEnd(InboundEndToEnd.Result r) {
+        StringBuilder s = endToEndSection;
+        s.append("### F3. End to end through the local runtime\n\n");
+        s.append(String.format(Locale.ROOT, "`LocalInbox` on a fresh data folder of its own with the demo seed (not the"
+                        + " part A data: the channel sandbox needs the demo connections), in the bench JVM (%s). One message at a time:"
+                        + " `POST /local/sandbox/whatsapp/inbound` (the sandbox builds Meta's notification, signs it and POSTs it to"
+                        + " the gateway's `/api/webhooks/whatsapp`: the webhook function, then the FIFO queue on ElasticMQ), then"
+                        + " `GET /api/inbox/messages/{conversationId}?limit=5` as the demo admin every %d ms until the message is"
+                        + " there. %d customers take turns, each with a conversation opened by a first message beforehand; %d"
+                        + " messages of warm-up are not counted. The local SQS event source long-polls the queue"
+                        + " (`ReceiveMessage` with WaitTimeSeconds %d): a receive returns as soon as a message arrives, so the"
+                        + " poll wait bounds an idle wait, it is not added to each message; batches of up to 10, one batch at a"
+                        + " time, then the normalizer function. *Stored* is the row's `created_at` (the start of the"
+                        + " normalizer's transaction, same clock) minus the time of the POST.%n%n",
+                r.startup(), InboundEndToEnd.POLL_PAUSE_MS, r.customers(), r.warmup(), r.pollWaitSeconds()));
+        s.append("| from the POST to | p50 ms | p90 ms | p99 ms | max ms | n |\n|---|---:|---:|---:|---:|---:|\n");
+        Map<String, Object> json = new LinkedHashMap<>();
+        for (Object[] row : new Object[][] {{"the sandbox's answer (webhook function and enqueue done)", r.answered(), "answered"},
+                {"the normalizer's transaction began (created_at)", r.stored(), "stored"},
+                {"**visible through the API**", r.visible(), "visible"}}) {
+            Stats st = (Stats) row[1];
+            if (st == null) {
+                continue;
+            }
+            s.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %d |%n", row[0], Stats.fmt(st.p50()),
+                    Stats.fmt(st.p90()), Stats.fmt(st.p99()), Stats.fmt(st.max()), st.count()));
+            json.put((String) row[2], st.toMap());
+        }
+        s.append(String.format(Locale.ROOT, "%nErrors: %d%s. Others' CPU: %s. Target p99 < %.0f ms: %s.%n%n", r.errors(),
+                r.firstError() == null ? "" : " (first: " + r.firstError() + ")",
+                r.othersCpuPercent() < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f%%", r.othersCpuPercent()),
+                InboundEndToEnd.TARGET_MS, verdict(!r.missed() && r.errors() == 0, r.visible() == null ? "not measured"
+                        : "p99 " + Stats.fmt(r.visible().p99()) + " ms")));
+        json.put("errors", r.errors());
+        json.put("pollPauseMs", InboundEndToEnd.POLL_PAUSE_MS);
+        json.put("eventSourceWaitTimeSeconds", r.pollWaitSeconds());
+        json.put("otherProcessesCpuPercent", Stats.round(r.othersCpuPercent()));
+        json.put("targetP99Ms", InboundEndToEnd.TARGET_MS);
+        json.put("metTarget", !r.missed() && r.errors() == 0);
+        this.json.put("endToEnd", json);
+    }
+
+    void endToEndFailed(String reason) {
+        endToEndSection.append("### F3. End to end through the local runtime\n\nNot measured: ").append(reason).append("\n\n");
+        json.put("endToEnd", Map.of("error", reason));
+    }
+
+    private static String existingConversations(Map<String, String> facts) {
+        List<String> parts = new ArrayList<>();
+        facts.forEach((k, v) -> {
+            if (k.startsWith("existingConversations.")) {
+                parts.add(String.format(Locale.ROOT, "%,d %s", Long.parseLong(v), k.substring(k.indexOf('.') + 1)));
+            }
+        });
+        return String.join(", ", parts);
+    }
+
+    /** The fastest concurrent run without errors whose p99 is under {@code maxP99Ms}. */
+    private static InboundBench.Run best(List<InboundBench.Run> runs, double maxP99Ms) {
+        return runs.stream().filter(r -> r.throughputRow() && r.run().errors() == 0 && r.run().stats().p99() < maxP99Ms)
+                .max(java.util.Comparator.comparingDouble(r -> r.run().itemsPerSecond())).orElse(null);
+    }
+
+    private static String verdict(boolean met, String detail) {
+        return (met ? "**met**" : "**missed**") + " (" + detail + ")";
+    }
+
+    private static String runHeader(String unit) {
+        return "| configuration | timed unit | p50 ms | p90 ms | p99 ms | max ms | " + unit + " | n | errors"
+                + " | CPU per call ms (threads / rest of JVM / PostgreSQL) | others' CPU | target | |\n"
+                + "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|\n";
+    }
+
+    private static String runRow(InboundBench.Run r, double targetMs, double targetPerSecond) {
+        ClosedLoop.Run run = r.run();
+        Stats st = run.stats();
+        List<String> targets = new ArrayList<>();
+        boolean met = run.errors() == 0;
+        if (targetMs > 0) {
+            targets.add(String.format(Locale.ROOT, "p99 < %.0f", targetMs));
+            met &= st.p99() < targetMs;
+        }
+        if (targetPerSecond > 0) {
+            targets.add(String.format(Locale.ROOT, "≥ %,.0f/s", targetPerSecond));
+            met &= run.itemsPerSecond() >= targetPerSecond;
+        }
+        String verdict = run.errors() > 0 ? "**" + run.errors() + " errors**" : targets.isEmpty() ? "" : met ? "met" : "**missed**";
+        return String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | **%,.0f** | %d | %d | %.2f / %.2f / %.2f | %s | %s | %s |%n",
+                r.title(), r.unit(), Stats.fmt(st.p50()), Stats.fmt(st.p90()), Stats.fmt(st.p99()), Stats.fmt(st.max()),
+                run.itemsPerSecond(), st.count(), run.errors(), run.threadCpuMsPerCall(), run.restOfJvmCpuMsPerCall(),
+                run.postgresCpuMsPerCall(), run.othersCpuPercent() < 0 ? "n/a"
+                        : String.format(Locale.ROOT, "%.0f%%", run.othersCpuPercent()),
+                String.join(", ", targets), verdict);
+    }
+
     void totalSeconds(double seconds) {
         this.totalSeconds = seconds;
         json.put("benchSeconds", Stats.round(seconds));
@@ -509,8 +727,14 @@ final class Report {
     }
 
     void write() throws IOException {
-        if (!explainFiles.isEmpty()) {
-            json.put("explainFiles", explainFiles);
+        Kept kept = Kept.read(dir, parts);
+        kept.json().forEach(json::putIfAbsent);
+        try (var files = Files.list(dir)) {
+            List<String> explains = files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.startsWith("explain-") && n.endsWith(".txt")).sorted().toList();
+            if (!explains.isEmpty()) {
+                json.put("explainFiles", explains);
+            }
         }
         StringBuilder md = new StringBuilder();
         @SuppressWarnings("unchecked")
@@ -521,20 +745,101 @@ final class Report {
                 .append(String.format(Locale.ROOT, "Whole run %.0f s", totalSeconds))
                 .append(quick ? " in **--quick** mode (short windows: figures are indicative only)" : "")
                 .append(". Targets: list p99 < 20 ms, search p99 < 100 ms, cold start < 1 s; messages: send p99 < 30 ms and"
-                        + " ≥ 500 sends/s, message search p99 < 100 ms, history page p99 < 10 ms. Load average (1/5/15 min)"
+                        + " ≥ 500 sends/s, message search p99 < 100 ms, history page p99 < 10 ms; inbound: webhook intake ≥ 2,000/s"
+                        + " and p99 < 10 ms, normalization ≥ 1,000 messages/s, end to end p99 < 500 ms. Load average (1/5/15 min)"
                         + " when each part started: ").append(loads).append(" (the machine is shared; a load above"
                         + " the CPU count means other work competed with the measurement).\n\n");
-        md.append(dataSection).append(workloadSection).append(inProcessSection);
-        if (!missSection.isEmpty()) {
-            md.append("### Targets missed (in-process)\n\n").append(missSection).append('\n');
-        } else {
-            md.append("Every in-process request met its target.\n\n");
+        if (!kept.sections().isEmpty()) {
+            md.append("**This run measured part").append(parts.length() > 1 ? "s " : " ").append(String.join(", ",
+                            parts.chars().mapToObj(c -> String.valueOf((char) c)).toList()))
+                    .append(".** The sections of part").append(kept.sections().size() > 1 ? "s " : " ")
+                    .append(String.join(", ", kept.sections().keySet().stream().map(String::valueOf).toList()))
+                    .append(" are kept as the earlier run of ").append(kept.date()).append(" wrote them (its load averages: ")
+                    .append(kept.loads()).append("; the same generated data set, schema migrations ").append(kept.migrations())
+                    .append(").\n\n");
         }
-        if (!watchSection.isEmpty()) {
-            md.append("### Plans of the slowest requests (targets met)\n\n").append(watchSection).append('\n');
+        md.append(dataSection).append(workloadSection);
+        if (parts.indexOf('B') >= 0) {
+            md.append(inProcessSection);
+            if (!missSection.isEmpty()) {
+                md.append("### Targets missed (in-process)\n\n").append(missSection).append('\n');
+            } else {
+                md.append("Every in-process request met its target.\n\n");
+            }
+            if (!watchSection.isEmpty()) {
+                md.append("### Plans of the slowest requests (targets met)\n\n").append(watchSection).append('\n');
+            }
         }
-        md.append(httpSection).append(coldSection).append(messagesSection);
+        StringBuilder f = new StringBuilder();
+        if (!inboundSection.isEmpty() || !endToEndSection.isEmpty()) {
+            if (inboundSection.isEmpty()) {
+                f.append("## F. Inbound: webhook intake, normalization, end to end\n\n");
+            }
+            f.append(inboundSection).append(endToEndSection);
+        }
+        Map<Character, CharSequence> measured = Map.of('B', "", 'C', httpSection, 'D', coldSection, 'E', messagesSection,
+                'F', f);
+        for (char part : "BCDEF".toCharArray()) {
+            CharSequence section = parts.indexOf(part) >= 0 ? measured.get(part) : kept.sections().get(part);
+            if (section != null) {
+                md.append(section);
+            }
+        }
         Files.writeString(dir.resolve("results.md"), md.toString());
         BenchMain.json().writeValue(dir.resolve("results.json").toFile(), json);
+    }
+
+    /**
+     * What an earlier run wrote for the parts this run does not measure: their results.md sections
+     * (from their "## X." heading to the next part's), their results.json keys, its date and loads.
+     */
+    record Kept(Map<Character, String> sections, Map<String, Object> json, String date, Object loads, Object migrations) {
+        @SuppressWarnings("unchecked")
+        static Kept read(Path dir, String parts) throws IOException {
+            Path md = dir.resolve("results.md");
+            Path js = dir.resolve("results.json");
+            if (!Files.isRegularFile(md) || !Files.isRegularFile(js)) {
+                return new Kept(Map.of(), Map.of(), null, null, null);
+            }
+            Map<String, Object> old = BenchMain.json().readValue(js.toFile(), Map.class);
+            Map<Character, String> sections = new java.util.TreeMap<>();
+            String text = Files.readString(md);
+            java.util.regex.Matcher heading = java.util.regex.Pattern.compile("(?m)^## ([A-Z])\\. ").matcher(text);
+            List<int[]> starts = new ArrayList<>();
+            while (heading.find()) {
+                starts.add(new int[] {heading.start(), heading.group(1).charAt(0)});
+            }
+            for (int i = 0; i < starts.size(); i++) {
+                char part = (char) starts.get(i)[1];
+                int end = i + 1 < starts.size() ? starts.get(i + 1)[0] : text.length();
+                if (part != 'A' && parts.indexOf(part) < 0) {
+                    sections.put(part, text.substring(starts.get(i)[0], end));
+                }
+            }
+            Map<String, Object> keys = new LinkedHashMap<>();
+            Map<String, Object> oldLoads = (Map<String, Object>) old.getOrDefault("loadAverageAtPartStart", Map.of());
+            Map<String, Object> keptLoads = new LinkedHashMap<>();
+            for (char part : sections.keySet()) {
+                for (String key : JSON_KEYS.getOrDefault(part, List.of())) {
+                    if (old.containsKey(key)) {
+                        keys.put(key, old.get(key));
+                    }
+                }
+                oldLoads.forEach((k, v) -> {
+                    if (k.charAt(0) == part) {
+                        keptLoads.put(k, v);
+                    }
+                });
+            }
+            if (!sections.isEmpty()) {
+                keys.put("keptFromEarlierRun", Map.of("parts", sections.keySet().stream().map(String::valueOf).toList(),
+                        "date", String.valueOf(((Map<String, Object>) old.getOrDefault("environment", Map.of())).get("date")),
+                        "loadAverageAtPartStart", keptLoads));
+            }
+            String date = String.valueOf(((Map<String, Object>) old.getOrDefault("environment", Map.of())).get("date"));
+            Object migrations = ((Map<String, Object>) ((Map<String, Object>) old.getOrDefault("dataSet", Map.of()))
+                    .getOrDefault("database", Map.of())).get("migrations");
+            return new Kept(sections, keys, date, keptLoads, migrations);
+        }
     }
 }
