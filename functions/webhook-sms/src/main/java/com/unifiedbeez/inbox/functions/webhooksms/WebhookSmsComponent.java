@@ -5,7 +5,7 @@ import com.unifiedbeez.inbox.platform.aws.SqsModule;
 import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.db.DatabaseModule;
 import com.unifiedbeez.inbox.webhook.ApiGatewayWebhooks;
-import com.unifiedbeez.inbox.connection.ConnectionDirectoryModule;
+import com.unifiedbeez.inbox.connection.RecentConnectionsModule;
 import com.unifiedbeez.inbox.webhook.WebhookAdapter;
 import dagger.BindsInstance;
 import dagger.Component;
@@ -14,7 +14,7 @@ import javax.sql.DataSource;
 
 /** The SMS (Twilio) webhook: its channel adapter, the connections in PostgreSQL and the inbound SQS queue. */
 @Singleton
-@Component(modules = {DatabaseModule.class, SqsModule.class, InboundQueueModule.class, ConnectionDirectoryModule.class})
+@Component(modules = {DatabaseModule.class, SqsModule.class, InboundQueueModule.class, RecentConnectionsModule.class})
 public interface WebhookSmsComponent {
     ApiGatewayWebhooks webhooks();
 

@@ -1,0 +1,12 @@
+package com.unifiedbeez.inbox.connection;
+
+import com.unifiedbeez.inbox.channel.ConnectionDirectory;
+import dagger.Binds;
+import dagger.Module;
+
+/** For the webhook functions: connection lookups kept briefly per container (see {@link RecentConnections}). */
+@Module
+public interface RecentConnectionsModule {
+    @Binds
+    ConnectionDirectory connectionDirectory(RecentConnections recent);
+}
