@@ -831,15 +831,27 @@ final class Report {
                     }
                 });
             }
-            if (!sections.isEmpty()) {
-                keys.put("keptFromEarlierRun", Map.of("parts", sections.keySet().stream().map(String::valueOf).toList(),
-                        "date", String.valueOf(((Map<String, Object>) old.getOrDefault("environment", Map.of())).get("date")),
-                        "loadAverageAtPartStart", keptLoads));
-            }
             String date = String.valueOf(((Map<String, Object>) old.getOrDefault("environment", Map.of())).get("date"));
             Object migrations = ((Map<String, Object>) ((Map<String, Object>) old.getOrDefault("dataSet", Map.of()))
                     .getOrDefault("database", Map.of())).get("migrations");
-            return new Kept(sections, keys, date, keptLoads, migrations);
+            Object loads = keptLoads;
+            // Sections the previous file itself kept from an earlier run keep that run's date, loads and schema.
+            Map<String, Object> earlier = (Map<String, Object>) old.get("keptFromEarlierRun");
+            if (earlier != null && ((List<String>) earlier.getOrDefault("parts", List.of()))
+                    .containsAll(sections.keySet().stream().map(String::valueOf).toList())) {
+                date = String.valueOf(earlier.get("date"));
+                loads = earlier.getOrDefault("loadAverageAtPartStart", keptLoads);
+                migrations = earlier.getOrDefault("migrations", migrations);
+            }
+            if (!sections.isEmpty()) {
+                Map<String, Object> kept = new LinkedHashMap<>();
+                kept.put("parts", sections.keySet().stream().map(String::valueOf).toList());
+                kept.put("date", date);
+                kept.put("loadAverageAtPartStart", loads);
+                kept.put("migrations", migrations);
+                keys.put("keptFromEarlierRun", kept);
+            }
+            return new Kept(sections, keys, date, loads, migrations);
         }
     }
 }
