@@ -13,11 +13,12 @@ import javax.inject.Inject;
 import javax.inject.Singleton;
 
 /**
- * The connections a webhook container saw lately, kept for {@link #TTL}: a busy webhook verifies
- * thousands of deliveries of the same few accounts, and each lookup would otherwise be a database
- * round trip plus a decryption. Only found connections are kept: an account connected a moment
- * ago is found at once. The cost of the TTL: a disconnect or a new Twilio auth token reaches a warm
- * container up to that much later (the normalizer checks the connection again before storing).
+ * The connections a webhook or normalizer container saw lately, kept for {@link #TTL}: a busy
+ * webhook verifies thousands of deliveries of the same few accounts, and each lookup would
+ * otherwise be a database round trip plus a decryption. Only found connections are kept: an
+ * account connected a moment ago is found at once. The cost of the TTL: a disconnect or a new
+ * Twilio auth token reaches a warm container up to that much later (a message that arrives in
+ * those seconds is still stored: it was sent while the account was ours).
  */
 @Singleton
 public final class RecentConnections implements ConnectionDirectory {

@@ -4,7 +4,7 @@ import com.unifiedbeez.inbox.channel.ConnectionDirectory;
 import dagger.Binds;
 import dagger.Module;
 
-/** For the webhook functions: connection lookups kept briefly per container (see {@link RecentConnections}). */
+/** For the webhook functions and the normalizer: connection lookups kept briefly per container (see {@link RecentConnections}). */
 @Module
 public interface RecentConnectionsModule {
     @Binds

@@ -67,7 +67,7 @@ public final class InboundMessages {
 
     /** The stored message's id, or empty when it was stored before. */
     public Optional<UUID> store(IncomingNormalizer normalizer, ChannelConnection connection, InboundMessage message) {
-        if (database.read(c -> stored(c, connection, message.externalId()))) {
+        if (!message.media().isEmpty() && database.read(c -> stored(c, connection, message.externalId()))) {
             return Optional.empty(); // before downloading anything again
         }
         InboundMediaStore.Result files = media.store(normalizer, connection, message);

@@ -6,7 +6,7 @@ import com.unifiedbeez.inbox.inbound.InboundBatch;
 import com.unifiedbeez.inbox.platform.aws.S3Module;
 import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.db.DatabaseModule;
-import com.unifiedbeez.inbox.connection.ConnectionDirectoryModule;
+import com.unifiedbeez.inbox.connection.RecentConnectionsModule;
 import dagger.BindsInstance;
 import dagger.Component;
 import javax.inject.Singleton;
@@ -14,7 +14,7 @@ import javax.inject.Singleton;
 /** PostgreSQL, the media bucket, the connections and every channel's normalizer. */
 @Singleton
 @Component(modules = {DatabaseModule.class, S3Module.class, MediaStorageModule.class,
-        ConnectionDirectoryModule.class, ChannelNormalizersModule.class})
+        RecentConnectionsModule.class, ChannelNormalizersModule.class})
 public interface InboundNormalizerComponent {
     InboundBatch batch();
 
