@@ -20,4 +20,15 @@ public interface ConnectionProbe {
     default HealthReport onConnect(ChannelConnection connection) {
         return check(connection);
     }
+
+    /**
+     * Best-effort release at the platform when a live connection is disconnected, called with its
+     * decrypted credentials before they are wiped (Telegram: deleteWebhook, so the bot's updates stop
+     * coming to us and its owner can use the bot elsewhere). A failure is logged without secrets and
+     * never blocks the disconnect. The other channels keep this no-op: Meta webhook subscriptions
+     * (WhatsApp, Messenger, Instagram) belong to our app and page, not to one connection, Twilio
+     * numbers' webhooks are set by their owner, and a mailbox is polled, not pushed.
+     */
+    default void onDisconnect(ChannelConnection connection) {
+    }
 }

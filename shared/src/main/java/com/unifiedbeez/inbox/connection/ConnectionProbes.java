@@ -33,6 +33,20 @@ public final class ConnectionProbes {
         return run(connection, probe -> probe.onConnect(connection));
     }
 
+    /** The channel's best-effort release; a missing probe or a failure is logged, never thrown. */
+    public void onDisconnect(ChannelConnection connection) {
+        ConnectionProbe probe = byChannel.get(connection.channel());
+        if (probe == null) {
+            return;
+        }
+        try {
+            probe.onDisconnect(connection);
+        } catch (RuntimeException e) {
+            // The class alone, as in run(): a message could carry a URL with a token in it.
+            LOG.warn("releasing {} at the platform failed with {}; disconnecting anyway", connection, e.getClass().getName());
+        }
+    }
+
     public HealthReport check(ChannelConnection connection) {
         return run(connection, probe -> probe.check(connection));
     }

@@ -24,6 +24,11 @@ class ConnectionProbesTest {
             }
             return answer;
         }
+
+        @Override
+        public void onDisconnect(ChannelConnection connection) {
+            check(connection);
+        }
     }
 
     @Test
@@ -46,6 +51,13 @@ class ConnectionProbesTest {
         HealthReport report = new ConnectionProbes(Set.of(new Probe(Channel.TELEGRAM, null))).check(BOT);
         assertThat(report.healthy()).isFalse();
         assertThat(report.summary()).doesNotContain("SECRET").startsWith("probe:");
+    }
+
+    @Test
+    void aReleaseThatThrowsOrHasNoProbeDoesNotStopADisconnect() {
+        assertThatThrownBy(() -> new Probe(Channel.TELEGRAM, null).onDisconnect(BOT)).isInstanceOf(IllegalStateException.class);
+        new ConnectionProbes(Set.of(new Probe(Channel.TELEGRAM, null))).onDisconnect(BOT);
+        new ConnectionProbes(Set.of()).onDisconnect(BOT);
     }
 
     @Test

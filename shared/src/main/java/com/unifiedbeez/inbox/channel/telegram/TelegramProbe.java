@@ -15,16 +15,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.inject.Inject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A bot's health: getMe (the token works and belongs to the connected bot) and getWebhookInfo
  * (Telegram delivers to our endpoint and reports no delivery error). On connect it registers our
- * webhook with setWebhook first.
+ * webhook with setWebhook first, on disconnect it removes it with deleteWebhook.
  */
 public final class TelegramProbe implements ConnectionProbe {
     public static final String WEBHOOK_PATH = "/api/webhooks/telegram";
     /** The Update kinds TelegramWebhook stores; Telegram sends no others to the webhook. */
     static final List<String> ALLOWED_UPDATES = List.of("message", "edited_message", "callback_query");
+    private static final Logger LOG = LoggerFactory.getLogger(TelegramProbe.class);
 
     private final BotApi api;
     private final Optional<String> webhookUrl;
@@ -71,6 +74,40 @@ public final class TelegramProbe implements ConnectionProbe {
                 checks.add(webhook(token));
             }
         });
+    }
+
+    /**
+     * Removes our webhook with deleteWebhook (core.telegram.org/bots/api#deletewebhook), so Telegram
+     * stops delivering the bot's updates to us and its owner can use the bot elsewhere; pending
+     * updates are kept (drop_pending_updates false) for the owner's next setup. Only a webhook at our
+     * URL is removed (getWebhookInfo first): one the owner has since pointed elsewhere is theirs.
+     * Best effort: a failure is logged, never thrown.
+     */
+    @Override
+    public void onDisconnect(ChannelConnection connection) {
+        try {
+            String token = BotApi.token(connection);
+            BotApi.Reply info = api.call(token, "getWebhookInfo", Json.mapper().createObjectNode());
+            if (!info.ok()) {
+                LOG.warn("{}: webhook left in place, getWebhookInfo answered {} {}", connection, info.errorCode(), info.description());
+                return;
+            }
+            String url = info.result().path("url").asText("");
+            if (webhookUrl.isEmpty() || !url.equals(webhookUrl.get())) {
+                LOG.info("{}: no webhook of ours to remove ({})", connection, url.isEmpty() ? "none registered" : "registered elsewhere");
+                return;
+            }
+            BotApi.Reply deleted = api.call(token, "deleteWebhook",
+                    Json.mapper().createObjectNode().put("drop_pending_updates", false));
+            if (deleted.ok()) {
+                LOG.info("{}: webhook removed at Telegram", connection);
+            } else {
+                LOG.warn("{}: deleteWebhook answered {} {}", connection, deleted.errorCode(), deleted.description());
+            }
+        } catch (IOException | IllegalStateException e) {
+            // Both messages are ours and carry no token (BotApi redacts; a missing secret is named, not shown).
+            LOG.warn("{}: webhook left in place: {}", connection, e.getMessage());
+        }
     }
 
     private interface Steps {

@@ -131,4 +131,43 @@ class TelegramProbeTest {
         assertThat(report.summary()).isEqualTo("token: getMe: 404 Not Found");
         assertThat(telegram.getRequestCount()).isEqualTo(1);
     }
+
+    @Test
+    void disconnectingRemovesOurWebhookAndKeepsPendingUpdates() throws Exception {
+        answer(200, webhookInfo(OUR_WEBHOOK, null));
+        answer(200, "{\"ok\":true,\"result\":true,\"description\":\"Webhook was deleted\"}");
+
+        probe().onDisconnect(bot());
+
+        assertThat(telegram.takeRequest().getTarget()).isEqualTo("/bot" + TOKEN + "/getWebhookInfo");
+        RecordedRequest deleteWebhook = telegram.takeRequest();
+        assertThat(deleteWebhook.getMethod()).isEqualTo("POST");
+        assertThat(deleteWebhook.getTarget()).isEqualTo("/bot" + TOKEN + "/deleteWebhook");
+        assertThat(Json.mapper().readTree(deleteWebhook.getBody().utf8()))
+                .isEqualTo(Json.mapper().readTree("{\"drop_pending_updates\":false}"));
+    }
+
+    @Test
+    void disconnectingLeavesAWebhookTheOwnerPointedElsewhere() {
+        answer(200, webhookInfo("https://elsewhere.example.com/hook", null));
+
+        probe().onDisconnect(bot());
+
+        assertThat(telegram.getRequestCount()).as("getWebhookInfo only").isEqualTo(1);
+    }
+
+    @Test
+    void aFailingOrUnreachableApiOnDisconnectDoesNotThrow() throws Exception {
+        answer(200, webhookInfo(OUR_WEBHOOK, null));
+        answer(500, "<html>Internal Server Error</html>");
+        probe().onDisconnect(bot());
+        assertThat(telegram.takeRequest().getTarget()).endsWith("/getWebhookInfo");
+        assertThat(telegram.takeRequest().getTarget()).endsWith("/deleteWebhook");
+
+        answer(500, "{\"ok\":false,\"error_code\":500,\"description\":\"Internal Server Error\"}");
+        probe().onDisconnect(bot());
+        assertThat(telegram.getRequestCount()).as("no delete without knowing the webhook is ours").isEqualTo(3);
+
+        new TelegramProbe(apiAt(closedPort()), new PlatformHttp()).onDisconnect(bot());
+    }
 }

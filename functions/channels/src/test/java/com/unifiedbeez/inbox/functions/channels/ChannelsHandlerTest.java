@@ -326,6 +326,42 @@ class ChannelsHandlerTest {
     }
 
     @Test
+    void disconnectingReleasesALiveConnectionAtItsPlatformBeforeWipingItsCredentials() {
+        String bot = botToken();
+        String id = connect(ada, BASE, "telegram", "{\"botToken\":\"" + bot + "\"}").json().path("id").asText();
+        Caller gus = fx.user(fx.organization("Globex"), "Gus", Role.ADMIN);
+        assertThat(call(request("DELETE", BASE + "/{id}").path("id", id).as(gus)).status()).isEqualTo(404);
+        assertThat(call(request("DELETE", BASE + "/{id}").path("id", id).as(sam)).status()).isEqualTo(403);
+        assertThat(BearerProbe.releasesOf(id)).as("no release for a refused disconnect").isEmpty();
+
+        assertThat(call(request("DELETE", BASE + "/{id}").path("id", id).as(ada)).status()).isEqualTo(204);
+        assertThat(call(request("DELETE", BASE + "/{id}").path("id", id).as(ada)).status()).isEqualTo(204);
+
+        assertThat(BearerProbe.releasesOf(id)).as("once, while live").singleElement().satisfies(release -> {
+            assertThat(release.credentialsStored()).isTrue();
+            assertThat(release.connection().status()).isEqualTo("active");
+            assertThat(release.connection().externalId()).isEqualTo(bot.substring(0, bot.indexOf(':')));
+            assertThat(release.connection().secrets().get("botToken")).contains(bot);
+            assertThat(release.connection().secrets().get("webhookSecret")).isPresent();
+        });
+        assertThat(fx.count("SELECT count(*) FROM channel_connections WHERE id = ?::uuid AND credentials_encrypted IS NULL", id))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aReleaseThatFailsStillDisconnects() {
+        String phoneNumberId = digits(15);
+        String id = connect(ada, BASE, "whatsapp", whatsapp(phoneNumberId, token("EAAG"))).json().path("id").asText();
+        BearerProbe.failReleaseOf(phoneNumberId);
+
+        assertThat(call(request("DELETE", BASE + "/{id}").path("id", id).as(ada)).status()).isEqualTo(204);
+
+        assertThat(BearerProbe.releasesOf(id)).hasSize(1);
+        assertThat(fx.count("SELECT count(*) FROM channel_connections WHERE id = ?::uuid AND status = 'disconnected'"
+                + " AND credentials_encrypted IS NULL AND credentials_key_id IS NULL", id)).isEqualTo(1);
+    }
+
+    @Test
     void healthAsksThePlatformAndRecordsWhatItSaid() {
         String pageToken = token("EAAG");
         String id = connect(ada, BASE, "social", "{\"platform\":\"messenger\",\"pageId\":\"" + digits(15)
