@@ -34,14 +34,20 @@ public final class InboundContacts {
 
     public Resolved resolve(Connection c, UUID organizationId, String channel, UUID connectionId, Customer customer)
             throws SQLException {
+        return resolve(c, organizationId, channel, connectionId, customer, null);
+    }
+
+    /** As above; {@code avatarUrl} (a looked-up profile picture, or null) goes on a contact this call creates. */
+    public Resolved resolve(Connection c, UUID organizationId, String channel, UUID connectionId, Customer customer,
+                            String avatarUrl) throws SQLException {
         Optional<UUID> known = find(c, organizationId, channel, customer.identifier());
         if (known.isPresent()) {
             learnName(c, organizationId, known.get(), channel, customer);
             return new Resolved(known.get(), false);
         }
         UUID contactId = Ids.newId();
-        Sql.update(c, "INSERT INTO contacts (id, organization_id, name, email, phone) VALUES (?, ?, ?, ?, ?)",
-                contactId, organizationId, customer.displayName(), customer.email(), customer.phone());
+        Sql.update(c, "INSERT INTO contacts (id, organization_id, name, email, phone, avatar_url) VALUES (?, ?, ?, ?, ?, ?)",
+                contactId, organizationId, customer.displayName(), customer.email(), customer.phone(), avatarUrl);
         int inserted = Sql.update(c, """
                 INSERT INTO contact_identities (id, organization_id, contact_id, channel, identifier, display_name,
                                                 channel_connection_id)

@@ -6,6 +6,7 @@ import com.unifiedbeez.inbox.channel.ChannelConnection;
 import com.unifiedbeez.inbox.contact.ContactRepository;
 import com.unifiedbeez.inbox.conversation.ConversationRepository;
 import com.unifiedbeez.inbox.event.DomainEvents;
+import com.unifiedbeez.inbox.inbound.InboundEvent.Customer;
 import com.unifiedbeez.inbox.inbound.InboundEvent.InboundMessage;
 import com.unifiedbeez.inbox.inbound.InboundMediaStore.StoredMedia;
 import com.unifiedbeez.inbox.inbound.InboundMediaStore.UnavailableMedia;
@@ -71,16 +72,50 @@ public final class InboundMessages {
             return Optional.empty(); // before downloading anything again
         }
         InboundMediaStore.Result files = media.store(normalizer, connection, message);
+        Optional<CustomerProfile> profile = newcomerProfile(normalizer, connection, message.from());
+        InboundMessage named = profile.map(p -> p.displayName() == null ? message : withName(message, p.displayName()))
+                .orElse(message);
+        String avatarUrl = profile.map(CustomerProfile::avatarUrl).orElse(null);
         try {
             return database.transaction(c -> {
-                if (stored(c, connection, message.externalId())) {
+                if (stored(c, connection, named.externalId())) {
                     return Optional.empty();
                 }
-                return Optional.of(insert(c, connection, message, files.stored(), files.unavailable()));
+                return Optional.of(insert(c, connection, named, avatarUrl, files.stored(), files.unavailable()));
             });
         } catch (Duplicate e) {
             return Optional.empty(); // a concurrent consumer stored it first; our conversation rolled back too
         }
+    }
+
+    /**
+     * The platform's profile of a customer the inbox meets for the first time and the payload did
+     * not name, looked up before the transaction (no connection held during a platform call). Asked
+     * once: a failure leaves the contact nameless and the next message finds the identity known.
+     */
+    private Optional<CustomerProfile> newcomerProfile(IncomingNormalizer normalizer, ChannelConnection connection,
+                                                      Customer from) {
+        if (from.displayName() != null && !from.displayName().isBlank()) {
+            return Optional.empty();
+        }
+        boolean known = database.read(c -> contacts.find(c, connection.organizationId(),
+                connection.channel().wireName(), from.identifier()).isPresent());
+        if (known) {
+            return Optional.empty();
+        }
+        try {
+            return normalizer.profile(connection, from.identifier()).filter(p -> !p.isEmpty());
+        } catch (RuntimeException e) { // a normalizer breaking its contract must not cost the message
+            LOG.warn("{} profile lookup on connection {} failed: {}", connection.channel().wireName(), connection.id(),
+                    e.getClass().getSimpleName());
+            return Optional.empty();
+        }
+    }
+
+    private static InboundMessage withName(InboundMessage m, String name) {
+        Customer from = m.from();
+        return new InboundMessage(m.externalId(), new Customer(from.identifier(), name, from.phone(), from.email()),
+                m.sentAt(), m.type(), m.text(), m.metadata(), m.media(), m.replyTo(), m.references());
     }
 
     private static boolean stored(Connection c, ChannelConnection connection, String externalId) throws SQLException {
@@ -88,11 +123,12 @@ public final class InboundMessages {
                 r -> 1, connection.id(), externalId).isPresent();
     }
 
-    private UUID insert(Connection c, ChannelConnection connection, InboundMessage message, List<StoredMedia> files,
-                        List<UnavailableMedia> unavailable) throws SQLException {
+    private UUID insert(Connection c, ChannelConnection connection, InboundMessage message, String avatarUrl,
+                        List<StoredMedia> files, List<UnavailableMedia> unavailable) throws SQLException {
         UUID organizationId = connection.organizationId();
         String channel = connection.channel().wireName();
-        InboundContacts.Resolved contact = contacts.resolve(c, organizationId, channel, connection.id(), message.from());
+        InboundContacts.Resolved contact = contacts.resolve(c, organizationId, channel, connection.id(), message.from(),
+                avatarUrl);
         InboundConversations.Routed conversation = conversations.route(c, connection, contact.contactId(), message);
         UUID conversationId = conversation.conversationId();
 

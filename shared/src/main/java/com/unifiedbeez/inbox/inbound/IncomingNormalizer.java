@@ -5,6 +5,7 @@ import com.unifiedbeez.inbox.channel.ChannelConnection;
 import com.unifiedbeez.inbox.inbound.InboundEvent.InboundMedia;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 /** The inbound side of a channel adapter: platform payload in, unified events out. */
 public interface IncomingNormalizer {
@@ -26,4 +27,14 @@ public interface IncomingNormalizer {
      * 5xx, 429 and network failures are always "later".
      */
     MediaContent fetchMedia(ChannelConnection connection, InboundMedia media) throws IOException;
+
+    /**
+     * Best effort: the name and picture of a customer the payload named only by id, asked of the
+     * platform once, when the inbox first meets them (never per message). Empty when the platform
+     * offers no lookup or refuses (a missing permission, 5xx, not reached): the caller stores the
+     * message regardless and never asks again. Must not throw, and must log no credential.
+     */
+    default Optional<CustomerProfile> profile(ChannelConnection connection, String identifier) {
+        return Optional.empty();
+    }
 }

@@ -4,12 +4,14 @@ import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.channel.ChannelConnection;
 import com.unifiedbeez.inbox.channel.meta.MetaGraph;
 import com.unifiedbeez.inbox.channel.meta.MetaMessagingEvents;
+import com.unifiedbeez.inbox.inbound.CustomerProfile;
 import com.unifiedbeez.inbox.inbound.InboundEvent;
 import com.unifiedbeez.inbox.inbound.InboundEvent.InboundMedia;
 import com.unifiedbeez.inbox.inbound.IncomingNormalizer;
 import com.unifiedbeez.inbox.inbound.MediaContent;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import javax.inject.Inject;
 
 /**
@@ -38,5 +40,24 @@ public final class MessengerInbound implements IncomingNormalizer {
     @Override
     public MediaContent fetchMedia(ChannelConnection connection, InboundMedia media) throws IOException {
         return graph.download(media.reference());
+    }
+
+    /**
+     * User Profile API: GET {graph}/{PSID}?fields=first_name,last_name,profile_pic with the Page
+     * token (https://developers.facebook.com/documentation/business-messaging/messenger-platform/identity/user-profile);
+     * needs the page's consent for that person and, for business apps, "Business Asset User Profile Access".
+     */
+    @Override
+    public Optional<CustomerProfile> profile(ChannelConnection connection, String identifier) {
+        return connection.secrets().get(MetaGraph.ACCESS_TOKEN)
+                .flatMap(token -> graph.profile(identifier, "first_name,last_name,profile_pic", token))
+                .map(p -> new CustomerProfile(joined(p.path("first_name").asText(null), p.path("last_name").asText(null)),
+                        p.path("profile_pic").asText(null)))
+                .filter(p -> !p.isEmpty());
+    }
+
+    private static String joined(String first, String last) {
+        String name = ((first == null ? "" : first.strip()) + " " + (last == null ? "" : last.strip())).strip();
+        return name.isEmpty() ? null : name;
     }
 }

@@ -16,14 +16,17 @@ import java.net.http.HttpRequest;
 import java.util.Optional;
 import java.util.function.Function;
 import javax.inject.Inject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The Graph API calls Messenger and Instagram share: the Send API, GETs for health checks and
- * attachment downloads; and, for WhatsApp too, the bearer request and the reading of answers. The
+ * The Graph API calls Messenger and Instagram share: the Send API, GETs for health checks, profile
+ * lookups and attachment downloads; and, for WhatsApp too, the bearer request and the reading of answers. The
  * access token goes in the Authorization header, never in a URL, so no access log or exception
  * message carries it (and PlatformHttp keeps it from a redirect's other host).
  */
 public final class MetaGraph {
+    private static final Logger LOG = LoggerFactory.getLogger(MetaGraph.class);
     /** The connection secret holding the Page / system-user access token. */
     public static final String ACCESS_TOKEN = "accessToken";
 
@@ -90,6 +93,32 @@ public final class MetaGraph {
             }
             return null;
         });
+    }
+
+    /**
+     * A User Profile API read, GET {graph}/{scoped-id}?fields=...: the answer's JSON, or empty when
+     * the platform refuses (a page without the permission answers 403 or a Graph error), fails or is
+     * not reached; logged with the platform's code, never the token. An id that is not a plain
+     * scoped id (digits, letters) is not sent.
+     */
+    public Optional<JsonNode> profile(String scopedId, String fields, String accessToken) {
+        if (scopedId == null || !scopedId.matches("[A-Za-z0-9_-]{1,64}")) {
+            LOG.warn("profile lookup skipped: not a scoped id");
+            return Optional.empty();
+        }
+        try {
+            PlatformHttp.Answer answer = http.exchange(request(base + "/" + scopedId + "?fields=" + fields, accessToken)
+                    .GET().build());
+            if (!answer.ok()) {
+                MetaGraphError error = MetaGraphError.of(answer);
+                LOG.warn("profile lookup answered HTTP {} {}: {}", answer.status(), error.codeText(), error.message());
+                return Optional.empty();
+            }
+            return json(answer).filter(JsonNode::isObject);
+        } catch (IOException e) {
+            LOG.warn("profile lookup: Graph API not reached: {}", e.getClass().getSimpleName());
+            return Optional.empty();
+        }
     }
 
     /**

@@ -1,0 +1,11 @@
+package com.unifiedbeez.inbox.inbound;
+
+/**
+ * What a platform's profile lookup tells of a customer the webhook named only by id (Messenger
+ * PSID, Instagram IGSID); either part may be null.
+ */
+public record CustomerProfile(String displayName, String avatarUrl) {
+    public boolean isEmpty() {
+        return (displayName == null || displayName.isBlank()) && (avatarUrl == null || avatarUrl.isBlank());
+    }
+}
