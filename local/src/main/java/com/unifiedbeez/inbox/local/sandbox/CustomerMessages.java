@@ -43,12 +43,14 @@ final class CustomerMessages {
     private final WebhookSender webhooks;
     private final LocalMailServer mail;
     private final Supplier<String> sandboxUrl;
+    private final CustomerProfiles profiles;
     private final AtomicLong telegramUpdates = new AtomicLong(100_000_000L);
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     CustomerMessages(ConnectionDirectory connections, MediaStore media, TelegramApi telegram, WebhookSender webhooks,
-                     LocalMailServer mail, Supplier<String> sandboxUrl) {
+                     LocalMailServer mail, Supplier<String> sandboxUrl, CustomerProfiles profiles) {
+        this.profiles = profiles;
         this.connections = connections;
         this.media = media;
         this.telegram = telegram;
@@ -105,7 +107,7 @@ final class CustomerMessages {
                     : attachment(type, in.path("mediaUrl").asText(null));
             WebhookSender.Fired fired = switch (channel) {
                 case WHATSAPP -> whatsapp(connection, from, name, text, type, attachment, in);
-                case MESSENGER, INSTAGRAM -> messaging(connection, from, text, type, attachment);
+                case MESSENGER, INSTAGRAM -> messaging(connection, from, name, text, type, attachment);
                 case TELEGRAM -> telegram(connection, from, name, text, type, attachment, in);
                 case SMS -> sms(connection, from, text, attachment);
                 case EMAIL -> throw new IllegalStateException("handled above");
@@ -144,10 +146,16 @@ final class CustomerMessages {
                 message));
     }
 
-    private WebhookSender.Fired messaging(ChannelConnection c, String from, String text, String type,
+    private WebhookSender.Fired messaging(ChannelConnection c, String from, String name, String text, String type,
                                           Attachment attachment) {
         if (type.equals("location")) {
             throw new IllegalArgumentException("Messenger and Instagram do not send locations; use text or media");
+        }
+        // the webhook carries only the scoped id: the name is what the User Profile API will answer
+        if (profiles.find(c.externalId(), from).filter(p -> p.name().equals(name)).isEmpty()) {
+            String picture = "profile-" + Answers.alphanumeric(16);
+            media.put(picture, "image/png", "profile.png", SAMPLE_PNG);
+            profiles.remember(c.externalId(), from, name, sandboxUrl.get() + "/media/" + picture);
         }
         boolean instagram = c.channel() == Channel.INSTAGRAM;
         long now = Instant.now().toEpochMilli();

@@ -20,7 +20,8 @@ import java.util.function.Supplier;
  * {@code POST /{phone-number-id}/messages} and media ({@code GET /{media-id}}, the download,
  * {@code POST /{phone-number-id}/media}), the Send API of Messenger and Instagram
  * ({@code POST /{page-or-ig-id}/messages}, {@code /me/messages}), and the reads a health probe
- * makes ({@code GET /{id}?fields=...}, {@code GET /{id}/subscribed_apps}). Tokens are checked
+ * makes ({@code GET /{id}?fields=...}, {@code GET /{id}/subscribed_apps}), and the User Profile API
+ * ({@code GET /{PSID or IGSID}?fields=...}) for customers who wrote through the sandbox. Tokens are checked
  * against the account addressed; errors have Meta's shape
  * (https://developers.facebook.com/docs/graph-api/guides/error-handling). After a send it plays
  * the customer's phone: delivered and read callbacks follow.
@@ -34,10 +35,12 @@ final class GraphApi {
     private final Outbox outbox;
     private final WebhookSender webhooks;
     private final Supplier<String> sandboxUrl;
+    private final CustomerProfiles profiles;
 
     GraphApi(SandboxAccounts accounts, MediaStore media, Outbox outbox, WebhookSender webhooks,
-             Supplier<String> sandboxUrl) {
+             Supplier<String> sandboxUrl, CustomerProfiles profiles) {
         this.accounts = accounts;
+        this.profiles = profiles;
         this.media = media;
         this.outbox = outbox;
         this.webhooks = webhooks;
@@ -78,6 +81,14 @@ final class GraphApi {
             Optional<MediaStore.Media> file = media.get(id);
             if (file.isPresent()) {
                 return mediaInfo(file.get());
+            }
+            // User Profile API: a PSID / IGSID that wrote to the token's page or Instagram account
+            SandboxAccount owner = byToken.get();
+            Optional<CustomerProfiles.Profile> person = owner.channel() == Channel.WHATSAPP ? Optional.empty()
+                    : profiles.find(owner.externalId(), id);
+            if (person.isPresent()) {
+                return Answers.json(200, select(CustomerProfiles.fields(owner.channel(), id, person.get()), id,
+                        r.params().get("fields")));
             }
         }
         if (account.isEmpty() || !token.equals(account.get().secret("accessToken"))) {
@@ -217,6 +228,11 @@ final class GraphApi {
         } else {
             all = obj("id", id, "name", a.setting("pageName"), "category", "Business Service");
         }
+        return select(all, id, fields);
+    }
+
+    /** The requested fields of an object, and its id, as the Graph API answers ?fields=. */
+    private static Map<String, Object> select(Map<String, Object> all, String id, String fields) {
         if (fields == null || fields.isBlank()) {
             return all;
         }

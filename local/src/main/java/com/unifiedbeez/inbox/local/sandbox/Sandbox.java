@@ -51,11 +51,13 @@ public final class Sandbox implements AutoCloseable {
         this.accounts = accounts;
         this.mail = mail;
         MediaStore media = new MediaStore();
+        CustomerProfiles profiles = new CustomerProfiles();
         this.webhooks = new WebhookSender(() -> webhookBase, metaAppSecret, callbackDelay, outbox);
-        this.graph = new GraphApi(accounts, media, outbox, webhooks, () -> selfUrl);
+        this.graph = new GraphApi(accounts, media, outbox, webhooks, () -> selfUrl, profiles);
         this.telegram = new TelegramApi(accounts, media, outbox);
         this.twilio = new TwilioApi(accounts, media, outbox, webhooks);
-        this.customers = new CustomerMessages(connections, media, telegram, webhooks, mail, () -> selfUrl);
+        this.customers = new CustomerMessages(connections, media, telegram, webhooks, mail, () -> selfUrl,
+                profiles);
         this.media = media;
     }
 
