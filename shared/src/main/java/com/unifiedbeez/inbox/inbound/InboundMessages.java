@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * changes nothing (a retried webhook, a redelivered record). Media is copied to the bucket first
  * (a file the platform refuses for good is left out and noted in {@code metadata.mediaUnavailable}),
  * then contact, conversation, message, attachments, conversation activity and the realtime events
- * are written in one transaction.
+ * are written in one transaction. A customer met for the first time whom the payload does not name
+ * is looked up once through {@link IncomingNormalizer#profile}, before that transaction.
  */
 @Singleton
 public final class InboundMessages {
