@@ -79,6 +79,28 @@ class ChannelInboundFlowTest {
         return calls -> assertThat(calls).as("platform calls").isEmpty();
     }
 
+    /** A new Messenger customer's name comes from the User Profile API, asked once with the page token. */
+    static final String MESSENGER_PROFILE = "/graph/v23.0/6783948573829103?fields=first_name,last_name,profile_pic";
+    /** A new Instagram customer's name comes from the Instagram User Profile API, likewise. */
+    static final String INSTAGRAM_PROFILE = "/graph/v23.0/5482719348201933?fields=name,username,profile_pic";
+
+    static void messengerProfile(FlowRig rig) {
+        rig.standIn.json("GET", MESSENGER_PROFILE, """
+                {"first_name":"Peter","last_name":"Chang","profile_pic":"https://scontent.example/p.jpg","id":"6783948573829103"}""");
+    }
+
+    static void instagramProfile(FlowRig rig) {
+        rig.standIn.json("GET", INSTAGRAM_PROFILE, """
+                {"name":"Ana Costa","username":"ana.costa","profile_pic":"https://scontent.example/a.jpg","id":"5482719348201933"}""");
+    }
+
+    static Consumer<List<RecordedRequest>> onlyTheProfile(String target, String token) {
+        return calls -> {
+            assertThat(calls).extracting(RecordedRequest::getTarget).containsExactly(target);
+            assertThat(calls.get(0).getHeaders().get("Authorization")).isEqualTo("Bearer " + token);
+        };
+    }
+
     static Stream<Case> cases() {
         String waText = "wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=";
         String waImage = "wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgB=";
@@ -113,22 +135,25 @@ class ChannelInboundFlowTest {
                             assertThat(calls).allSatisfy(r -> assertThat(r.getHeaders().get("Authorization"))
                                     .isEqualTo("Bearer " + FlowRig.WHATSAPP_TOKEN));
                         }),
-                new Case("messenger message-text.json", MESSENGER, fixture("messenger", "message-text.json"), rig -> { },
-                        "6783948573829103", null, null, "text", "hello, world!", "m_1457764197618:41d102a3e1ae206a38",
+                new Case("messenger message-text.json", MESSENGER, fixture("messenger", "message-text.json"),
+                        ChannelInboundFlowTest::messengerProfile,
+                        "6783948573829103", "Peter Chang", null, "text", "hello, world!", "m_1457764197618:41d102a3e1ae206a38",
                         Instant.ofEpochMilli(1458692752478L),
-                        "{\"replyTo\":\"m_1fTq8oLumEyIp3Q2MR-aY7IfLZDamVrALniheU\"}", List.of(), noCalls()),
+                        "{\"replyTo\":\"m_1fTq8oLumEyIp3Q2MR-aY7IfLZDamVrALniheU\"}", List.of(),
+                        onlyTheProfile(MESSENGER_PROFILE, FlowRig.PAGE_TOKEN)),
                 // The CDN URLs of the fixture now point at the stand-in; the fallback (a shared link) is no file.
                 new Case("messenger message-attachments.json", MESSENGER, rig -> FlowRig.fixture("messenger",
                         "message-attachments.json").replaceAll(
                         "https://(scontent\\.xx\\.fbcdn\\.net|video\\.xx\\.fbcdn\\.net|cdn\\.fbsbx\\.com)/",
                         rig.url("/$1/")), rig -> {
+                    messengerProfile(rig);
                     rig.standIn.file("/scontent.xx.fbcdn.net/v/t1.15752-9/photo_1.jpg", "image/jpeg", JPEG);
                     rig.standIn.file("/video.xx.fbcdn.net/v/t42.3356-2/clip.mp4", "video/mp4", bytes("an mp4 clip"));
                     rig.standIn.file("/cdn.fbsbx.com/v/t59.3654-21/audioclip-1518479195308.mp4", "audio/mp4",
                             bytes("a voice clip"));
                     rig.standIn.file("/cdn.fbsbx.com/v/t59.2708-21/invoice-2018.pdf", "application/pdf",
                             bytes("%PDF-1.4 invoice"));
-                }, "6783948573829103", null, null, "image", null, "mid.$cAAJdkrCd2ORnva8ErFhjGm0X_Q_c",
+                }, "6783948573829103", "Peter Chang", null, "image", null, "mid.$cAAJdkrCd2ORnva8ErFhjGm0X_Q_c",
                         Instant.ofEpochMilli(1518479195308L), """
                         {"otherAttachments":[{"type":"fallback","payload":{"url":"https://www.example.com/shared-article",
                          "title":"A shared article"}}]}""",
@@ -137,26 +162,33 @@ class ChannelInboundFlowTest {
                                 new File("audioclip-1518479195308.mp4", "audio/mp4", bytes("a voice clip")),
                                 new File("invoice-2018.pdf", "application/pdf", bytes("%PDF-1.4 invoice"))),
                         calls -> {
-                            assertThat(calls).hasSize(4);
+                            assertThat(calls).hasSize(5);
+                            // the media first (outside the transaction), then the new customer's profile
+                            assertThat(calls.get(4).getTarget()).isEqualTo(MESSENGER_PROFILE);
+                            assertThat(calls.get(4).getHeaders().get("Authorization")).isEqualTo("Bearer " + FlowRig.PAGE_TOKEN);
                             // signed CDN URLs: no token goes with them
-                            assertThat(calls).allSatisfy(r -> assertThat(r.getHeaders().get("Authorization")).isNull());
+                            assertThat(calls.subList(0, 4)).allSatisfy(r -> assertThat(r.getHeaders().get("Authorization")).isNull());
                         }),
-                new Case("instagram message-text.json", INSTAGRAM, fixture("instagram", "message-text.json"), rig -> { },
-                        "5482719348201933", null, null, "text", "Do you ship to Lisbon?", igText,
-                        Instant.ofEpochMilli(1569262485349L), "{\"replyTo\":\"" + igReply + "\"}", List.of(), noCalls()),
+                new Case("instagram message-text.json", INSTAGRAM, fixture("instagram", "message-text.json"),
+                        ChannelInboundFlowTest::instagramProfile,
+                        "5482719348201933", "Ana Costa", null, "text", "Do you ship to Lisbon?", igText,
+                        Instant.ofEpochMilli(1569262485349L), "{\"replyTo\":\"" + igReply + "\"}", List.of(),
+                        onlyTheProfile(INSTAGRAM_PROFILE, FlowRig.INSTAGRAM_TOKEN)),
                 new Case("instagram message-attachments.json", INSTAGRAM, rig -> FlowRig.fixture("instagram",
                         "message-attachments.json").replace("https://lookaside.fbsbx.com/", rig.url("/lookaside.fbsbx.com/")),
                         rig -> {
+                            instagramProfile(rig);
                             rig.standIn.file("/lookaside.fbsbx.com/ig_messaging_cdn/?asset_id=17912345678901234&signature=AbCdEf",
                                     "image/jpeg", JPEG);
                             rig.standIn.file("/lookaside.fbsbx.com/ig_messaging_cdn/?asset_id=17912345678901235&signature=GhIjKl",
                                     "video/mp4", bytes("an instagram video"));
-                        }, "5482719348201933", null, null, "image", null, igMedia, Instant.ofEpochMilli(1569262485349L), "{}",
+                        }, "5482719348201933", "Ana Costa", null, "image", null, igMedia, Instant.ofEpochMilli(1569262485349L), "{}",
                         List.of(new File("file-1", "image/jpeg", JPEG),
                                 new File("file-2", "video/mp4", bytes("an instagram video"))),
                         calls -> assertThat(calls).extracting(RecordedRequest::getTarget).containsExactly(
                                 "/lookaside.fbsbx.com/ig_messaging_cdn/?asset_id=17912345678901234&signature=AbCdEf",
-                                "/lookaside.fbsbx.com/ig_messaging_cdn/?asset_id=17912345678901235&signature=GhIjKl")),
+                                "/lookaside.fbsbx.com/ig_messaging_cdn/?asset_id=17912345678901235&signature=GhIjKl",
+                                INSTAGRAM_PROFILE)),
                 new Case("telegram message-text.json", TELEGRAM, fixture("telegram", "message-text.json"), rig -> { },
                         "1111111", "Test Firstname Test Lastname", null, "text", "/start", "1111111:1365",
                         Instant.ofEpochSecond(1441645532), "{}", List.of(), noCalls()),
