@@ -46,8 +46,13 @@ public final class PlatformHttp {
 
         /** 429 and 5xx: the platform asks us to come back later. */
         public boolean transientFailure() {
-            return status == 429 || status >= 500;
+            return transientStatus(status);
         }
+    }
+
+    /** Whether an HTTP status (or a platform's error code that mirrors one) means "come back later". */
+    public static boolean transientStatus(int status) {
+        return status == 429 || status >= 500;
     }
 
     private final HttpClient client;

@@ -96,7 +96,7 @@ public final class InboundMessages {
      */
     private Optional<CustomerProfile> newcomerProfile(IncomingNormalizer normalizer, ChannelConnection connection,
                                                       Customer from) {
-        if (from.displayName() != null && !from.displayName().isBlank()) {
+        if (!normalizer.looksUpProfiles() || from.displayName() != null && !from.displayName().isBlank()) {
             return Optional.empty();
         }
         boolean known = database.read(c -> contacts.find(c, connection.organizationId(),

@@ -37,4 +37,12 @@ public interface IncomingNormalizer {
     default Optional<CustomerProfile> profile(ChannelConnection connection, String identifier) {
         return Optional.empty();
     }
+
+    /**
+     * Whether {@link #profile} can answer at all: a channel without a lookup spares every nameless
+     * message the database check for a first-time customer.
+     */
+    default boolean looksUpProfiles() {
+        return false;
+    }
 }

@@ -50,10 +50,11 @@ public final class MessageStatusUpdater {
         v.throwIfInvalid();
         MessageStatus next = target;
         return database.transaction(c -> {
-            var current = Sql.one(c, "SELECT direction, status FROM messages WHERE organization_id = ? AND id = ? FOR UPDATE",
-                    r -> new String[] {r.getString("direction"), r.getString("status")}, caller.organizationId(), messageId)
+            // The tracker locks and reads the status itself; here only the tenant and the direction are checked.
+            String direction = Sql.one(c, "SELECT direction FROM messages WHERE organization_id = ? AND id = ?",
+                    r -> r.getString("direction"), caller.organizationId(), messageId)
                     .orElseThrow(() -> ApiException.notFound("message", messageId));
-            if (!"outbound".equals(current[0])) {
+            if (!"outbound".equals(direction)) {
                 throw ApiException.conflict("inbound-has-no-delivery-status", "only outbound messages have a delivery status");
             }
             tracker.advance(c, messageId, next, Instant.now(), request.errorCode(), request.errorMessage());

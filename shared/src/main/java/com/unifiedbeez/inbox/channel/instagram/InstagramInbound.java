@@ -50,6 +50,11 @@ public final class InstagramInbound implements IncomingNormalizer {
      * {@code name} may be null when the person set none: their username stands in.
      */
     @Override
+    public boolean looksUpProfiles() {
+        return true;
+    }
+
+    @Override
     public Optional<CustomerProfile> profile(ChannelConnection connection, String identifier) {
         return connection.secrets().get(MetaGraph.ACCESS_TOKEN)
                 .flatMap(token -> graph.profile(identifier, "name,username,profile_pic", token))

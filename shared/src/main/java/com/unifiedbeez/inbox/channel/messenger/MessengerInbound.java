@@ -48,6 +48,11 @@ public final class MessengerInbound implements IncomingNormalizer {
      * needs the page's consent for that person and, for business apps, "Business Asset User Profile Access".
      */
     @Override
+    public boolean looksUpProfiles() {
+        return true;
+    }
+
+    @Override
     public Optional<CustomerProfile> profile(ChannelConnection connection, String identifier) {
         return connection.secrets().get(MetaGraph.ACCESS_TOKEN)
                 .flatMap(token -> graph.profile(identifier, "first_name,last_name,profile_pic", token))

@@ -45,7 +45,7 @@ public record MetaGraphError(int status, Integer code, Integer subcode, String m
 
     /** 429, 5xx, is_transient, a code of {@link #TRANSIENT_CODES} or one of {@code moreCodes}. */
     public boolean retryable(Set<Integer> moreCodes) {
-        return status == 429 || status >= 500 || transientFlag
+        return PlatformHttp.transientStatus(status) || transientFlag
                 || (code != null && (TRANSIENT_CODES.contains(code) || moreCodes.contains(code)));
     }
 
@@ -69,7 +69,7 @@ public record MetaGraphError(int status, Integer code, Integer subcode, String m
 
     /** Retry with the platform's Retry-After; the HTTP status is named when it is what makes this transient. */
     public SendOutcome.Retry retry(PlatformHttp.Answer answer) {
-        String http = status == 429 || status >= 500 ? " (HTTP " + status + ")" : "";
+        String http = PlatformHttp.transientStatus(status) ? " (HTTP " + status + ")" : "";
         return new SendOutcome.Retry("Graph API " + codeText() + http + ": " + text(), answer.retryAfter().orElse(null));
     }
 

@@ -27,7 +27,7 @@ final class BotApi {
     record Reply(boolean ok, JsonNode result, int errorCode, String description, Duration retryAfter) {
         /** 429 (flood control) and 5xx: come back later. */
         boolean transientFailure() {
-            return errorCode == 429 || errorCode >= 500;
+            return PlatformHttp.transientStatus(errorCode);
         }
     }
 
