@@ -1,9 +1,9 @@
 package com.unifiedbeez.inbox.connection;
 
+import com.unifiedbeez.inbox.channel.ByChannel;
 import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.channel.ChannelConnection;
 import com.unifiedbeez.inbox.platform.errors.ApiException;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,15 +18,11 @@ import org.slf4j.LoggerFactory;
 public final class ConnectionProbes {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionProbes.class);
 
-    private final Map<Channel, ConnectionProbe> byChannel = new EnumMap<>(Channel.class);
+    private final Map<Channel, ConnectionProbe> byChannel;
 
     @Inject
     public ConnectionProbes(Set<ConnectionProbe> probes) {
-        for (ConnectionProbe probe : probes) {
-            if (byChannel.put(probe.channel(), probe) != null) {
-                throw new IllegalStateException("two connection probes for " + probe.channel().wireName());
-            }
-        }
+        this.byChannel = ByChannel.index(probes, ConnectionProbe::channel, "connection probes");
     }
 
     public HealthReport onConnect(ChannelConnection connection) {

@@ -1,5 +1,6 @@
 package com.unifiedbeez.inbox.inbound;
 
+import com.unifiedbeez.inbox.channel.ByChannel;
 import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.channel.ChannelConnection;
 import com.unifiedbeez.inbox.channel.ConnectionDirectory;
@@ -10,7 +11,6 @@ import com.unifiedbeez.inbox.inbound.InboundEvent.Reaction;
 import com.unifiedbeez.inbox.inbound.InboundEvent.StatusReport;
 import com.unifiedbeez.inbox.message.DeliveryTracker;
 import com.unifiedbeez.inbox.platform.db.Database;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,12 +47,7 @@ public final class InboundProcessor {
                             InboundMessages messages, InboundUpdates updates, DeliveryTracker delivery) {
         this.database = database;
         this.connections = connections;
-        this.normalizers = new EnumMap<>(Channel.class);
-        for (IncomingNormalizer n : normalizers) {
-            if (this.normalizers.put(n.channel(), n) != null) {
-                throw new IllegalStateException("two normalizers for " + n.channel().wireName());
-            }
-        }
+        this.normalizers = ByChannel.index(normalizers, IncomingNormalizer::channel, "normalizers");
         this.messages = messages;
         this.updates = updates;
         this.delivery = delivery;

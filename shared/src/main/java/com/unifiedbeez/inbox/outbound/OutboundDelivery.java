@@ -1,5 +1,6 @@
 package com.unifiedbeez.inbox.outbound;
 
+import com.unifiedbeez.inbox.channel.ByChannel;
 import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.channel.ChannelConnection;
 import com.unifiedbeez.inbox.channel.ConnectionDirectory;
@@ -21,7 +22,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,7 +57,7 @@ public final class OutboundDelivery {
 
     private final Database database;
     private final ConnectionDirectory connections;
-    private final Map<Channel, OutgoingSender> senders = new EnumMap<>(Channel.class);
+    private final Map<Channel, OutgoingSender> senders;
     private final OutboundMessageReader reader;
     private final DeliveryTracker tracker;
     private final MessageRepository messages;
@@ -70,11 +70,7 @@ public final class OutboundDelivery {
                             DomainEvents events, RetryPolicy retries) {
         this.database = database;
         this.connections = connections;
-        for (OutgoingSender sender : senders) {
-            if (this.senders.put(sender.channel(), sender) != null) {
-                throw new IllegalStateException("two senders for " + sender.channel().wireName());
-            }
-        }
+        this.senders = ByChannel.index(senders, OutgoingSender::channel, "senders");
         this.reader = reader;
         this.tracker = tracker;
         this.messages = messages;
