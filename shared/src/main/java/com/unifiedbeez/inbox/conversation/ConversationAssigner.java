@@ -34,7 +34,8 @@ public final class ConversationAssigner {
 
     public ConversationSummary assign(Caller caller, UUID conversationId, AssignConversation request) {
         Validation v = new Validation();
-        Target target = target(v, request.assigneeType(), request.assigneeId());
+        // As in bulk-assign, no type means an agent: {"assigneeId": null} unassigns the agent (README).
+        Target target = target(v, request.assigneeType() == null ? "user" : request.assigneeType(), request.assigneeId());
         v.throwIfInvalid();
         return database.transaction(c -> {
             conversations.require(c, caller.organizationId(), conversationId, true);
