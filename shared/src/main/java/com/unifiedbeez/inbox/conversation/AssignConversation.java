@@ -1,8 +1,8 @@
 package com.unifiedbeez.inbox.conversation;
 
 /**
- * PATCH .../:id/assign: {@code assigneeId} null unassigns that kind of assignee; {@code assigneeType}
- * ({@code user | team}) defaults to {@code user}, as in bulk-assign.
+ * PATCH .../:id/assign: {@code assigneeId} null unassigns that kind of assignee ({@code user | team});
+ * a null {@code assigneeId} without a type unassigns the agent.
  */
 public record AssignConversation(String assigneeId, String assigneeType) {
 }

@@ -163,7 +163,7 @@ class BadInputTest {
         assertInvalid(call(route("GET", "/search").query("q", "alice").query("cursor", cursor)), "cursor");
     }
 
-    /** README: {@code assigneeId: null} unassigns; without a type it is the agent, as in bulk-assign. */
+    /** README: {@code assigneeId: null} unassigns; without a type it is the agent (the team stays). */
     @Test
     void aNullAssigneeUnassignsTheAgent() {
         before = null; // this one changes the conversation
@@ -184,8 +184,9 @@ class BadInputTest {
         assertThat(fx.count("SELECT count(*) FROM conversations WHERE id = ? AND " + column + " IS NULL", conversation)).isEqualTo(1);
     }
 
-    @Test
-    void anUnknownAssigneeTypeIsStillA422() {
-        assertInvalid(call(route("PATCH", "/{id}/assign").body("{\"assigneeId\":null,\"assigneeType\":\"bot\"}")), "assigneeType");
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"{'assigneeId':null,'assigneeType':'bot'}", "{'assigneeId':'$user'}", "{'assigneeType':null,'assigneeId':'$user'}"})
+    void anAssigneeStillNeedsAKnownType(String body) {
+        assertInvalid(call(route("PATCH", "/{id}/assign").body(fill(body))), "assigneeType");
     }
 }
