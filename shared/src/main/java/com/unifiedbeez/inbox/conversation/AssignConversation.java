@@ -1,5 +1,8 @@
 package com.unifiedbeez.inbox.conversation;
 
-/** PATCH .../:id/assign: {@code assigneeId} null unassigns that kind of assignee. */
+/**
+ * PATCH .../:id/assign: {@code assigneeId} null unassigns that kind of assignee ({@code user | team});
+ * a null {@code assigneeId} without a type unassigns the agent.
+ */
 public record AssignConversation(String assigneeId, String assigneeType) {
 }

@@ -34,7 +34,9 @@ public final class ConversationAssigner {
 
     public ConversationSummary assign(Caller caller, UUID conversationId, AssignConversation request) {
         Validation v = new Validation();
-        Target target = target(v, request.assigneeType(), request.assigneeId());
+        // {"assigneeId": null} alone unassigns the agent (README); naming an assignee still needs its type.
+        String type = request.assigneeType() == null && request.assigneeId() == null ? "user" : request.assigneeType();
+        Target target = target(v, type, request.assigneeId());
         v.throwIfInvalid();
         return database.transaction(c -> {
             conversations.require(c, caller.organizationId(), conversationId, true);

@@ -22,10 +22,7 @@ public final class MessageReactions {
     }
 
     public MessageView react(Caller caller, UUID messageId, React request) {
-        String emoji = request.emoji() == null ? "" : request.emoji().strip();
-        if (emoji.isEmpty() || emoji.length() > React.MAX_LENGTH || emoji.codePoints().anyMatch(Character::isLetterOrDigit)) {
-            throw ApiException.invalid("emoji", "must be one emoji (up to " + React.MAX_LENGTH + " characters, no letters or digits)");
-        }
+        String emoji = request.validEmoji();
         return database.transaction(c -> {
             if (Sql.one(c, "SELECT 1 FROM messages WHERE organization_id = ? AND id = ? AND deleted_at IS NULL FOR UPDATE",
                     r -> 1, caller.organizationId(), messageId).isEmpty()) {

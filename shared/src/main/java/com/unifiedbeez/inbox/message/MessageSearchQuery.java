@@ -1,6 +1,7 @@
 package com.unifiedbeez.inbox.message;
 
 import com.unifiedbeez.inbox.channel.Channel;
+import com.unifiedbeez.inbox.platform.db.Timestamps;
 import com.unifiedbeez.inbox.platform.errors.Validation;
 import com.unifiedbeez.inbox.platform.id.Ids;
 import java.nio.charset.StandardCharsets;
@@ -40,17 +41,7 @@ public record MessageSearchQuery(String q, UUID conversationId, String channel, 
         }
         Instant from = time(v, "from", query.get("from"));
         Instant to = time(v, "to", query.get("to"));
-        int limit = DEFAULT_LIMIT;
-        if (query.get("limit") != null) {
-            try {
-                limit = Integer.parseInt(query.get("limit"));
-            } catch (NumberFormatException e) {
-                limit = -1;
-            }
-            if (limit < 1 || limit > MAX_LIMIT) {
-                v.add("limit", "must be between 1 and " + MAX_LIMIT);
-            }
-        }
+        Integer limit = v.wholeNumber("limit", query.get("limit"), 1, MAX_LIMIT, DEFAULT_LIMIT);
         int offset = query.get("cursor") == null ? 0 : offset(v, query.get("cursor"));
         v.throwIfInvalid();
         return new MessageSearchQuery(q.strip(), conversationId, channel, from, to, limit, offset);
@@ -68,15 +59,18 @@ public record MessageSearchQuery(String q, UUID conversationId, String channel, 
     private static int offset(Validation v, String cursor) {
         try {
             String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            int offset = Integer.parseInt(raw.substring(2));
-            if (!raw.startsWith("o:") || offset < 0 || offset > MAX_OFFSET) {
-                throw new IllegalArgumentException(raw);
+            // "o:" and ASCII digits, as nextCursor() writes them; Integer.parseInt alone would take "+5" or "٥".
+            if (raw.matches("o:[0-9]{1,4}")) {
+                int offset = Integer.parseInt(raw.substring(2));
+                if (offset <= MAX_OFFSET) {
+                    return offset;
+                }
             }
-            return offset;
-        } catch (RuntimeException e) {
-            v.add("cursor", "is not a cursor this API returned");
-            return 0;
+        } catch (IllegalArgumentException e) {
+            // not base64url
         }
+        v.add("cursor", "is not a cursor this API returned");
+        return 0;
     }
 
     private static Instant time(Validation v, String field, String value) {
@@ -84,10 +78,14 @@ public record MessageSearchQuery(String q, UUID conversationId, String channel, 
             return null;
         }
         try {
-            return value.length() == 10 ? LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC) : Instant.parse(value);
+            Instant at = value.length() == 10 ? LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC) : Instant.parse(value);
+            if (Timestamps.storable(at)) {
+                return at;
+            }
+            v.add(field, "must be between 0001-01-01 and 9999-12-31");
         } catch (DateTimeParseException e) {
             v.add(field, "must be a date (2026-11-24) or an instant (2026-11-24T10:00:00Z)");
-            return null;
         }
+        return null;
     }
 }

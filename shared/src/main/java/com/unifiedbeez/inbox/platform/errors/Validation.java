@@ -68,6 +68,28 @@ public final class Validation {
         return value.strip();
     }
 
+    /**
+     * An optional whole number from a query string, within bounds: ASCII digits only, so "+5", " 5",
+     * "5.0", "1e2" and other scripts' digits ("١٢") are refused rather than read by a lenient parser.
+     * Returns {@code fallback} when absent, null when invalid (the error is recorded).
+     */
+    public Integer wholeNumber(String field, String value, int min, int max, Integer fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        if (value.isEmpty() || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            add(field, "must be a whole number written in digits 0-9, between " + min + " and " + max);
+            return null;
+        }
+        String digits = value.replaceFirst("^0+(?=.)", "");
+        long number = digits.length() > 18 ? Long.MAX_VALUE : Long.parseLong(digits);
+        if (number < min || number > max) {
+            add(field, "must be between " + min + " and " + max);
+            return null;
+        }
+        return (int) number;
+    }
+
     /** Records every id of {@code requested} that is not in {@code found} as an unknown reference. */
     public void known(String field, Collection<UUID> requested, Collection<UUID> found, String what) {
         for (UUID id : requested) {

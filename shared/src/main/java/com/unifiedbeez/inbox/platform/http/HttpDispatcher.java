@@ -5,13 +5,21 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.unifiedbeez.inbox.platform.auth.Caller;
 import com.unifiedbeez.inbox.platform.errors.ApiException;
 import com.unifiedbeez.inbox.platform.errors.Problem;
+import com.unifiedbeez.inbox.platform.errors.Validation;
 import com.unifiedbeez.inbox.platform.json.Json;
+import com.unifiedbeez.inbox.platform.text.StorableText;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,14 +41,15 @@ public final class HttpDispatcher {
         try {
             String method = method(event);
             Routes.Match<H> match = resolve(routes, method, event);
+            Caller caller = Caller.fromClaims(claims(event)); // who asks comes before what they sent
             ApiRequest request = new ApiRequest(
                     method,
                     path,
                     match.pathParameters() == null ? Map.of() : match.pathParameters(),
-                    event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters(),
+                    query(event),
                     lowerCase(event.getHeaders()),
                     body(event),
-                    Caller.fromClaims(claims(event)));
+                    caller);
             return toResponse(match.route().action().apply(handler, request));
         } catch (ApiException e) {
             return problem(e, path);
@@ -81,12 +90,53 @@ public final class HttpDispatcher {
         return context.getAuthorizer().getJwt().getClaims();
     }
 
+    /**
+     * The body as text. API Gateway base64-encodes a body it does not take for text; it must still be
+     * UTF-8 here (every route reads JSON), so invalid bytes are a 400, not replaced by U+FFFD.
+     */
     private static String body(APIGatewayV2HTTPEvent event) {
         String body = event.getBody();
-        if (body != null && event.getIsBase64Encoded()) {
-            return new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+        if (body == null || !event.getIsBase64Encoded()) {
+            return body;
         }
-        return body;
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(body);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("the body is marked base64-encoded but is not base64");
+        }
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            throw ApiException.badRequest("the body is not valid UTF-8 (byte " + in.position() + ")");
+        }
+        return out.flip().toString();
+    }
+
+    /** The query string; a value that is not storable text (NUL, an unpaired surrogate) is a 422 naming it. */
+    private static Map<String, String> query(APIGatewayV2HTTPEvent event) {
+        Map<String, String> query = event.getQueryStringParameters();
+        if (query == null) {
+            return Map.of();
+        }
+        Validation v = new Validation();
+        new TreeMap<>(query).forEach((name, value) -> {
+            var badName = StorableText.defect(name);
+            if (badName.isPresent()) {
+                v.add("query", "has a parameter name that " + badName.get());
+            } else {
+                StorableText.defect(value).ifPresent(defect -> v.add(name, defect));
+            }
+        });
+        v.throwIfInvalid();
+        return query;
     }
 
     private static Map<String, String> lowerCase(Map<String, String> headers) {

@@ -18,7 +18,8 @@ public final class Ids {
 
     /** Parses an id from a path or body; empty when it is not a UUID (the caller answers 404 or 422). */
     public static Optional<UUID> parse(String value) {
-        if (value == null || value.length() != 36) {
+        if (value == null || value.length() != 36 || !value.chars().allMatch(Ids::uuidChar)) {
+            // UUID.fromString also reads other scripts' digits ("٠"), so only ASCII hex and dashes pass.
             return Optional.empty();
         }
         try {
@@ -26,5 +27,9 @@ public final class Ids {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    private static boolean uuidChar(int c) {
+        return c == '-' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 }

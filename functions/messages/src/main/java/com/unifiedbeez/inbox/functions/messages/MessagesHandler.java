@@ -20,6 +20,7 @@ import com.unifiedbeez.inbox.platform.http.Routes;
 import com.unifiedbeez.inbox.platform.lambda.Priming;
 import com.unifiedbeez.inbox.platform.page.Cursor;
 import com.unifiedbeez.inbox.platform.page.PageRequest;
+import com.unifiedbeez.inbox.platform.text.Emoji;
 
 /**
  * The messages route group: history, sending (free-form and WhatsApp templates), media uploads,
@@ -50,8 +51,10 @@ public final class MessagesHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     public MessagesHandler(MessagesComponent services) {
         this.services = services;
-        this.priming = Priming.register(() -> handleRequest(
-                Priming.syntheticGet("GET " + BASE + "/search", BASE + "/search?q=priming"), null), services.dataSource());
+        this.priming = Priming.register(() -> {
+            handleRequest(Priming.syntheticGet("GET " + BASE + "/search", BASE + "/search?q=priming"), null);
+            Emoji.warmUp(); // the reaction check's emoji data, so no first react pays for loading it
+        }, services.dataSource());
     }
 
     @Override
@@ -67,7 +70,7 @@ public final class MessagesHandler implements RequestHandler<APIGatewayV2HTTPEve
         }
         int limit = PageRequest.of(request.query().get("limit"), null, MessageHistory.DEFAULT_LIMIT, MessageHistory.MAX_LIMIT).limit();
         MessageHistory.Direction direction = after.isPresent() ? MessageHistory.Direction.AFTER : MessageHistory.Direction.BEFORE;
-        Cursor cursor = before.or(() -> after).map(Cursor::decode).orElse(null);
+        Cursor cursor = before.map(c -> Cursor.decode("before", c)).or(() -> after.map(c -> Cursor.decode("after", c))).orElse(null);
         return ApiResult.ok(services.history().page(request.caller(), request.pathId("conversationId", "conversation"),
                 direction, cursor, limit, services.uploads().links()));
     }
