@@ -294,6 +294,17 @@ final class InboundBench {
                         false, null, null), "records/s");
             }
             facts.put("floorRows", Long.toString(rows.rows));
+            try (Connection c = admin.getConnection(); PreparedStatement s = c.prepareStatement(
+                    "SELECT count(*) FROM messages WHERE organization_id = ?")) {
+                s.setObject(1, ORGANIZATION);
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    if (r.getLong(1) != verification.stored()) { // every record's rows went back in
+                        throw new IllegalStateException("the floor inserted " + r.getLong(1) + " of the "
+                                + verification.stored() + " messages it took out");
+                    }
+                }
+            }
         } finally {
             BenchDatabase.deleteTree(s3);
             String cleanup = cleanup(admin);

@@ -840,7 +840,7 @@ final class Report {
             if (!missSection.isEmpty()) {
                 md.append("### Targets missed (in-process)\n\n").append(missSection).append('\n');
             } else {
-                md.append("Every in-process request met its target.\n\n");
+                md.append("Every in-process request met its absolute target.\n\n");
             }
             if (!watchSection.isEmpty()) {
                 md.append("### Plans of the slowest requests (targets met)\n\n").append(watchSection).append('\n');
