@@ -159,7 +159,14 @@ public final class BenchMain {
                     inProcess = Measure.run("B", handler, workload.scenarios, settings,
                             new CpuMeter(home.resolve("postgres")));
                 }
-                report.inProcess(inProcess, matches);
+                // The floors: each request's own SQL, recorded from a handler of its own, over plain JDBC.
+                Measure.Floors floors;
+                try (InProcess recorder = new InProcess(config.with(Config.DB_URL,
+                        JdbcScript.recordingUrl(db.plainJdbcUrl())))) {
+                    floors = Measure.Floors.measure("floor", recorder, workload.scenarios, db.plainJdbcUrl(), settings,
+                            new CpuMeter(home.resolve("postgres")));
+                }
+                report.inProcess(inProcess, floors, matches);
                 // Plans: of every request over its target, and of the slowest list and slowest search
                 // even when they meet it (what to watch as data grows).
                 Map<Measure.Result, String> capture = new LinkedHashMap<>();
@@ -202,17 +209,23 @@ public final class BenchMain {
                 if (!Files.isRegularFile(jar)) {
                     throw new IllegalStateException(jar + " is missing: build with mvn -pl bench -am install");
                 }
-                Path runner = ColdStart.compileRunner(root.resolve("bench/src/coldstart/java/ColdStartRunner.java"),
-                        jar, root.resolve("bench/target/coldstart-runner"));
+                Path runners = root.resolve("bench/target/coldstart-runner");
+                ColdStart.Subject function = ColdStart.function(jar, ColdStart.compileRunner(
+                        root.resolve("bench/src/coldstart/java/ColdStartRunner.java"), jar.toString(), runners), workload);
+                // The floor: a JVM with the same flags that opens one JDBC connection and runs SELECT 1.
+                ColdStart.Subject bare = ColdStart.bare(ColdStart.compileRunner(
+                        root.resolve("bench/src/coldstart/java/BareJdbcRunner.java"), "", runners));
                 List<ColdStart.Result> cold = new ArrayList<>();
                 String c1 = "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"; // template.yaml's JAVA_TOOL_OPTIONS
                 for (ColdStart.Variant v : List.of(
                         new ColdStart.Variant("default JVM flags", null),
                         new ColdStart.Variant("TieredStopAtLevel=1", c1),
-                        new ColdStart.Variant("C1 + AppCDS (extra)", c1,
-                                root.resolve("bench/target/coldstart-runner/app-cds.jsa")))) {
-                    cold.add(ColdStart.run(v, coldRuns, jar, runner, db.plainJdbcUrl(), workload,
-                            new CpuMeter(home.resolve("postgres"))));
+                        new ColdStart.Variant("C1 + AppCDS (extra)", c1, runners.resolve("app-cds.jsa")))) {
+                    ColdStart.Result measured = ColdStart.run(v, coldRuns, function, db.plainJdbcUrl(),
+                            new CpuMeter(home.resolve("postgres")));
+                    ColdStart.Result floor = ColdStart.run(v.forFloor(), coldRuns, bare, db.plainJdbcUrl(),
+                            new CpuMeter(home.resolve("postgres")));
+                    cold.add(measured.withBare(floor));
                 }
                 report.coldStart(cold, Files.size(jar), jar);
             }

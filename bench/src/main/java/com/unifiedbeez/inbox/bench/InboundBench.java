@@ -17,6 +17,7 @@ import com.unifiedbeez.inbox.inbound.SqsInboundQueue;
 import com.unifiedbeez.inbox.local.aws.LocalAwsServices;
 import com.unifiedbeez.inbox.local.aws.LocalResources;
 import com.unifiedbeez.inbox.local.gateway.SamTemplate;
+import com.unifiedbeez.inbox.platform.aws.AwsClients;
 import com.unifiedbeez.inbox.platform.aws.AwsConfig;
 import com.unifiedbeez.inbox.platform.config.Config;
 import com.zaxxer.hikari.HikariDataSource;
@@ -40,10 +41,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import javax.sql.DataSource;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
  * Part F1 and F2: the inbound path in-process, on the bench database with the template's inbound
@@ -69,7 +72,6 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * set as generated.
  */
 final class InboundBench {
-    static final double INTAKE_TARGET_PER_SECOND = 2000;
     static final double INTAKE_TARGET_MS = 10;
     static final double NORMALIZE_TARGET_PER_SECOND = 1000;
     /** INBOX_DB_POOL_SIZE of the concurrent runs (the functions' default is 2). */
@@ -87,7 +89,19 @@ final class InboundBench {
             "bench-f credentials key 32 bytes".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 
     /** One closed-loop configuration's figures. */
-    record Run(String id, String title, int threads, int poolSize, String unit, ClosedLoop.Run run, boolean throughputRow) {
+    record Run(String id, String title, int threads, int poolSize, String unit, int perCall, ClosedLoop.Run run,
+               boolean throughputRow, ClosedLoop.Run bare, Floor.Target floorTarget) {
+        /** The same configuration's floor (the same work bare), with the target on the ratio. */
+        Run withBare(ClosedLoop.Run floor, Floor.Target target) {
+            return new Run(id, title, threads, poolSize, unit, perCall, run, throughputRow, floor, target);
+        }
+
+        /** items/s against the floor's. */
+        Floor floor() {
+            return bare == null ? null : new Floor(unit.startsWith("one webhook") ? "deliveries/s" : "records/s",
+                    run.itemsPerSecond(), bare.itemsPerSecond(), floorTarget);
+        }
+
         Map<String, Object> toMap(double targetMs, double targetPerSecond) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", id);
@@ -110,8 +124,18 @@ final class InboundBench {
             if (targetMs > 0) {
                 m.put("targetP99Ms", targetMs);
             }
-            if (throughputRow) {
+            if (throughputRow && targetPerSecond > 0) {
                 m.put("targetPerSecond", targetPerSecond);
+            }
+            if (bare != null) {
+                Map<String, Object> f = new LinkedHashMap<>(floor().toMap());
+                f.put("floorStats", bare.stats().toMap());
+                f.put("floorItems", bare.items());
+                f.put("floorErrors", bare.errors());
+                if (bare.firstError() != null) {
+                    f.put("floorFirstError", bare.firstError());
+                }
+                m.put("floor", f);
             }
             return m;
         }
@@ -148,7 +172,7 @@ final class InboundBench {
         }
     }
 
-    record Result(List<Run> intake, Stats sqsSendAlone, List<Run> normalize, Verification verification,
+    record Result(List<Run> intake, List<Run> normalize, Verification verification,
                   double drainSeconds, String cleanup, Map<String, String> facts) {
     }
 
@@ -174,7 +198,6 @@ final class InboundBench {
         List<Run> normalize = new ArrayList<>();
         Verification verification;
         double drainSeconds;
-        Stats sqsAlone;
         try (LocalAwsServices aws = LocalAwsServices.start(region, 0, 0, s3)) {
             LocalResources resources = LocalResources.create(SamTemplate.load(root.resolve("template.yaml")), aws.sqs(),
                     aws.s3(), region);
@@ -213,25 +236,36 @@ final class InboundBench {
                             + THROUGHPUT_POOL, threads, THROUGHPUT_POOL, warm, window, true, meter));
                 }
             }
-            sqsAlone = MessagesBench.sqsReference("F1", aws, config, quick);
             long queued = queueDepth(aws, queue.url());
             System.out.printf(Locale.ROOT, "  F1 deliveries accepted: %,d; the queue holds %,d messages%n", accepted.get(), queued);
-
-            // ---- F2: normalization --------------------------------------------------------------------
             long t0 = System.nanoTime();
             List<SQSEvent.SQSMessage> records = drain(aws, queue, region, accepted.get());
             drainSeconds = (System.nanoTime() - t0) / 1e9;
             long queueAfter = queueDepth(aws, queue.url());
             System.out.printf(Locale.ROOT, "  F2 received %,d records off the queue (and deleted them) in %.1f s%n",
                     records.size(), drainSeconds);
+
+            // ---- F1's floors, on the queue F2 has just emptied; emptied again after ---------------------
+            try (var sqs = AwsClients.sqs(config)) {
+                for (int i = 0; i < intake.size(); i++) {
+                    Run r = intake.get(i);
+                    intake.set(i, r.withBare(bareIntake(sqs, queue.url(), deliveries, r, warm, window, meter),
+                            Floor.INTAKE));
+                }
+            } finally {
+                aws.sqs().purgeQueue(p -> p.queueUrl(queue.url()));
+            }
+
+            // ---- F2: normalization --------------------------------------------------------------------
             Records work = new Records(records);
             Normalizer one = new Normalizer(config);
             Normalizer many = new Normalizer(pooled);
             // Each run takes its share of the records, in queue order, and runs until they are done.
             int total = records.size();
+            int warmupRecords = share(total, 0.15);
             System.out.printf(Locale.ROOT, "  F2 warming up the normalizer (JIT): 4 threads, batches of 10, %,d records,"
-                    + " not measured%n", share(total, 0.15));
-            normalize(many, work, share(total, 0.15), "normalize-warmup", "warm-up", 4, THROUGHPUT_POOL, 10, false, meter);
+                    + " not measured%n", warmupRecords);
+            normalize(many, work, warmupRecords, "normalize-warmup", "warm-up", 4, THROUGHPUT_POOL, 10, false, meter);
             normalize.add(normalize(one, work, share(total, 0.15), "normalize-1-record", "1 thread, pool 2, one record per"
                     + " invocation", 1, 2, 1, false, meter));
             normalize.add(normalize(one, work, share(total, 0.2), "normalize-1", "1 thread, pool 2, batches of 10",
@@ -244,13 +278,40 @@ final class InboundBench {
             verification = verify(admin, accepted.get(), queued, records.size(), work.processed.get(),
                     work.failed.get(), newCustomers.size(), existing, queueAfter);
             System.out.println("  verification: " + verification.toMap());
+
+            // ---- F2's floors: the rows the normalizer wrote, taken out and inserted again bare ------------
+            BareInserts rows = BareInserts.takeOut(admin, ORGANIZATION);
+            System.out.printf(Locale.ROOT, "  F2 floor: %,d records' %,d rows taken out (%d events not placed), inserted"
+                    + " again bare; warm-up with the warm-up's share, not reported%n", rows.remaining(), rows.rows,
+                    rows.unplaced);
+            rows.insert(db.plainJdbcUrl(), warmupRecords, 4, 10, meter);
+            for (int i = 0; i < normalize.size(); i++) {
+                Run r = normalize.get(i);
+                ClosedLoop.Run bare = rows.insert(db.plainJdbcUrl(), i == normalize.size() - 1 ? rows.remaining()
+                        : (int) r.run().items(), r.threads(), r.perCall(), meter);
+                normalize.set(i, r.withBare(bare, r.throughputRow() ? Floor.NORMALIZATION : null));
+                print("F2", new Run(r.id() + "-floor", r.title(), r.threads(), r.threads(), r.unit(), r.perCall(), bare,
+                        false, null, null), "records/s");
+            }
+            facts.put("floorRows", Long.toString(rows.rows));
+            try (Connection c = admin.getConnection(); PreparedStatement s = c.prepareStatement(
+                    "SELECT count(*) FROM messages WHERE organization_id = ?")) {
+                s.setObject(1, ORGANIZATION);
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    if (r.getLong(1) != verification.stored()) { // every record's rows went back in
+                        throw new IllegalStateException("the floor inserted " + r.getLong(1) + " of the "
+                                + verification.stored() + " messages it took out");
+                    }
+                }
+            }
         } finally {
             BenchDatabase.deleteTree(s3);
             String cleanup = cleanup(admin);
             System.out.println("  cleanup: " + cleanup);
             facts.put("cleanup", cleanup);
         }
-        return new Result(intake, sqsAlone, normalize, verification, drainSeconds, facts.get("cleanup"), facts);
+        return new Result(intake, normalize, verification, drainSeconds, facts.get("cleanup"), facts);
     }
 
     // ---- F1 --------------------------------------------------------------------------------------------
@@ -302,11 +363,43 @@ final class InboundBench {
                 }
             };
         });
-        Run r = new Run(id, title, threads, poolSize, "one webhook delivery", run, throughputRow);
+        Run r = new Run(id, title, threads, poolSize, "one webhook delivery", 1, run, throughputRow, null, null);
         if (!id.endsWith("warmup")) {
             print("F1", r, "deliveries/s");
         }
         return r;
+    }
+
+    /**
+     * F1's floor for {@code of}: the same threads, each building and signing the next delivery as
+     * Meta would (not timed), send its body to the same queue with a bare {@code SendMessageBatch}
+     * (one entry; group = connection + customer, deduplication = the wamid), through a client built
+     * like the function's. No signature check, no JSON, no database.
+     */
+    private static ClosedLoop.Run bareIntake(SqsClient sqs, String queueUrl, WhatsAppDeliveries deliveries, Run of,
+                                             double warmSeconds, double seconds, CpuMeter meter) throws Exception {
+        ClosedLoop.Run run = ClosedLoop.run(of.threads(), warmSeconds, seconds, meter, thread -> {
+            SplittableRandom random = new SplittableRandom(9000 + thread * 7919L + of.id().hashCode());
+            WhatsAppDeliveries.Delivery[] next = new WhatsAppDeliveries.Delivery[1];
+            return new ClosedLoop.Calls() {
+                @Override
+                public void prepare() {
+                    next[0] = deliveries.next(random);
+                }
+
+                @Override
+                public String call() {
+                    WhatsAppDeliveries.Delivery d = next[0];
+                    var response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(SendMessageBatchRequestEntry
+                            .builder().id("0").messageGroupId(CONNECTION + ":" + d.waId())
+                            .messageDeduplicationId(d.wamid()).messageBody(d.event().getBody()).build()));
+                    return response.failed().isEmpty() ? null : response.failed().get(0).message();
+                }
+            };
+        });
+        print("F1", new Run(of.id() + "-floor", of.title(), of.threads(), 0, of.unit(), 1, run, false, null, null),
+                "deliveries/s");
+        return run;
     }
 
     static long queueDepth(LocalAwsServices aws, String url) {
@@ -446,8 +539,8 @@ final class InboundBench {
             }
         };
         ClosedLoop.Run run = ClosedLoop.run(threads, 0, 600, meter, calls);
-        Run r = new Run(id, title, threads, poolSize, batchSize == 1 ? "one record" : "one batch of 10 records", run,
-                throughputRow);
+        Run r = new Run(id, title, threads, poolSize, batchSize == 1 ? "one record" : "one batch of 10 records", batchSize,
+                run, throughputRow, null, null);
         if (!id.endsWith("warmup")) {
             print("F2", r, "records/s");
         }

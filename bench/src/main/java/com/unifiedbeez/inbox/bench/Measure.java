@@ -53,6 +53,43 @@ final class Measure {
         }
     }
 
+    /**
+     * The floors of scenarios, by id: each one's own SQL, recorded from a handler on a recording
+     * connection and replayed on a plain one ({@link JdbcScript.Bare}), measured like the handler.
+     */
+    record Floors(Map<String, Result> results, Map<String, List<String>> sql) {
+        static Floors measure(String label, Transport recorder, List<Scenario> scenarios, String jdbcUrl,
+                              Settings settings, CpuMeter meter) throws Exception {
+            try (JdbcScript.Bare bare = JdbcScript.Bare.record(recorder, scenarios, jdbcUrl)) {
+                Map<String, Result> results = new LinkedHashMap<>();
+                Map<String, List<String>> sql = new LinkedHashMap<>();
+                for (Result r : run(label, bare, scenarios, settings, meter)) {
+                    results.put(r.scenario().id(), r);
+                    sql.put(r.scenario().id(), bare.script(r.scenario().id()).statements());
+                }
+                return new Floors(results, sql);
+            }
+        }
+
+        /** The scenario's p99 against its floor's (target: at most 1.5×), or null without a floor. */
+        Floor of(Result r) {
+            Result f = results.get(r.scenario().id());
+            return f == null || f.stats() == null ? null : new Floor("p99 ms", r.stats().p99(), f.stats().p99(), Floor.LATENCY);
+        }
+
+        /** The floor's figures and the statements it ran, for results.json. */
+        Map<String, Object> toMap(Result r) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            Floor floor = of(r);
+            if (floor != null) {
+                m.putAll(floor.toMap());
+                m.put("floorStats", results.get(r.scenario().id()).stats().toMap());
+                m.put("statements", sql.get(r.scenario().id()));
+            }
+            return m;
+        }
+    }
+
     /** Above this share of the machine's CPU used by other processes, a scenario is measured again. */
     static final double RETRY_ABOVE_PERCENT = 20;
 

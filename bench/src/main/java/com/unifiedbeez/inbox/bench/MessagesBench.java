@@ -15,6 +15,7 @@ import com.unifiedbeez.inbox.local.gateway.SamTemplate;
 import com.unifiedbeez.inbox.message.SqsOutboundQueue;
 import com.unifiedbeez.inbox.platform.aws.AwsConfig;
 import com.unifiedbeez.inbox.platform.config.Config;
+import com.unifiedbeez.inbox.platform.id.Ids;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Array;
@@ -33,6 +34,7 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -75,7 +77,18 @@ final class MessagesBench {
     /** One send configuration's figures. */
     record SendRun(String id, String title, int threads, int poolSize, Stats stats, double wallSeconds,
                    double perSecond, int errors, String firstError, double othersCpuPercent, double handlerCpuMsPerSend,
-                   double restOfJvmCpuMsPerSend, double postgresCpuMsPerSend, boolean throughputRow) {
+                   double restOfJvmCpuMsPerSend, double postgresCpuMsPerSend, boolean throughputRow, SendRun bare) {
+        /** The same configuration's floor: the send's transaction and SendMessage, bare. */
+        SendRun withBare(SendRun floor) {
+            return new SendRun(id, title, threads, poolSize, stats, wallSeconds, perSecond, errors, firstError,
+                    othersCpuPercent, handlerCpuMsPerSend, restOfJvmCpuMsPerSend, postgresCpuMsPerSend, throughputRow, floor);
+        }
+
+        /** sends/s against the floor's (no target on the ratio: the send's targets are absolute). */
+        Floor floor() {
+            return bare == null ? null : new Floor("sends/s", perSecond, bare.perSecond(), null);
+        }
+
         boolean latencyMissed() {
             return stats.p99() > SEND_TARGET_MS;
         }
@@ -105,6 +118,12 @@ final class MessagesBench {
             if (throughputRow) {
                 m.put("targetRequestsPerSecond", SEND_TARGET_PER_SECOND);
                 m.put("metThroughputTarget", errors == 0 && !latencyMissed() && !throughputMissed());
+            }
+            if (bare != null) {
+                Map<String, Object> f = new LinkedHashMap<>(floor().toMap());
+                f.put("floorStats", bare.stats().toMap());
+                f.put("floorErrors", bare.errors());
+                m.put("floor", f);
             }
             return m;
         }
@@ -138,12 +157,19 @@ final class MessagesBench {
         }
     }
 
+    /**
+     * The floor of a send: the INSERT and UPDATE of the send's transaction as the handler ran them,
+     * and the values a replay renews (the message id and key, the conversation and its connection).
+     */
+    record BareSend(JdbcScript transaction, UUID message, String key, UUID conversation, UUID connection) {
+    }
+
     /** A plan captured for one request, and why. */
     record Plan(Measure.Result result, String reason, String text) {
     }
 
-    record Result(List<Measure.Result> requests, Map<String, Long> matches, List<Plan> plans, List<SendRun> sends,
-                  Stats sqsReference, Verification verification, String cleanup, String setup, Map<String, String> facts,
+    record Result(List<Measure.Result> requests, Measure.Floors floors, Map<String, Long> matches, List<Plan> plans,
+                  List<SendRun> sends, Verification verification, String cleanup, String setup, Map<String, String> facts,
                   PlanCheck planCheck) {
     }
 
@@ -211,6 +237,12 @@ final class MessagesBench {
                 }
                 requests = Measure.run("E", transport, scenarios, settings, new CpuMeter(home.resolve("postgres")));
             }
+            // The floors: each request's own SQL, recorded from a handler of its own, over plain JDBC.
+            Measure.Floors floors;
+            try (Transport recorder = new Transport(config.with(Config.DB_URL, JdbcScript.recordingUrl(db.plainJdbcUrl())))) {
+                floors = Measure.Floors.measure("floor", recorder, scenarios, db.plainJdbcUrl(), settings,
+                        new CpuMeter(home.resolve("postgres")));
+            }
             List<Plan> plans = new ArrayList<>();
             Map<Measure.Result, String> capture = new LinkedHashMap<>();
             requests.stream().filter(Measure.Result::missed).forEach(r -> capture.put(r, "missed its target"));
@@ -257,7 +289,6 @@ final class MessagesBench {
 
             // ---- sends ------------------------------------------------------------------------------------
             List<SendRun> sends = new ArrayList<>();
-            Stats reference = null;
             Verification verification;
             String cleanup;
             try {
@@ -279,9 +310,24 @@ final class MessagesBench {
                                 threads, THROUGHPUT_POOL, warm, window, true, new CpuMeter(home.resolve("postgres"))));
                     }
                 }
-                reference = sqsReference("E", aws, config, quick);
                 verification = verify(admin, workload.organization, senders.accepted.get(), aws, queueUrl);
                 System.out.println("  verification: " + verification.toMap());
+                // The floors, after the check (their rows carry the bench's key too, and go with the cleanup).
+                BareSend bare;
+                try (Transport recorder = new Transport(config.with(Config.DB_URL,
+                        JdbcScript.recordingUrl(db.plainJdbcUrl())))) {
+                    bare = senders.recordBare(recorder.handler);
+                }
+                System.out.println("  floor: the send's INSERT and UPDATE in one transaction + SendMessage; the statements: "
+                        + bare.transaction().statements());
+                facts.put("floorStatements", String.join("\n", bare.transaction().statements()));
+                try (var sqs = com.unifiedbeez.inbox.platform.aws.AwsClients.sqs(config)) {
+                    for (int i = 0; i < sends.size(); i++) {
+                        SendRun r = sends.get(i);
+                        sends.set(i, r.withBare(senders.measureBare(r, bare, sqs, queueUrl, db.plainJdbcUrl(), warm,
+                                window, new CpuMeter(home.resolve("postgres")))));
+                    }
+                }
             } finally {
                 cleanup = cleanup(admin, workload.organization);
                 facts.put("sizesAfter", sizes(admin));
@@ -289,7 +335,7 @@ final class MessagesBench {
                         + ", after: " + facts.get("sizesAfter"));
                 aws.sqs().purgeQueue(p -> p.queueUrl(queueUrl));
             }
-            return new Result(requests, matches, plans, sends, reference, verification, cleanup, setup, facts, planCheck);
+            return new Result(requests, floors, matches, plans, sends, verification, cleanup, setup, facts, planCheck);
         } finally {
             BenchDatabase.deleteTree(s3);
         }
@@ -437,13 +483,17 @@ final class MessagesBench {
         final List<UUID> agents;
         final UUID organization;
         final List<String> replies;
+        /** Each conversation's channel connection (for the floor's replayed INSERT). */
+        final Map<UUID, UUID> connections;
         final String runTag = Long.toString(System.currentTimeMillis(), 36);
         final AtomicLong sequence = new AtomicLong();
         final AtomicLong accepted = new AtomicLong();
         final Map<String, String> facts = new LinkedHashMap<>();
 
-        private Senders(UUID organization, List<UUID> conversations, List<UUID> agents, List<String> replies) {
+        private Senders(UUID organization, List<UUID> conversations, Map<UUID, UUID> connections, List<UUID> agents,
+                        List<String> replies) {
             this.organization = organization;
+            this.connections = connections;
             this.conversations = conversations;
             this.agents = agents;
             this.replies = replies;
@@ -458,13 +508,14 @@ final class MessagesBench {
          */
         static Senders prepare(DataSource ds, Workload w, Targets targets, int count) throws SQLException {
             List<UUID> conversations = new ArrayList<>();
+            Map<UUID, UUID> connections = new HashMap<>();
             Map<String, Integer> byChannel = new LinkedHashMap<>();
             List<UUID> agents = new ArrayList<>();
             int windowed;
             try (Connection c = ds.getConnection()) {
                 c.setAutoCommit(false);
                 try (PreparedStatement s = c.prepareStatement("""
-                        SELECT id, channel FROM conversations
+                        SELECT id, channel, channel_connection_id FROM conversations
                          WHERE organization_id = ? AND status IN ('new', 'active') AND id <> ?
                          ORDER BY md5(id::text) LIMIT ?""")) {
                     s.setObject(1, w.organization);
@@ -474,6 +525,7 @@ final class MessagesBench {
                         while (r.next()) {
                             conversations.add(r.getObject(1, UUID.class));
                             byChannel.merge(r.getString(2), 1, Integer::sum);
+                            connections.put(r.getObject(1, UUID.class), r.getObject(3, UUID.class));
                         }
                     }
                 }
@@ -512,7 +564,7 @@ final class MessagesBench {
                 replies.add(Vocabulary.fill(random, Vocabulary.pick(random, topic),
                         Vocabulary.pick(random, Vocabulary.FIRST_NAMES)));
             }
-            Senders senders = new Senders(w.organization, conversations, agents, replies);
+            Senders senders = new Senders(w.organization, conversations, connections, agents, replies);
             senders.facts.put("sendConversations", Integer.toString(conversations.size()));
             senders.facts.put("sendConversationsByChannel", String.join(", ", byChannel.entrySet().stream()
                     .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%,d", e.getValue())).toList()));
@@ -572,7 +624,7 @@ final class MessagesBench {
             Stats stats = run.stats();
             SendRun result = new SendRun(id, title, threads, poolSize, stats, run.wallSeconds(), run.callsPerSecond(),
                     (int) run.errors(), run.firstError(), run.othersCpuPercent(), run.threadCpuMsPerCall(),
-                    run.restOfJvmCpuMsPerCall(), run.postgresCpuMsPerCall(), throughputRow);
+                    run.restOfJvmCpuMsPerCall(), run.postgresCpuMsPerCall(), throughputRow, null);
             System.out.printf(Locale.ROOT, "  E      %-22s p50 %8s  p90 %8s  p99 %8s  max %8s ms  %7.1f sends/s  n=%-6d"
                             + " CPU/send: handler %.2f, rest of JVM %.2f, PostgreSQL %.2f ms  others %3.0f%% CPU%s%n",
                     id, Stats.fmt(stats.p50()), Stats.fmt(stats.p90()), Stats.fmt(stats.p99()), Stats.fmt(stats.max()),
@@ -582,47 +634,85 @@ final class MessagesBench {
             return result;
         }
 
+        /**
+         * One send through {@code recordingHandler} (a handler on a recording connection): what its first
+         * transaction wrote, the INSERT of the message and the UPDATE of the conversation, as it ran them.
+         */
+        BareSend recordBare(MessagesHandler recordingHandler) throws Exception {
+            long n = sequence.incrementAndGet();
+            UUID conversation = conversations.get(0);
+            String key = KEY_PREFIX + runTag + "-" + n;
+            var event = BenchEvents.request("POST", SEND, SEND, null, null, Map.of("content-type", "application/json",
+                    "idempotency-key", key), body(conversation, replies.get(0)), agents.get(0), organization, "agent");
+            var recorded = JdbcScript.record(() -> recordingHandler.handleRequest(event, null));
+            if (recorded.value().getStatusCode() != 202) {
+                throw new IllegalStateException("recording a send for its floor: " + recorded.value().getStatusCode()
+                        + " " + Measure.abbreviate(recorded.value().getBody()));
+            }
+            UUID message = UUID.fromString(JSON.readTree(recorded.value().getBody()).path("id").asText());
+            JdbcScript transaction = recorded.script().keep(sql -> sql.strip().startsWith("INSERT INTO messages")
+                    || sql.strip().startsWith("UPDATE conversations"));
+            if (transaction.executions() != 2) {
+                throw new IllegalStateException("the recorded send ran " + transaction.statements()
+                        + ": expected an INSERT INTO messages and an UPDATE conversations");
+            }
+            return new BareSend(transaction, message, key, conversation, connections.get(conversation));
+        }
+
+        /**
+         * The floor of {@code of}: the same threads, each on a plain connection, each on its share of the
+         * conversations, replay the recorded transaction (a new message id and key each time, the
+         * conversation and its connection of the slot) and send the message's body to the queue.
+         */
+        SendRun measureBare(SendRun of, BareSend bare, SqsClient sqs, String queueUrl, String jdbcUrl, double warmSeconds,
+                            double seconds, CpuMeter meter) throws Exception {
+            int threads = of.threads();
+            List<Connection> plain = new ArrayList<>();
+            try {
+                for (int t = 0; t < threads; t++) {
+                    plain.add(JdbcScript.plainConnection(jdbcUrl));
+                }
+                ClosedLoop.Run run = ClosedLoop.run(threads, warmSeconds, seconds, meter, thread -> {
+                    int[] slot = {thread};
+                    Connection c = plain.get(thread);
+                    return () -> {
+                        UUID id = Ids.newId();
+                        UUID conversation = conversations.get(slot[0]);
+                        Map<Object, Object> renewed = new HashMap<>();
+                        renewed.put(bare.message(), id);
+                        renewed.put(bare.key(), KEY_PREFIX + runTag + "-floor-" + sequence.incrementAndGet());
+                        renewed.put(bare.conversation(), conversation);
+                        if (bare.connection() != null) {
+                            renewed.put(bare.connection(), connections.get(conversation));
+                        }
+                        bare.transaction().with(renewed).replay(c);
+                        sqs.sendMessage(m -> m.queueUrl(queueUrl).messageGroupId(conversation.toString())
+                                .messageDeduplicationId(id.toString()).messageBody("{\"messageId\":\"" + id
+                                        + "\",\"organizationId\":\"" + organization + "\",\"conversationId\":\""
+                                        + conversation + "\"}"));
+                        slot[0] = next(slot[0], thread, threads);
+                        return null;
+                    };
+                });
+                SendRun result = new SendRun(of.id() + "-floor", of.title(), threads, threads, run.stats(),
+                        run.wallSeconds(), run.callsPerSecond(), (int) run.errors(), run.firstError(),
+                        run.othersCpuPercent(), run.threadCpuMsPerCall(), run.restOfJvmCpuMsPerCall(),
+                        run.postgresCpuMsPerCall(), of.throughputRow(), null);
+                System.out.printf(Locale.ROOT, "  E      %-22s p50 %8s  p90 %8s  p99 %8s  max %8s ms  %7.1f sends/s  n=%-6d%n",
+                        result.id(), Stats.fmt(run.stats().p50()), Stats.fmt(run.stats().p90()),
+                        Stats.fmt(run.stats().p99()), Stats.fmt(run.stats().max()), result.perSecond(),
+                        run.stats().count());
+                return result;
+            } finally {
+                for (Connection c : plain) {
+                    c.close();
+                }
+            }
+        }
+
         private int next(int slot, int thread, int threads) {
             int n = slot + threads;
             return n < conversations.size() ? n : thread;
-        }
-    }
-
-    /**
-     * For reference: one SQS SendMessage alone, one thread, to a FIFO queue of its own on the same
-     * ElasticMQ, through a client built like the function's ({@code AwsClients.sqs}): the queue's share
-     * of a send's latency.
-     */
-    static Stats sqsReference(String part, LocalAwsServices aws, Config config, boolean quick) {
-        String url = aws.sqs().createQueue(q -> q.queueName("bench-e-reference.fifo").attributes(Map.of(
-                QueueAttributeName.FIFO_QUEUE, "true", QueueAttributeName.CONTENT_BASED_DEDUPLICATION, "false"))).queueUrl();
-        try (var sqs = com.unifiedbeez.inbox.platform.aws.AwsClients.sqs(config)) {
-            String body = "{\"messageId\":\"" + UUID.randomUUID() + "\",\"organizationId\":\"" + UUID.randomUUID()
-                    + "\",\"conversationId\":\"" + UUID.randomUUID() + "\"}";
-            int max = quick ? 300 : 5000;
-            long[] samples = new long[max];
-            int n = 0;
-            long warmEnd = System.nanoTime() + (long) ((quick ? 0.5 : 2) * 1e9);
-            for (int i = 0; System.nanoTime() < warmEnd; i++) {
-                String id = "w" + i;
-                sqs.sendMessage(m -> m.queueUrl(url).messageGroupId("g" + (id.hashCode() & 1023))
-                        .messageDeduplicationId(id).messageBody(body));
-            }
-            long end = System.nanoTime() + (long) ((quick ? 1 : 3) * 1e9);
-            while (n < max && (n < 5 || System.nanoTime() < end)) {
-                String id = "m" + n;
-                long t0 = System.nanoTime();
-                sqs.sendMessage(m -> m.queueUrl(url).messageGroupId("g" + (id.hashCode() & 1023))
-                        .messageDeduplicationId(id).messageBody(body));
-                samples[n++] = System.nanoTime() - t0;
-            }
-            Stats stats = Stats.of(samples, n);
-            System.out.printf(Locale.ROOT, "  %-6s %-22s p50 %8s  p90 %8s  p99 %8s  max %8s ms  %7.1f req/s  n=%d%n",
-                    part, "sqs-send-alone", Stats.fmt(stats.p50()), Stats.fmt(stats.p90()), Stats.fmt(stats.p99()),
-                    Stats.fmt(stats.max()), stats.perSecond(), n);
-            return stats;
-        } finally {
-            aws.sqs().deleteQueue(d -> d.queueUrl(url));
         }
     }
 
