@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.unifiedbeez.inbox.attachment.UploadRequest;
 import com.unifiedbeez.inbox.message.MessageHistory;
 import com.unifiedbeez.inbox.message.MessageSearchQuery;
+import com.unifiedbeez.inbox.message.MessageSubmitter;
 import com.unifiedbeez.inbox.message.React;
 import com.unifiedbeez.inbox.message.SendMessage;
 import com.unifiedbeez.inbox.message.SendTemplate;
@@ -39,6 +40,8 @@ public final class MessagesHandler implements RequestHandler<APIGatewayV2HTTPEve
             .post(BASE + "/{id}/react", MessagesHandler::react)
             .delete(BASE + "/{id}", MessagesHandler::delete)
             .build();
+
+    static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
 
     private final MessagesComponent services;
     private final Priming priming; // held so the CRaC context keeps it
@@ -73,13 +76,19 @@ public final class MessagesHandler implements RequestHandler<APIGatewayV2HTTPEve
     }
 
     private ApiResult send(ApiRequest request) {
-        return ApiResult.accepted(services.submitter().send(request.caller(), request.body(SendMessage.class),
+        return accepted(services.submitter().send(request.caller(), request.body(SendMessage.class),
                 request.header("Idempotency-Key")));
     }
 
     private ApiResult sendTemplate(ApiRequest request) {
-        return ApiResult.accepted(services.submitter().sendTemplate(request.caller(), request.body(SendTemplate.class),
+        return accepted(services.submitter().sendTemplate(request.caller(), request.body(SendTemplate.class),
                 request.header("Idempotency-Key")));
+    }
+
+    /** 202 with the message; a replay of an earlier identical request says so (IETF Idempotency-Key draft). */
+    private static ApiResult accepted(MessageSubmitter.Submitted submitted) {
+        ApiResult result = ApiResult.accepted(submitted.message());
+        return submitted.replayed() ? result.withHeader(IDEMPOTENT_REPLAYED, "true") : result;
     }
 
     private ApiResult upload(ApiRequest request) {
