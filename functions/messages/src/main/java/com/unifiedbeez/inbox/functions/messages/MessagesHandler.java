@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.unifiedbeez.inbox.attachment.AttachmentUploads;
 import com.unifiedbeez.inbox.attachment.UploadRequest;
 import com.unifiedbeez.inbox.message.MessageHistory;
 import com.unifiedbeez.inbox.message.MessageSearchQuery;
@@ -53,8 +54,10 @@ public final class MessagesHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     public MessagesHandler(MessagesComponent services) {
         this.services = services;
-        this.priming = Priming.register(() -> handleRequest(
-                Priming.syntheticGet("GET " + BASE + "/search", BASE + "/search?q=priming"), null), services.dataSource());
+        this.priming = Priming.register(() -> {
+            handleRequest(Priming.syntheticGet("GET " + BASE + "/search", BASE + "/search?q=priming"), null);
+            AttachmentUploads.warm(); // the file type database, parsed once into the snapshot
+        }, services.dataSource());
     }
 
     @Override

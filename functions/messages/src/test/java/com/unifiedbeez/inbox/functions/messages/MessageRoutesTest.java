@@ -64,8 +64,10 @@ class MessageRoutesTest {
     @Test
     void anImageGoesUpThroughAPresignedPutIsVerifiedAndSent() throws Exception {
         byte[] jpeg = new byte[2048];
-        jpeg[0] = (byte) 0xFF;
+        jpeg[0] = (byte) 0xFF; // a JPEG's start-of-image marker and APP0 segment: complete checks the real type
         jpeg[1] = (byte) 0xD8;
+        jpeg[2] = (byte) 0xFF;
+        jpeg[3] = (byte) 0xE0;
         HttpAnswer ticket = call(request("POST", BASE + "/upload").as(sam).body("{\"conversationId\":\"" + whatsapp
                 + "\",\"fileName\":\"receipt photo.jpg\",\"contentType\":\"image/jpeg\",\"size\":" + jpeg.length + "}"));
         assertThat(ticket.status()).isEqualTo(201);
