@@ -17,14 +17,19 @@ import javax.inject.Singleton;
 
 /**
  * Media uploads in two steps: {@link #start} checks the file against the conversation's channel
- * and hands out a presigned PUT; {@link #complete} verifies what S3 holds before the file can be
- * sent. Nothing unverified is ever attached to a message.
+ * and hands out a presigned PUT; {@link #complete} verifies what S3 holds (declared size and type,
+ * and the real type from its first bytes) and copies that very version out of the upload area
+ * before the file can be sent. Nothing unverified is ever attached to a message, and bytes PUT
+ * again with the same URL after verification never reach a customer.
  */
 @Singleton
 public final class AttachmentUploads {
     static final Duration UPLOAD_TTL = Duration.ofMinutes(15);
     static final Duration DOWNLOAD_TTL = Duration.ofMinutes(60);
     static final int MAX_FILE_NAME = 255;
+    /** Where clients PUT (a bucket lifecycle rule expires what stays there) and where verified files live. */
+    static final String UPLOAD_AREA = "uploads/";
+    static final String VERIFIED_AREA = "attachments/";
 
     private final Database database;
     private final ConversationRepository conversations;
@@ -55,7 +60,7 @@ public final class AttachmentUploads {
             Channel channel = Channel.parse(conversation.channel()).orElseThrow();
             ConstraintViolations.reject(MediaRules.check(channel, type, request.size()).stream().toList());
             UUID id = Ids.newId();
-            String key = caller.organizationId() + "/" + conversationId + "/" + id + "/" + safeName(fileName);
+            String key = UPLOAD_AREA + caller.organizationId() + "/" + conversationId + "/" + id + "/" + safeName(fileName);
             Sql.update(c, """
                     INSERT INTO attachments (id, organization_id, conversation_id, uploaded_by, s3_key, file_name,
                                              content_type, declared_size)
@@ -69,14 +74,14 @@ public final class AttachmentUploads {
     public AttachmentView complete(Caller caller, UUID attachmentId) {
         return database.transaction(c -> {
             var row = Sql.one(c, """
-                    SELECT s3_key, file_name, content_type, declared_size, status FROM attachments
+                    SELECT conversation_id, s3_key, file_name, content_type, declared_size, status FROM attachments
                      WHERE organization_id = ? AND id = ? FOR UPDATE""",
-                    r -> new Pending(r.getString("s3_key"), r.getString("file_name"), r.getString("content_type"),
-                            r.getLong("declared_size"), r.getString("status")),
+                    r -> new Pending(Sql.uuid(r, "conversation_id"), r.getString("s3_key"), r.getString("file_name"),
+                            r.getString("content_type"), r.getLong("declared_size"), r.getString("status")),
                     caller.organizationId(), attachmentId)
                     .orElseThrow(() -> ApiException.notFound("attachment", attachmentId));
             if ("uploaded".equals(row.status())) {
-                return view(attachmentId, row, row.declaredSize());
+                return view(attachmentId, row, row.key(), row.declaredSize());
             }
             var stored = storage.head(row.key()).orElseThrow(() -> ApiException.conflict("upload-missing",
                     "no file has been uploaded for attachment " + attachmentId + " yet"));
@@ -85,17 +90,50 @@ public final class AttachmentUploads {
                 throw ApiException.invalid("file", "the uploaded file (" + stored.sizeBytes() + " bytes, " + stored.contentType()
                         + ") is not the one declared (" + row.declaredSize() + " bytes, " + row.contentType() + ")");
             }
-            Sql.update(c, "UPDATE attachments SET status = 'uploaded', size_bytes = ?, completed_at = now() WHERE id = ?",
-                    stored.sizeBytes(), attachmentId);
-            return view(attachmentId, row, stored.sizeBytes());
+            // Every read below is pinned to the version just seen: bytes PUT again meanwhile are not verified.
+            byte[] head = storage.readStart(row.key(), stored.etag(), FileTypeCheck.HEAD_BYTES)
+                    .orElseThrow(() -> changed(attachmentId));
+            var detected = FileTypeCheck.mismatch(row.contentType(), head);
+            if (detected.isPresent()) {
+                throw ApiException.invalid("file", "the uploaded file is " + detected.get() + " by its content, not the declared "
+                        + row.contentType());
+            }
+            // The verified version moves out of reach of the presigned PUT (still valid for a while):
+            // the senders and download links read only this copy.
+            String verified = verifiedKey(caller, row, attachmentId);
+            if (!storage.copyIfUnchanged(row.key(), stored.etag(), verified)) {
+                throw changed(attachmentId);
+            }
+            Sql.update(c, """
+                    UPDATE attachments SET status = 'uploaded', size_bytes = ?, s3_key = ?, completed_at = now(),
+                           metadata = metadata || jsonb_build_object('verifiedEtag', ?::text)
+                     WHERE id = ?""",
+                    stored.sizeBytes(), verified, stored.etag(), attachmentId);
+            return view(attachmentId, row, verified, stored.sizeBytes());
         });
     }
 
-    private record Pending(String key, String fileName, String contentType, long declaredSize, String status) {
+    private record Pending(UUID conversationId, String key, String fileName, String contentType, long declaredSize,
+                           String status) {
     }
 
-    private AttachmentView view(UUID id, Pending row, long size) {
-        return new AttachmentView(id, row.fileName(), row.contentType(), size, "uploaded", storage.presignGet(row.key(), DOWNLOAD_TTL));
+    private static ApiException changed(UUID attachmentId) {
+        return ApiException.conflict("upload-changed", "the file of attachment " + attachmentId
+                + " was replaced while it was being verified; complete the upload again");
+    }
+
+    private static String verifiedKey(Caller caller, Pending row, UUID attachmentId) {
+        return VERIFIED_AREA + caller.organizationId() + "/" + row.conversationId() + "/" + attachmentId + "/"
+                + safeName(row.fileName());
+    }
+
+    private AttachmentView view(UUID id, Pending row, String key, long size) {
+        return new AttachmentView(id, row.fileName(), row.contentType(), size, "uploaded", storage.presignGet(key, DOWNLOAD_TTL));
+    }
+
+    /** Loads what verification needs (SnapStart priming). */
+    public static void warm() {
+        FileTypeCheck.warm();
     }
 
     /** The links history pages give attachments. */

@@ -11,8 +11,8 @@ public interface MediaStorage {
     record PresignedUpload(String url, String method, Map<String, String> headers, Instant expiresAt) {
     }
 
-    /** What the store holds under a key. */
-    record StoredObject(long sizeBytes, String contentType) {
+    /** What the store holds under a key; the ETag names this version of its bytes. */
+    record StoredObject(long sizeBytes, String contentType, String etag) {
     }
 
     PresignedUpload presignPut(String key, String contentType, long sizeBytes, Duration ttl);
@@ -20,6 +20,18 @@ public interface MediaStorage {
     String presignGet(String key, Duration ttl);
 
     Optional<StoredObject> head(String key);
+
+    /**
+     * Up to {@code maxBytes} first bytes of the object, only while it is still the version
+     * {@code etag} names; empty when it has been replaced since.
+     */
+    Optional<byte[]> readStart(String key, String etag, int maxBytes);
+
+    /**
+     * Copies the object to {@code to} only while it is still the version {@code etag} names (S3
+     * CopyObject with x-amz-copy-source-if-match); false when it has been replaced since.
+     */
+    boolean copyIfUnchanged(String from, String etag, String to);
 
     /** Stores bytes the backend itself fetched (inbound media, raw email); the same key twice overwrites. */
     void put(String key, byte[] bytes, String contentType);

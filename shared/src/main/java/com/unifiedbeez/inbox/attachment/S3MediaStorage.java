@@ -14,10 +14,11 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
-/** The media bucket. Presigning is local computation; only {@link #head} calls S3. */
+/** The media bucket. Presigning is local computation. */
 @Singleton
 public final class S3MediaStorage implements MediaStorage {
     public static final String BUCKET = "INBOX_MEDIA_BUCKET";
+    private static final int PRECONDITION_FAILED = 412;
 
     private final S3Client s3;
     private final S3Presigner presigner;
@@ -49,12 +50,39 @@ public final class S3MediaStorage implements MediaStorage {
     public Optional<StoredObject> head(String key) {
         try {
             HeadObjectResponse head = s3.headObject(h -> h.bucket(bucket).key(key));
-            return Optional.of(new StoredObject(head.contentLength(), head.contentType()));
+            return Optional.of(new StoredObject(head.contentLength(), head.contentType(), head.eTag()));
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (S3Exception e) {
             if (e.statusCode() == 404) {
                 return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<byte[]> readStart(String key, String etag, int maxBytes) {
+        try {
+            return Optional.of(s3.getObjectAsBytes(o -> o.bucket(bucket).key(key).ifMatch(etag)
+                    .range("bytes=0-" + (maxBytes - 1))).asByteArray());
+        } catch (S3Exception e) {
+            if (e.statusCode() == PRECONDITION_FAILED || e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean copyIfUnchanged(String from, String etag, String to) {
+        try {
+            s3.copyObject(c -> c.sourceBucket(bucket).sourceKey(from).copySourceIfMatch(etag)
+                    .destinationBucket(bucket).destinationKey(to));
+            return true;
+        } catch (S3Exception e) {
+            if (e.statusCode() == PRECONDITION_FAILED || e.statusCode() == 404) {
+                return false;
             }
             throw e;
         }

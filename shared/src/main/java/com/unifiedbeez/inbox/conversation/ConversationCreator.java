@@ -2,7 +2,8 @@ package com.unifiedbeez.inbox.conversation;
 
 import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.contact.ContactRepository;
-import com.unifiedbeez.inbox.message.Previews;
+import com.unifiedbeez.inbox.message.MessageSubmitter;
+import com.unifiedbeez.inbox.message.MessageView;
 import com.unifiedbeez.inbox.platform.auth.Caller;
 import com.unifiedbeez.inbox.platform.db.Database;
 import com.unifiedbeez.inbox.platform.db.Sql;
@@ -19,9 +20,12 @@ import javax.inject.Inject;
 import javax.inject.Singleton;
 
 /**
- * Starts a conversation an agent opens with a contact. The creator holds it (assigned, active);
- * an initial message is stored {@code queued} for the send queue. A contact has at most one open
- * conversation per channel connection, so a second start answers 409 naming the open one.
+ * Starts a conversation an agent opens with a contact. The creator holds it (assigned, active).
+ * An initial message is a send like any other ({@link MessageSubmitter}): checked against every
+ * rule of the channel (reply windows, text limits, SMS segments) before anything is stored, stored
+ * {@code queued} with the conversation in one transaction, then handed to the outbound queue. A
+ * contact has at most one open conversation per channel connection, so a second start answers 409
+ * naming the open one.
  */
 @Singleton
 public final class ConversationCreator {
@@ -29,14 +33,19 @@ public final class ConversationCreator {
     private final ContactRepository contacts;
     private final ConversationDetails details;
     private final ConversationRepository conversations;
+    private final MessageSubmitter submitter;
 
     @Inject
     public ConversationCreator(Database database, ContactRepository contacts, ConversationDetails details,
-                               ConversationRepository conversations) {
+                               ConversationRepository conversations, MessageSubmitter submitter) {
         this.database = database;
         this.contacts = contacts;
         this.details = details;
         this.conversations = conversations;
+        this.submitter = submitter;
+    }
+
+    private record Created(ConversationDetail detail, MessageView first) {
     }
 
     public ConversationDetail create(Caller caller, CreateConversation request) {
@@ -58,7 +67,7 @@ public final class ConversationCreator {
         v.throwIfInvalid();
         Channel ch = channel;
         String message = initialMessage;
-        return database.transaction(c -> {
+        Created created = database.transaction(c -> {
             UUID connectionId = route(c, caller, contactId, ch);
             Optional<UUID> open = conversations.openConversation(c, contactId, ch.wireName(), connectionId, null);
             if (open.isPresent()) {
@@ -67,13 +76,21 @@ public final class ConversationCreator {
             UUID id = Ids.newId();
             // Microseconds, as PostgreSQL stores them, so the cursor of this row round-trips exactly.
             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            // The reply window is the customer's on this connection, not the new row's: when they
+            // last wrote in an earlier conversation, that time carries over.
+            Instant lastInbound = lastInbound(c, contactId, ch, connectionId);
+            ConversationRow row = new ConversationRow(id, caller.organizationId(), contactId, ch.wireName(), connectionId,
+                    ConversationStatus.ACTIVE, caller.userId(), null, lastInbound);
+            MessageSubmitter.CheckedFirst first = message == null ? null
+                    : submitter.checkFirst(c, caller, row, message, now);
             try {
                 Sql.update(c, """
                         INSERT INTO conversations (id, organization_id, contact_id, channel, channel_connection_id, status,
-                                                   assignee_user_id, last_message_at, last_message_preview, created_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, 'active', ?, ?, ?, ?, ?)""",
+                                                   assignee_user_id, last_message_at, last_message_preview, last_inbound_at,
+                                                   created_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, 'active', ?, ?, ?, ?, ?, ?)""",
                         id, caller.organizationId(), contactId, ch.wireName(), connectionId, caller.userId(), now,
-                        message == null ? null : Previews.of("text", message), now, now);
+                        first == null ? null : first.preview(), lastInbound, now, now);
             } catch (SQLException e) {
                 if ("23505".equals(e.getSQLState())) {
                     throw ApiException.conflict("conversation-already-open",
@@ -81,15 +98,22 @@ public final class ConversationCreator {
                 }
                 throw e;
             }
-            if (message != null) {
-                Sql.update(c, """
-                        INSERT INTO messages (id, organization_id, conversation_id, channel_connection_id, direction, sender_type,
-                                              sender_user_id, message_type, content, status, queued_at, platform_timestamp, created_at)
-                        VALUES (?, ?, ?, ?, 'outbound', 'user', ?, 'text', ?, 'queued', ?, ?, ?)""",
-                        Ids.newId(), caller.organizationId(), id, connectionId, caller.userId(), message, now, now, now);
-            }
-            return details.load(c, caller, id);
+            MessageView stored = first == null ? null : submitter.storeFirst(c, caller, row, first, now);
+            return new Created(details.load(c, caller, id), stored);
         });
+        if (created.first() != null) {
+            submitter.dispatch(caller, created.first());
+        }
+        return created.detail();
+    }
+
+    /** When the customer last wrote to this connection on this channel, in any of their conversations. */
+    private static Instant lastInbound(Connection c, UUID contactId, Channel channel, UUID connectionId)
+            throws SQLException {
+        return Sql.one(c, """
+                SELECT max(last_inbound_at) AS at FROM conversations
+                 WHERE contact_id = ? AND channel = ? AND channel_connection_id IS NOT DISTINCT FROM ?""",
+                r -> Sql.instant(r, "at"), contactId, channel.wireName(), connectionId).orElse(null);
     }
 
     /** The channel connection the conversation goes through: the contact's own, else the organization's live one. */

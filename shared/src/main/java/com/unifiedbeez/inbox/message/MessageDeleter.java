@@ -4,13 +4,16 @@ import com.unifiedbeez.inbox.platform.auth.Caller;
 import com.unifiedbeez.inbox.platform.db.Database;
 import com.unifiedbeez.inbox.platform.db.Sql;
 import com.unifiedbeez.inbox.platform.errors.ApiException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.UUID;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
 /**
- * Soft-deletes a message: its content disappears from every view and search, the row stays for
- * audit. Agents delete their own messages; admins any. Deleting twice is fine.
+ * Soft-deletes a message: its content disappears from every view and search (history keeps its
+ * place without content, the conversation's preview falls back to the newest remaining message),
+ * the row stays for audit. Agents delete their own messages; admins any. Deleting twice is fine.
  */
 @Singleton
 public final class MessageDeleter {
@@ -30,8 +33,28 @@ public final class MessageDeleter {
             if (!caller.isAdmin() && !caller.userId().equals(sender)) {
                 throw ApiException.forbidden("agents can delete only their own messages");
             }
-            return Sql.update(c, "UPDATE messages SET deleted_at = now(), deleted_by = ? WHERE id = ? AND deleted_at IS NULL",
-                    caller.userId(), messageId);
+            UUID conversationId = Sql.one(c, """
+                    UPDATE messages SET deleted_at = now(), deleted_by = ? WHERE id = ? AND deleted_at IS NULL
+                    RETURNING conversation_id""", r -> Sql.uuid(r, "conversation_id"), caller.userId(), messageId)
+                    .orElse(null);
+            if (conversationId != null) {
+                hideFromPreview(c, conversationId);
+            }
+            return null;
         });
+    }
+
+    /**
+     * The inbox list, the conversation and conversation search show the newest message that is
+     * still there (or nothing), never the text of a deleted one.
+     */
+    private static void hideFromPreview(Connection c, UUID conversationId) throws SQLException {
+        String preview = Sql.one(c, """
+                SELECT message_type, content FROM messages
+                 WHERE conversation_id = ? AND deleted_at IS NULL
+                 ORDER BY platform_timestamp DESC, id DESC LIMIT 1""",
+                r -> Previews.of(r.getString("message_type"), r.getString("content")), conversationId).orElse(null);
+        Sql.update(c, "UPDATE conversations SET last_message_preview = ?, updated_at = now() WHERE id = ?",
+                preview, conversationId);
     }
 }

@@ -1,5 +1,8 @@
 package com.unifiedbeez.inbox.message;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.unifiedbeez.inbox.conversation.ConversationRepository;
 import com.unifiedbeez.inbox.conversation.ConversationRow;
 import com.unifiedbeez.inbox.message.OutboundQueue.OutboundSend;
@@ -9,12 +12,20 @@ import com.unifiedbeez.inbox.platform.db.DatabaseException;
 import com.unifiedbeez.inbox.platform.db.Sql;
 import com.unifiedbeez.inbox.platform.errors.ApiException;
 import com.unifiedbeez.inbox.platform.id.Ids;
+import com.unifiedbeez.inbox.platform.json.Json;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
@@ -22,12 +33,36 @@ import javax.inject.Singleton;
  * Accepts a send: validates it against the conversation's channel before anything is stored,
  * stores it {@code queued} with the conversation's new activity in one transaction, then hands it
  * to the outbound queue. If that hand-off fails the message stays queued and the sweeper
- * re-queues it: an accepted send is never lost. An Idempotency-Key replays the first answer.
+ * re-queues it: an accepted send is never lost. An Idempotency-Key replays the first answer for the
+ * same request only: the message keeps a fingerprint of the request that created it, and the key
+ * reused for another body, route or conversation is refused (as Stripe and the IETF
+ * Idempotency-Key draft do) instead of silently answering with an unrelated message.
  */
 @Singleton
 public final class MessageSubmitter {
     public static final int MAX_IDEMPOTENCY_KEY = 255;
     private static final String UNIQUE_VIOLATION = "23505";
+    /** Sorted keys, so two equal requests written in another order have the same fingerprint. */
+    private static final ObjectMapper CANONICAL = Json.mapper().copy()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+
+    /** What a send answered: the message, and whether it is the replay of an earlier identical request. */
+    public record Submitted(MessageView message, boolean replayed) {
+    }
+
+    /** A conversation's first message, checked against its channel and not stored yet. */
+    public static final class CheckedFirst {
+        private final Draft draft;
+
+        private CheckedFirst(Draft draft) {
+            this.draft = draft;
+        }
+
+        public String preview() {
+            return Previews.of(draft.type(), draft.content());
+        }
+    }
 
     /** Builds the draft for one kind of send, once the conversation is locked. */
     @FunctionalInterface
@@ -51,26 +86,53 @@ public final class MessageSubmitter {
         this.drafts = drafts;
     }
 
-    public MessageView send(Caller caller, SendMessage request, Optional<String> idempotencyKey) {
+    public Submitted send(Caller caller, SendMessage request, Optional<String> idempotencyKey) {
         drafts.checkShape(request);
-        return submit(caller, drafts.conversationId(request.conversationId()), idempotencyKey,
+        UUID conversationId = drafts.conversationId(request.conversationId());
+        return submit(caller, conversationId, idempotencyKey, () -> fingerprint("send", conversationId, request),
                 (c, conversation, now) -> drafts.free(c, caller, conversation, request, now));
     }
 
-    public MessageView sendTemplate(Caller caller, SendTemplate request, Optional<String> idempotencyKey) {
-        return submit(caller, drafts.conversationId(request.conversationId()), idempotencyKey,
+    public Submitted sendTemplate(Caller caller, SendTemplate request, Optional<String> idempotencyKey) {
+        UUID conversationId = drafts.conversationId(request.conversationId());
+        return submit(caller, conversationId, idempotencyKey, () -> fingerprint("send-template", conversationId, request),
                 (c, conversation, now) -> drafts.template(c, caller, conversation, request));
     }
 
-    private MessageView submit(Caller caller, UUID conversationId, Optional<String> idempotencyKey, DraftBuilder builder) {
+    /**
+     * The first message of a conversation being created in {@code c}, checked by the same rules as
+     * a send before anything is stored; store it with {@link #storeFirst} once the conversation row
+     * exists, and {@link #dispatch} it after commit.
+     */
+    public CheckedFirst checkFirst(Connection c, Caller caller, ConversationRow conversation, String text, Instant now)
+            throws SQLException {
+        SendMessage request = new SendMessage(conversation.id().toString(), text, "text", null);
+        drafts.checkShape(request);
+        return new CheckedFirst(drafts.free(c, caller, conversation, request, now));
+    }
+
+    public MessageView storeFirst(Connection c, Caller caller, ConversationRow conversation, CheckedFirst first,
+                                  Instant now) throws SQLException {
+        UUID id = insert(c, caller, conversation, first.draft, null, null, now);
+        return messages.find(c, caller.organizationId(), id).orElseThrow();
+    }
+
+    /** Hands a stored send to the outbound queue (the sweeper retries a failed hand-off). */
+    public void dispatch(Caller caller, MessageView message) {
+        dispatch.dispatch(new OutboundSend(message.id(), caller.organizationId(), message.conversationId()));
+    }
+
+    private Submitted submit(Caller caller, UUID conversationId, Optional<String> idempotencyKey,
+                             Supplier<String> fingerprinter, DraftBuilder builder) {
         String key = idempotencyKey.map(MessageSubmitter::checkKey).orElse(null);
-        Stored stored;
+        String fingerprint = key == null ? null : fingerprinter.get();
+        Submitted submitted;
         try {
-            stored = database.transaction(c -> {
+            submitted = database.transaction(c -> {
                 if (key != null) {
-                    Optional<MessageView> replay = replay(c, caller, key);
+                    Optional<MessageView> replay = replay(c, caller, key, fingerprint);
                     if (replay.isPresent()) {
-                        return new Stored(replay.get(), false);
+                        return new Submitted(replay.get(), true);
                     }
                 }
                 ConversationRow conversation = conversations.require(c, caller.organizationId(), conversationId, true);
@@ -78,43 +140,70 @@ public final class MessageSubmitter {
                 conversations.requireReopenable(c, conversation);
                 Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
                 Draft draft = builder.build(c, conversation, now);
-                UUID id = insert(c, caller, conversation, draft, key, now);
-                return new Stored(messages.find(c, caller.organizationId(), id).orElseThrow(), true);
+                UUID id = insert(c, caller, conversation, draft, key, fingerprint, now);
+                return new Submitted(messages.find(c, caller.organizationId(), id).orElseThrow(), false);
             });
         } catch (DatabaseException e) {
             if (key != null && UNIQUE_VIOLATION.equals(e.sqlState())) {
-                // A concurrent retry with the same key won the race: answer with its message.
-                return database.read(c -> replay(c, caller, key)).orElseThrow(() -> e);
+                // A concurrent request with the same key won the race: answer as a replay of it (or
+                // refuse when it was another request).
+                return new Submitted(database.read(c -> replay(c, caller, key, fingerprint)).orElseThrow(() -> e), true);
             }
             throw e;
         }
-        if (stored.fresh()) {
-            MessageView m = stored.message();
-            dispatch.dispatch(new OutboundSend(m.id(), caller.organizationId(), m.conversationId()));
+        if (!submitted.replayed()) {
+            dispatch(caller, submitted.message());
         }
-        return stored.message();
+        return submitted;
     }
 
-    private record Stored(MessageView message, boolean fresh) {
+    /**
+     * The message an earlier request with this key created, when that request was this one; a key
+     * first used for another request is refused. Rows from before fingerprints were kept have none
+     * and replay as before.
+     */
+    private Optional<MessageView> replay(Connection c, Caller caller, String key, String fingerprint) throws SQLException {
+        record Earlier(UUID id, String fingerprint) {
+        }
+        Optional<Earlier> earlier = Sql.one(c, """
+                SELECT id, idempotency_fingerprint FROM messages
+                 WHERE organization_id = ? AND sender_user_id = ? AND idempotency_key = ?""",
+                r -> new Earlier(Sql.uuid(r, "id"), r.getString("idempotency_fingerprint")),
+                caller.organizationId(), caller.userId(), key);
+        if (earlier.isEmpty()) {
+            return Optional.empty();
+        }
+        if (earlier.get().fingerprint() != null && !earlier.get().fingerprint().equals(fingerprint)) {
+            throw new ApiException(422, "idempotency-key-reused", "Idempotency-Key reused",
+                    "this Idempotency-Key was already used for a different request (another body, route or"
+                            + " conversation); use a new key for a new message", List.of());
+        }
+        return messages.find(c, caller.organizationId(), earlier.get().id());
     }
 
-    private Optional<MessageView> replay(Connection c, Caller caller, String key) throws SQLException {
-        Optional<UUID> id = Sql.one(c, """
-                SELECT id FROM messages WHERE organization_id = ? AND sender_user_id = ? AND idempotency_key = ?""",
-                r -> Sql.uuid(r, "id"), caller.organizationId(), caller.userId(), key);
-        return id.isEmpty() ? Optional.empty() : messages.find(c, caller.organizationId(), id.get());
+    /** SHA-256 of the route and the request as parsed, keys sorted: the same request in any JSON spelling. */
+    static String fingerprint(String route, UUID conversationId, Object request) {
+        Map<String, Object> canonical = CANONICAL.convertValue(request, MAP);
+        canonical.put("conversationId", conversationId.toString());
+        canonical.put("route", route);
+        try {
+            byte[] bytes = CANONICAL.writeValueAsString(canonical).getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot fingerprint a " + request.getClass().getSimpleName(), e);
+        }
     }
 
     private static UUID insert(Connection c, Caller caller, ConversationRow conversation, Draft draft, String key,
-                               Instant now) throws SQLException {
+                               String fingerprint, Instant now) throws SQLException {
         UUID id = Ids.newId();
         Sql.update(c, """
                 INSERT INTO messages (id, organization_id, conversation_id, channel_connection_id, direction, sender_type,
                                       sender_user_id, message_type, content, metadata, status, queued_at,
-                                      platform_timestamp, idempotency_key, created_at)
-                VALUES (?, ?, ?, ?, 'outbound', 'user', ?, ?, ?, ?::jsonb, 'queued', ?, ?, ?, ?)""",
+                                      platform_timestamp, idempotency_key, idempotency_fingerprint, created_at)
+                VALUES (?, ?, ?, ?, 'outbound', 'user', ?, ?, ?, ?::jsonb, 'queued', ?, ?, ?, ?, ?)""",
                 id, caller.organizationId(), conversation.id(), conversation.channelConnectionId(), caller.userId(),
-                draft.type(), draft.content(), draft.metadata().toString(), now, now, key, now);
+                draft.type(), draft.content(), draft.metadata().toString(), now, now, key, fingerprint, now);
         if (!draft.attachmentIds().isEmpty()) {
             Sql.update(c, "UPDATE attachments SET message_id = ? WHERE organization_id = ? AND id = ANY(?::uuid[])",
                     id, caller.organizationId(), draft.attachmentIds());

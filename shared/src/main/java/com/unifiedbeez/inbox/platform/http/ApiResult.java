@@ -1,7 +1,18 @@
 package com.unifiedbeez.inbox.platform.http;
 
-/** What a route answers: a status and a body that becomes JSON (null for no body). */
-public record ApiResult(int status, Object body) {
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** What a route answers: a status, a body that becomes JSON (null for no body) and any extra response headers. */
+public record ApiResult(int status, Object body, Map<String, String> headers) {
+    public ApiResult {
+        headers = Map.copyOf(headers);
+    }
+
+    public ApiResult(int status, Object body) {
+        this(status, body, Map.of());
+    }
+
     public static ApiResult ok(Object body) {
         return new ApiResult(200, body);
     }
@@ -16,5 +27,12 @@ public record ApiResult(int status, Object body) {
 
     public static ApiResult noContent() {
         return new ApiResult(204, null);
+    }
+
+    /** This answer with one more header (names as HTTP/2 writes them: lower case). */
+    public ApiResult withHeader(String name, String value) {
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        all.put(name.toLowerCase(java.util.Locale.ROOT), value);
+        return new ApiResult(status, body, all);
     }
 }

@@ -148,9 +148,13 @@ public final class HttpDispatcher {
     }
 
     private static APIGatewayV2HTTPResponse toResponse(ApiResult result) {
+        Map<String, String> headers = new HashMap<>(result.headers());
+        if (result.body() != null) {
+            headers.putAll(JSON);
+        }
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(result.status())
-                .withHeaders(result.body() == null ? Map.of() : JSON)
+                .withHeaders(headers)
                 .withBody(result.body() == null ? null : Json.write(result.body()))
                 .build();
     }

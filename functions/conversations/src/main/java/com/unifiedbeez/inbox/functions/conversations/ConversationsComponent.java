@@ -7,7 +7,9 @@ import com.unifiedbeez.inbox.conversation.ConversationInbox;
 import com.unifiedbeez.inbox.conversation.ConversationReadMarker;
 import com.unifiedbeez.inbox.conversation.ConversationStatusChanger;
 import com.unifiedbeez.inbox.label.ConversationLabeler;
+import com.unifiedbeez.inbox.message.OutboundQueueModule;
 import com.unifiedbeez.inbox.note.ConversationNotes;
+import com.unifiedbeez.inbox.platform.aws.SqsModule;
 import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.db.DatabaseModule;
 import dagger.BindsInstance;
@@ -15,9 +17,9 @@ import dagger.Component;
 import javax.inject.Singleton;
 import javax.sql.DataSource;
 
-/** What the conversations function needs, built once per container. */
+/** What the conversations function needs, built once per container: PostgreSQL, and SQS for a first message. */
 @Singleton
-@Component(modules = DatabaseModule.class)
+@Component(modules = {DatabaseModule.class, SqsModule.class, OutboundQueueModule.class})
 public interface ConversationsComponent {
     ConversationInbox inbox();
 

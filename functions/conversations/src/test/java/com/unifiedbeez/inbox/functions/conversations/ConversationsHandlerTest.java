@@ -232,6 +232,11 @@ class ConversationsHandlerTest {
     class Create {
         @Test
         void startsAnActiveConversationHeldByItsCreatorWithTheMessageQueued() {
+            // Alice wrote an hour ago in an earlier, resolved conversation: WhatsApp's window is open.
+            UUID earlier = conversation(alice, "whatsapp", ConversationSpec.open(Instant.now()).status("resolved"));
+            fx.exec("UPDATE conversations SET channel_connection_id = (SELECT id FROM channel_connections"
+                    + " WHERE organization_id = ? AND channel = 'whatsapp') WHERE id = ?", org, earlier);
+            fx.inboundMessage(org, earlier, "Where is my order?", Instant.now().minus(1, ChronoUnit.HOURS));
             HttpAnswer answer = call(request("POST", BASE).as(sam)
                     .body("{\"contactId\":\"" + alice + "\",\"channel\":\"whatsapp\",\"initialMessage\":\"Hi Alice, your order shipped\"}"));
             assertThat(answer.status()).isEqualTo(201);

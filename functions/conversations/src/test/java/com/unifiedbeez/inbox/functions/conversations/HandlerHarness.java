@@ -1,12 +1,24 @@
 package com.unifiedbeez.inbox.functions.conversations;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.unifiedbeez.inbox.message.SqsOutboundQueue;
+import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.testing.HttpAnswer;
 import com.unifiedbeez.inbox.testing.HttpEvents;
+import com.unifiedbeez.inbox.testing.LocalAws;
 import com.unifiedbeez.inbox.testing.TestDatabase;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
-/** The real conversations handler on the real test database, called as Lambda would call it. */
+/**
+ * The real conversations handler on the real test database and a real outbound FIFO queue
+ * (ElasticMQ), called as Lambda would call it.
+ */
 final class HandlerHarness {
+    static final String QUEUE = LocalAws.createQueue(LocalAws.unique("outbound") + ".fifo", true);
+    static final Config CONFIG = LocalAws.config(TestDatabase.config()).with(SqsOutboundQueue.QUEUE_URL, QUEUE);
     private static ConversationsHandler handler;
 
     private HandlerHarness() {
@@ -14,7 +26,7 @@ final class HandlerHarness {
 
     static synchronized ConversationsHandler handler() {
         if (handler == null) {
-            handler = new ConversationsHandler(DaggerConversationsComponent.factory().create(TestDatabase.config()));
+            handler = new ConversationsHandler(DaggerConversationsComponent.factory().create(CONFIG));
         }
         return handler;
     }
@@ -25,5 +37,21 @@ final class HandlerHarness {
 
     static HttpAnswer call(APIGatewayV2HTTPEvent event) {
         return HttpAnswer.call(handler(), event);
+    }
+
+    /** Everything waiting on the outbound queue now, taken off it. */
+    static List<Message> drainQueue() {
+        List<Message> all = new ArrayList<>();
+        while (true) {
+            List<Message> batch = LocalAws.sqs().receiveMessage(r -> r.queueUrl(QUEUE).maxNumberOfMessages(10)
+                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
+            if (batch.isEmpty()) {
+                return all;
+            }
+            for (Message m : batch) {
+                all.add(m);
+                LocalAws.sqs().deleteMessage(d -> d.queueUrl(QUEUE).receiptHandle(m.receiptHandle()));
+            }
+        }
     }
 }

@@ -4,9 +4,11 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.unifiedbeez.inbox.attachment.AttachmentUploads;
 import com.unifiedbeez.inbox.attachment.UploadRequest;
 import com.unifiedbeez.inbox.message.MessageHistory;
 import com.unifiedbeez.inbox.message.MessageSearchQuery;
+import com.unifiedbeez.inbox.message.MessageSubmitter;
 import com.unifiedbeez.inbox.message.React;
 import com.unifiedbeez.inbox.message.SendMessage;
 import com.unifiedbeez.inbox.message.SendTemplate;
@@ -41,6 +43,8 @@ public final class MessagesHandler implements RequestHandler<APIGatewayV2HTTPEve
             .delete(BASE + "/{id}", MessagesHandler::delete)
             .build();
 
+    static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
+
     private final MessagesComponent services;
     private final Priming priming; // held so the CRaC context keeps it
 
@@ -54,6 +58,7 @@ public final class MessagesHandler implements RequestHandler<APIGatewayV2HTTPEve
         this.priming = Priming.register(() -> {
             handleRequest(Priming.syntheticGet("GET " + BASE + "/search", BASE + "/search?q=priming"), null);
             Emoji.warmUp(); // the reaction check's emoji data, so no first react pays for loading it
+            AttachmentUploads.warm(); // the file type database, parsed once into the snapshot
         }, services.dataSource());
     }
 
@@ -76,13 +81,19 @@ public final class MessagesHandler implements RequestHandler<APIGatewayV2HTTPEve
     }
 
     private ApiResult send(ApiRequest request) {
-        return ApiResult.accepted(services.submitter().send(request.caller(), request.body(SendMessage.class),
+        return accepted(services.submitter().send(request.caller(), request.body(SendMessage.class),
                 request.header("Idempotency-Key")));
     }
 
     private ApiResult sendTemplate(ApiRequest request) {
-        return ApiResult.accepted(services.submitter().sendTemplate(request.caller(), request.body(SendTemplate.class),
+        return accepted(services.submitter().sendTemplate(request.caller(), request.body(SendTemplate.class),
                 request.header("Idempotency-Key")));
+    }
+
+    /** 202 with the message; a replay of an earlier identical request says so (IETF Idempotency-Key draft). */
+    private static ApiResult accepted(MessageSubmitter.Submitted submitted) {
+        ApiResult result = ApiResult.accepted(submitted.message());
+        return submitted.replayed() ? result.withHeader(IDEMPOTENT_REPLAYED, "true") : result;
     }
 
     private ApiResult upload(ApiRequest request) {
