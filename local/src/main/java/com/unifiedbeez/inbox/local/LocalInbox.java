@@ -3,6 +3,7 @@ package com.unifiedbeez.inbox.local;
 import com.unifiedbeez.inbox.local.aws.LocalAwsServices;
 import com.unifiedbeez.inbox.local.aws.LocalResources;
 import com.unifiedbeez.inbox.local.events.EventSources;
+import com.unifiedbeez.inbox.local.docs.ApiReference;
 import com.unifiedbeez.inbox.local.gateway.Gateway;
 import com.unifiedbeez.inbox.local.gateway.JettyGatewayHandler;
 import com.unifiedbeez.inbox.local.gateway.JwtAuthorizer;
@@ -267,8 +268,9 @@ public final class LocalInbox implements AutoCloseable {
             long t5 = System.nanoTime();
             Gateway routes = gateway;
             Sandbox platforms = sandbox;
+            ApiReference reference = new ApiReference();
             server.setHandler(new JettyGatewayHandler(r -> Sandbox.owns(r.rawPath()) ? platforms.handle(r)
-                    : routes.handle(r)));
+                    : ApiReference.owns(r.rawPath()) ? reference.handle(r) : routes.handle(r)));
             server.start();
             long t6 = System.nanoTime();
             Timings timings = new Timings(ms(t0, t1), ms(t1, t2), ms(t2, t3), ms(t3, t4), ms(t4, t5),
@@ -413,6 +415,8 @@ public final class LocalInbox implements AutoCloseable {
         out.println("  " + timings + (seeded ? "; demo data seeded" : "; existing data reused"));
         out.println("  data: " + options.dataDir() + "   postgres: " + database.jdbcUrl() + " (user postgres)");
         out.println("  routes: " + gateway.routeCount() + " from " + options.template());
+        out.println("  API reference: " + baseUrl() + ApiReference.DOCS_PATH + "   (the contract: " + baseUrl()
+                + ApiReference.DOCUMENT_PATH + ")");
         out.println("  SQS (ElasticMQ, in memory): " + aws.sqsEndpoint() + "   S3 (S3Proxy, files in "
                 + aws.s3Directory() + "): " + aws.s3Endpoint() + "   region " + aws.region()
                 + ", access key/secret local/local");
