@@ -55,6 +55,14 @@ public final class PlatformHttp {
         return status == 429 || status >= 500;
     }
 
+    /**
+     * Whether a status means "never, whatever we do": a 4xx other than 408 (timeout), 425 (too
+     * early) and 429 (rate limit). Asking again sends the same request and gets the same answer.
+     */
+    public static boolean permanentStatus(int status) {
+        return status >= 400 && status < 500 && status != 408 && status != 425 && status != 429;
+    }
+
     private final HttpClient client;
 
     @Inject

@@ -141,14 +141,21 @@ public final class ConversationRepository {
             params.add(filter.labelIds());
         }
         search.ifPresent(terms -> {
+            // The subject test is not correlated: PostgreSQL runs it once over the subject index
+            // (V6) and probes its hashed result per conversation, so the walk stays index-only.
             where.add("""
                     (EXISTS (SELECT 1 FROM contacts sc WHERE sc.id = c.contact_id AND sc.search @@ to_tsquery('simple', ?))
                      OR EXISTS (SELECT 1 FROM contact_identities si
                                  WHERE si.contact_id = c.contact_id AND si.search @@ to_tsquery('simple', ?))
+                     OR c.id IN (SELECT ss.id FROM conversations ss
+                                  WHERE ss.organization_id = ? AND ss.subject IS NOT NULL
+                                    AND to_tsvector('simple', ss.subject) @@ to_tsquery('simple', ?))
                      OR EXISTS (SELECT 1 FROM messages sm
                                  WHERE sm.conversation_id = c.id AND sm.deleted_at IS NULL
                                    AND sm.search @@ websearch_to_tsquery('english', ?)))""");
             params.add(terms.prefixQuery());
+            params.add(terms.prefixQuery());
+            params.add(caller.organizationId());
             params.add(terms.prefixQuery());
             params.add(terms.text());
         });

@@ -7,7 +7,8 @@ import java.util.stream.Collectors;
 /**
  * A search box query, prepared for PostgreSQL full-text search: the raw text for
  * {@code websearch_to_tsquery} over messages (stemmed, quotes and -negation work), and a prefix
- * query over contact names and identities, so "ali" finds Alice and "+4477" a phone number.
+ * query over contact names, identities and email subjects, so "ali" finds Alice, "+4477" a phone
+ * number and "inv" the mail "Invoice 2231".
  */
 public record SearchTerms(String text, String prefixQuery) {
     public static final int MAX_LENGTH = 200;

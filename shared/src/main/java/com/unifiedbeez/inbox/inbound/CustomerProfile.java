@@ -5,6 +5,11 @@ package com.unifiedbeez.inbox.inbound;
  * PSID, Instagram IGSID); either part may be null.
  */
 public record CustomerProfile(String displayName, String avatarUrl) {
+    public CustomerProfile {
+        displayName = PlatformText.clean(displayName);
+        avatarUrl = PlatformText.clean(avatarUrl);
+    }
+
     public boolean isEmpty() {
         return (displayName == null || displayName.isBlank()) && (avatarUrl == null || avatarUrl.isBlank());
     }

@@ -1,6 +1,7 @@
 package com.unifiedbeez.inbox.inbound;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.channel.ChannelConnection;
 import com.unifiedbeez.inbox.conversation.ConversationRepository;
 import com.unifiedbeez.inbox.conversation.ConversationStatus;
@@ -20,9 +21,11 @@ import javax.inject.Singleton;
 /**
  * Which conversation a customer's message belongs to, on its channel connection:
  * <ol>
- *   <li>a thread it answers (email In-Reply-To/References, nearest first) naming one of this
- *       contact's stored messages — that conversation, reopened if it was resolved or closed,
- *       unless the contact meanwhile has another open one, which then takes it;</li>
+ *   <li>a thread it answers (email In-Reply-To/References, nearest first) naming a message stored
+ *       on this connection — that conversation, whoever wrote the reply: the customer, or another
+ *       participant of the thread (reply-all, a colleague of the customer), as help desks do. It is
+ *       reopened if it was resolved or closed, unless its customer meanwhile has another open one
+ *       on the connection, which then takes it;</li>
  *   <li>else the contact's open conversation;</li>
  *   <li>else their latest conversation if it is resolved: reopened (active). A closed one stays
  *       closed: closing ends a conversation for good, the next message starts a new one;</li>
@@ -46,33 +49,41 @@ public final class InboundConversations {
     public record Routed(UUID conversationId, boolean created) {
     }
 
-    private record Candidate(UUID id, ConversationStatus status) {
+    private record Candidate(UUID id, ConversationStatus status, UUID contactId) {
     }
 
     public Routed route(Connection c, ChannelConnection connection, UUID contactId, InboundMessage message)
             throws SQLException {
         String channel = connection.channel().wireName();
-        Optional<Candidate> thread = thread(c, connection, contactId, message.references());
-        Optional<UUID> open = conversations.openConversation(c, contactId, channel, connection.id(), null);
+        Optional<Candidate> thread = thread(c, connection, message.references());
         if (thread.isPresent()) {
             Candidate answered = thread.get();
+            Routed routed;
             if (answered.status().isOpen()) {
-                return new Routed(answered.id(), false);
+                routed = new Routed(answered.id(), false);
+            } else {
+                // The one-open index is per customer: their other open conversation takes the reply.
+                Optional<UUID> theirs = conversations.openConversation(c, answered.contactId(), channel, connection.id(),
+                        null);
+                if (theirs.isEmpty()) {
+                    reopen(c, connection.organizationId(), answered.id());
+                }
+                routed = new Routed(theirs.orElse(answered.id()), false);
             }
-            if (open.isPresent()) {
-                return new Routed(open.get(), false);
-            }
-            reopen(c, connection.organizationId(), answered.id());
-            return new Routed(answered.id(), false);
+            learnSubject(c, connection, routed.conversationId(), message);
+            return routed;
         }
+        Optional<UUID> open = conversations.openConversation(c, contactId, channel, connection.id(), null);
         if (open.isPresent()) {
+            learnSubject(c, connection, open.get(), message);
             return new Routed(open.get(), false);
         }
         Optional<Candidate> latest = Sql.one(c, """
                 SELECT id, status FROM conversations
                  WHERE organization_id = ? AND contact_id = ? AND channel = ? AND channel_connection_id = ?
                  ORDER BY last_message_at DESC, id DESC LIMIT 1""",
-                r -> new Candidate(Sql.uuid(r, "id"), ConversationStatus.parse(r.getString("status")).orElseThrow()),
+                r -> new Candidate(Sql.uuid(r, "id"), ConversationStatus.parse(r.getString("status")).orElseThrow(),
+                        contactId),
                 connection.organizationId(), contactId, channel, connection.id());
         if (latest.isPresent() && latest.get().status() == ConversationStatus.RESOLVED) {
             reopen(c, connection.organizationId(), latest.get().id());
@@ -81,20 +92,34 @@ public final class InboundConversations {
         return create(c, connection, contactId, message);
     }
 
-    /** The conversation of the nearest referenced message of this contact on this connection. */
-    private static Optional<Candidate> thread(Connection c, ChannelConnection connection, UUID contactId,
-                                              List<String> references) throws SQLException {
+    /**
+     * The conversation of the nearest referenced message stored on this connection, whoever wrote
+     * it. Message-IDs are unique per connection (messages_external_once), and only a participant of
+     * the thread has them.
+     */
+    private static Optional<Candidate> thread(Connection c, ChannelConnection connection, List<String> references)
+            throws SQLException {
         if (references.isEmpty()) {
             return Optional.empty();
         }
         return Sql.one(c, """
-                SELECT cv.id, cv.status FROM messages m
+                SELECT cv.id, cv.status, cv.contact_id FROM messages m
                   JOIN conversations cv ON cv.id = m.conversation_id
                  WHERE m.organization_id = ? AND m.channel_connection_id = ? AND m.external_id = ANY(?::text[])
-                   AND cv.contact_id = ?
                  ORDER BY array_position(?::text[], m.external_id) LIMIT 1""",
-                r -> new Candidate(Sql.uuid(r, "id"), ConversationStatus.parse(r.getString("status")).orElseThrow()),
-                connection.organizationId(), connection.id(), references, contactId, references);
+                r -> new Candidate(Sql.uuid(r, "id"), ConversationStatus.parse(r.getString("status")).orElseThrow(),
+                        Sql.uuid(r, "contact_id")),
+                connection.organizationId(), connection.id(), references, references);
+    }
+
+    /** An email conversation that has no subject yet (an agent started it without one) takes the mail's. */
+    private static void learnSubject(Connection c, ChannelConnection connection, UUID conversationId,
+                                     InboundMessage message) throws SQLException {
+        String subject = subject(connection, message);
+        if (subject != null) {
+            Sql.update(c, "UPDATE conversations SET subject = ? WHERE organization_id = ? AND id = ? AND subject IS NULL",
+                    subject, connection.organizationId(), conversationId);
+        }
     }
 
     /** Resolved or closed to active, as the lifecycle reopens on a customer's message. */
@@ -106,19 +131,23 @@ public final class InboundConversations {
     }
 
     /**
-     * The email's subject: EmailInbound keeps it at {@code metadata.email.subject}; a top-level
-     * {@code subject} is taken too. Without it our reply would go out as a bare "Re:".
+     * The email's subject (EmailInbound keeps it at {@code metadata.email.subject}; a top-level
+     * {@code subject} is taken too), shown on the conversation and searched; without it our reply
+     * would go out as a bare "Re:". Email only: the other channels have no subject.
      */
-    static String subject(InboundMessage message) {
+    static String subject(ChannelConnection connection, InboundMessage message) {
+        if (connection.channel() != Channel.EMAIL) {
+            return null;
+        }
         JsonNode email = message.metadata().path("email").path("subject");
-        JsonNode plain = message.metadata().path("subject");
-        return email.isTextual() ? email.asText() : plain.isTextual() ? plain.asText() : null;
+        JsonNode subject = email.isTextual() ? email : message.metadata().path("subject");
+        return subject.isTextual() && !subject.asText().isBlank() ? subject.asText().strip() : null;
     }
 
     private Routed create(Connection c, ChannelConnection connection, UUID contactId, InboundMessage message)
             throws SQLException {
         UUID id = Ids.newId();
-        String subject = subject(message);
+        String subject = subject(connection, message);
         // The one-open index is the arbiter: a conversation opened concurrently wins and is used.
         int inserted = Sql.update(c, """
                 INSERT INTO conversations (id, organization_id, contact_id, channel, channel_connection_id, status, subject,

@@ -8,7 +8,8 @@ import java.util.Objects;
 
 /**
  * A platform payload in the unified format: what {@link IncomingNormalizer#normalizeIncoming}
- * returns and the inbound processor stores. One payload may hold several events.
+ * returns and the inbound processor stores. One payload may hold several events. Every string an
+ * event carries is made storable on the way in ({@link PlatformText}: no NUL).
  */
 public sealed interface InboundEvent {
 
@@ -16,6 +17,10 @@ public sealed interface InboundEvent {
     record Customer(String identifier, String displayName, String phone, String email) {
         public Customer {
             Objects.requireNonNull(identifier, "identifier");
+            identifier = PlatformText.clean(identifier);
+            displayName = PlatformText.clean(displayName);
+            phone = PlatformText.clean(phone);
+            email = PlatformText.clean(email);
         }
     }
 
@@ -23,6 +28,8 @@ public sealed interface InboundEvent {
     record InboundMedia(String reference, String contentType, String fileName, Long sizeBytes) {
         public InboundMedia {
             Objects.requireNonNull(reference, "reference");
+            contentType = PlatformText.clean(contentType);
+            fileName = PlatformText.clean(fileName);
         }
     }
 
@@ -47,17 +54,29 @@ public sealed interface InboundEvent {
             Objects.requireNonNull(sentAt, "sentAt");
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(metadata, "metadata");
+            externalId = PlatformText.clean(externalId);
+            text = PlatformText.clean(text);
+            metadata = PlatformText.clean(metadata);
+            replyTo = PlatformText.clean(replyTo);
             media = media == null ? List.of() : List.copyOf(media);
-            references = references == null ? List.of() : List.copyOf(references);
+            references = references == null ? List.of() : List.copyOf(PlatformText.clean(references));
         }
     }
 
     /** The customer edited a message they sent (Telegram edited_message). */
     record MessageEdit(String externalId, Customer from, String text, Instant editedAt) implements InboundEvent {
+        public MessageEdit {
+            externalId = PlatformText.clean(externalId);
+            text = PlatformText.clean(text);
+        }
     }
 
     /** The customer reacted to a message (emoji null or empty: reaction removed). */
     record Reaction(String targetExternalId, Customer from, String emoji, Instant at) implements InboundEvent {
+        public Reaction {
+            targetExternalId = PlatformText.clean(targetExternalId);
+            emoji = PlatformText.clean(emoji);
+        }
     }
 
     /**
@@ -70,6 +89,10 @@ public sealed interface InboundEvent {
             Objects.requireNonNull(externalId, "externalId");
             Objects.requireNonNull(status, "status");
             Objects.requireNonNull(occurredAt, "occurredAt");
+            externalId = PlatformText.clean(externalId);
+            recipient = PlatformText.clean(recipient);
+            errorCode = PlatformText.clean(errorCode);
+            errorMessage = PlatformText.clean(errorMessage);
         }
     }
 

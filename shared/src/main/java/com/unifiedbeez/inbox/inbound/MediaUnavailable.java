@@ -13,8 +13,8 @@ public final class MediaUnavailable extends IOException {
     private final String reason;
 
     public MediaUnavailable(String reason) {
-        super(reason);
-        this.reason = reason;
+        super(PlatformText.clean(reason));
+        this.reason = PlatformText.clean(reason);
     }
 
     public String reason() {

@@ -14,43 +14,78 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 
-/** The inbound queue on SQS FIFO, sent in batches of ten (the SQS maximum). */
+/**
+ * The inbound queue on SQS FIFO, sent in batches of at most ten messages and 256 KiB (both SQS
+ * limits, the size one for the batch as a whole). An envelope that alone would pass the size limit
+ * goes through the bucket ({@link PayloadClaims}) and a small envelope naming it is queued.
+ */
 @Singleton
 public final class SqsInboundQueue implements InboundQueue {
     public static final String QUEUE_URL = "INBOX_INBOUND_QUEUE_URL";
     private static final int BATCH = 10;
+    /** SQS's limit for a message, and for the sum of a batch's messages (docs: Amazon SQS message quotas). */
+    static final int MAX_BYTES = 256 * 1024;
     /** SQS limit for MessageGroupId and MessageDeduplicationId. */
     private static final int MAX_ID = 128;
 
     private final SqsClient sqs;
     private final String queueUrl;
+    private final PayloadClaims claims;
 
     @Inject
-    public SqsInboundQueue(SqsClient sqs, Config config) {
+    public SqsInboundQueue(SqsClient sqs, Config config, PayloadClaims claims) {
         this.sqs = sqs;
         this.queueUrl = config.require(QUEUE_URL);
+        this.claims = claims;
+    }
+
+    /** Without a bucket: an envelope over the size limit is refused (IllegalStateException), as SQS would. */
+    public SqsInboundQueue(SqsClient sqs, Config config) {
+        this(sqs, config, null);
     }
 
     @Override
     public void enqueue(List<InboundEnvelope> envelopes) {
-        for (int from = 0; from < envelopes.size(); from += BATCH) {
-            List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
-            List<InboundEnvelope> batch = envelopes.subList(from, Math.min(from + BATCH, envelopes.size()));
-            for (int i = 0; i < batch.size(); i++) {
-                InboundEnvelope envelope = batch.get(i);
-                entries.add(SendMessageBatchRequestEntry.builder()
-                        .id(Integer.toString(i))
-                        .messageGroupId(groupId(envelope))
-                        .messageDeduplicationId(deduplicationId(envelope))
-                        .messageBody(Json.write(envelope))
-                        .build());
+        List<SendMessageBatchRequestEntry> batch = new ArrayList<>();
+        int batchBytes = 0;
+        for (InboundEnvelope envelope : envelopes) {
+            String deduplicationId = deduplicationId(envelope);
+            String body = Json.write(envelope);
+            if (bytes(body) > MAX_BYTES) {
+                if (claims == null) {
+                    throw new IllegalStateException("an inbound envelope of " + bytes(body) + " bytes is over the SQS limit");
+                }
+                body = Json.write(claims.check(envelope, deduplicationId));
             }
-            SendMessageBatchResponse response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
-            if (!response.failed().isEmpty()) {
-                throw new IllegalStateException("inbound queue refused " + response.failed().size() + " of "
-                        + entries.size() + " envelopes: " + response.failed().get(0).message());
+            int size = bytes(body);
+            if (batch.size() == BATCH || batchBytes + size > MAX_BYTES) {
+                send(batch);
+                batch = new ArrayList<>();
+                batchBytes = 0;
             }
+            batch.add(SendMessageBatchRequestEntry.builder()
+                    .id(Integer.toString(batch.size()))
+                    .messageGroupId(groupId(envelope))
+                    .messageDeduplicationId(deduplicationId)
+                    .messageBody(body)
+                    .build());
+            batchBytes += size;
         }
+        if (!batch.isEmpty()) {
+            send(batch);
+        }
+    }
+
+    private void send(List<SendMessageBatchRequestEntry> entries) {
+        SendMessageBatchResponse response = sqs.sendMessageBatch(b -> b.queueUrl(queueUrl).entries(entries));
+        if (!response.failed().isEmpty()) {
+            throw new IllegalStateException("inbound queue refused " + response.failed().size() + " of "
+                    + entries.size() + " envelopes: " + response.failed().get(0).message());
+        }
+    }
+
+    private static int bytes(String body) {
+        return body.getBytes(StandardCharsets.UTF_8).length;
     }
 
     /** One group per conversation: the connection and the customer. */

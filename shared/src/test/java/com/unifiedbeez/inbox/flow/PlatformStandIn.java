@@ -32,6 +32,11 @@ final class PlatformStandIn extends Dispatcher {
         routes.put(method + " " + path, jsonAnswer(200, body));
     }
 
+    /** A JSON answer with its status to {@code method path}: a platform's error, as it writes it. */
+    void json(String method, String path, int code, String body) {
+        routes.put(method + " " + path, jsonAnswer(code, body));
+    }
+
     /** The next answer to a send (a POST no fixed route takes). */
     synchronized void nextSend(int code, String json) {
         sends.add(jsonAnswer(code, json));

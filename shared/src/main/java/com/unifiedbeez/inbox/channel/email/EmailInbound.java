@@ -28,14 +28,18 @@ import java.util.List;
 import java.util.Set;
 import javax.inject.Inject;
 import javax.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An email the poller queued (payload {@code {"key", "uid", "uidValidity"}}, the raw MIME in the media
  * bucket under key) into one {@link InboundMessage}: Message-ID as external id, the text/plain body
- * (or the HTML's text), the HTML, threading ids and attachments. Quoted reply text is kept as written.
+ * (or the HTML's text), the HTML, threading ids, the sender and attachments. Quoted reply text is
+ * kept as written. A mail the parser cannot read is kept as {@link UnreadableMail} (marked unparsed).
  */
 @Singleton
 public final class EmailInbound implements IncomingNormalizer {
+    private static final Logger LOG = LoggerFactory.getLogger(EmailInbound.class);
     private final MediaStorage storage;
 
     @Inject
@@ -48,15 +52,15 @@ public final class EmailInbound implements IncomingNormalizer {
         return Channel.EMAIL;
     }
 
+    /**
+     * The mail under the payload's key as one message. A mail the parser cannot read is still one:
+     * {@link UnreadableMail}. Only reading the bucket may fail (and is retried).
+     */
     @Override
     public List<InboundEvent> normalizeIncoming(ChannelConnection connection, String payload) {
         String key = key(payload);
         byte[] raw = storage.get(key);
-        try {
-            return List.of(message(key, raw));
-        } catch (MessagingException | IOException e) {
-            throw new IllegalArgumentException("email " + key + " cannot be read as MIME: " + e.getMessage(), e);
-        }
+        return List.of(message(key, raw));
     }
 
     @Override
@@ -92,8 +96,17 @@ public final class EmailInbound implements IncomingNormalizer {
         }
     }
 
-    /** The unified message of one raw mail stored under {@code key}. */
-    static InboundMessage message(String key, byte[] raw) throws MessagingException, IOException {
+    /** The unified message of one raw mail stored under {@code key}, read strictly or else leniently. */
+    static InboundMessage message(String key, byte[] raw) {
+        try {
+            return parsed(key, raw);
+        } catch (MessagingException | IOException | RuntimeException e) {
+            LOG.warn("email {} cannot be parsed ({}): stored as unparsed", key, e.toString());
+            return UnreadableMail.message(key, raw, e);
+        }
+    }
+
+    private static InboundMessage parsed(String key, byte[] raw) throws MessagingException, IOException {
         MimeMessage mail = MimeParts.parse(raw);
         List<String> messageIds = MimeParts.ids(MimeParts.header(mail, "Message-ID"));
         String externalId = messageIds.isEmpty() ? "sha256-" + sha256(raw) : messageIds.get(0);
@@ -141,6 +154,10 @@ public final class EmailInbound implements IncomingNormalizer {
         references.forEach(email.putArray("references")::add);
         MimeParts.addresses(mail.getRecipients(RecipientType.TO)).forEach(email.putArray("to")::add);
         MimeParts.addresses(mail.getRecipients(RecipientType.CC)).forEach(email.putArray("cc")::add);
+        if (sender != null) {
+            // who wrote: in a thread, a colleague of the customer's (reply-all) may write too
+            email.putObject("from").put("address", address).put("name", sender.getPersonal());
+        }
         email.put("html", html);
 
         Instant sentAt = mail.getSentDate() == null ? Instant.now() : mail.getSentDate().toInstant();
@@ -148,7 +165,7 @@ public final class EmailInbound implements IncomingNormalizer {
                 List.copyOf(references));
     }
 
-    private static String sha256(byte[] raw) {
+    static String sha256(byte[] raw) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
         } catch (NoSuchAlgorithmException e) {

@@ -191,12 +191,24 @@ public final class EmailPoller {
     }
 
     private InboundEnvelope store(ChannelConnection connection, MailServers servers, long uidValidity, long uid,
-                                  byte[] raw) throws MessagingException {
+                                  byte[] raw) {
         String key = "inbound-email/" + connection.id() + "/" + uidValidity + "/" + uid + ".eml";
         storage.put(key, raw, "message/rfc822");
         ObjectNode payload = Json.mapper().createObjectNode().put("key", key).put("uid", uid).put("uidValidity", uidValidity);
         return new InboundEnvelope(Channel.EMAIL.wireName(), connection.id(), connection.organizationId(),
-                customer(servers.mailbox(), MimeParts.parse(raw)), Instant.now(), Json.write(payload));
+                customer(servers.mailbox(), raw), Instant.now(), Json.write(payload));
+    }
+
+    /**
+     * As below, for a mail as raw bytes; a mail whose headers Jakarta Mail refuses (an unparsable
+     * From) is read leniently, as the normalizer will: one bad mail must not stop the mailbox.
+     */
+    static String customer(String mailbox, byte[] raw) {
+        try {
+            return customer(mailbox, MimeParts.parse(raw));
+        } catch (MessagingException | RuntimeException e) {
+            return UnreadableMail.sender(raw);
+        }
     }
 
     /**

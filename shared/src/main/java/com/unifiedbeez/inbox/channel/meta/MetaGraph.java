@@ -129,7 +129,7 @@ public final class MetaGraph {
      */
     public MediaContent download(String url) throws IOException {
         PlatformHttp.Answer answer = http.exchange(PlatformHttp.request(url).GET().build());
-        if (answer.status() == 403 || answer.status() == 404 || answer.status() == 410) {
+        if (PlatformHttp.permanentStatus(answer.status())) {
             throw new MediaUnavailable("the attachment link answered HTTP " + answer.status()
                     + ": expired or removed");
         }

@@ -1,5 +1,6 @@
 package com.unifiedbeez.inbox.channel.sms;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.channel.ChannelConnection;
@@ -124,6 +125,12 @@ public final class SmsInbound implements IncomingNormalizer {
             // Twilio's "resource not found" (error 20404): the media was deleted from the message
             throw new MediaUnavailable("Twilio no longer has this media (HTTP 404): deleted");
         }
+        if (PlatformHttp.permanentStatus(answer.status())) {
+            // 401 (20003 Authenticate) and 403 (20403 Forbidden): the account's credentials or media
+            // access settings refuse us; asking again with the same ones gets the same answer.
+            throw new MediaUnavailable("Twilio refused the media (HTTP " + answer.status() + twilioError(answer)
+                    + ")");
+        }
         if (!answer.ok()) {
             throw new IOException("Twilio media download answered HTTP " + answer.status());
         }
@@ -131,5 +138,16 @@ public final class SmsInbound implements IncomingNormalizer {
         return new MediaContent(answer.body(),
                 media.contentType() != null ? media.contentType() : answer.contentType().orElse("application/octet-stream"),
                 path.substring(path.lastIndexOf('/') + 1));
+    }
+
+    /** ", Twilio error 20403 Forbidden" from Twilio's error body ({"code", "message", ...}), or nothing. */
+    private static String twilioError(PlatformHttp.Answer answer) {
+        try {
+            JsonNode error = Json.mapper().readTree(answer.body());
+            return error != null && error.path("code").isIntegralNumber()
+                    ? ", Twilio error " + error.path("code").asInt() + " " + error.path("message").asText("") : "";
+        } catch (IOException e) {
+            return "";
+        }
     }
 }

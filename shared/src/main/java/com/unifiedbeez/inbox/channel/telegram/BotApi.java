@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unifiedbeez.inbox.channel.ChannelConnection;
 import com.unifiedbeez.inbox.channel.PlatformHttp;
+import com.unifiedbeez.inbox.inbound.MediaUnavailable;
 import com.unifiedbeez.inbox.platform.json.Json;
 import java.io.IOException;
 import java.net.http.HttpRequest;
@@ -97,10 +98,16 @@ final class BotApi {
                 retryAfter.isNumber() ? Duration.ofSeconds(retryAfter.asLong()) : answer.retryAfter().orElse(null));
     }
 
-    /** A file by the file_path getFile returned; a non-2xx answer is an IOException (try again later). */
+    /**
+     * A file by the file_path getFile returned; a 4xx (the file is gone) is {@link MediaUnavailable},
+     * any other non-2xx answer an IOException (try again later).
+     */
     PlatformHttp.Answer download(String token, String filePath) throws IOException {
         PlatformHttp.Answer answer = exchange(PlatformHttp.request(base + "/file/bot" + token + "/" + filePath).GET().build(),
                 token, "file download");
+        if (PlatformHttp.permanentStatus(answer.status())) {
+            throw new MediaUnavailable("Telegram file download answered HTTP " + answer.status());
+        }
         if (!answer.ok()) {
             throw new IOException("Telegram file download answered HTTP " + answer.status());
         }

@@ -265,9 +265,15 @@ public final class TelegramInbound implements IncomingNormalizer {
         String token = BotApi.token(connection);
         ObjectNode body = Json.mapper().createObjectNode().put("file_id", media.reference());
         BotApi.Reply reply = api.call(token, "getFile", body);
-        if (!reply.ok() && reply.errorCode() == 400 && reply.description().toLowerCase(Locale.ROOT).contains("file is too big")) {
+        if (!reply.ok() && reply.description().toLowerCase(Locale.ROOT).contains("file is too big")) {
             // "For the moment, bots can download files of up to 20MB in size" (core.telegram.org/bots/api#getfile)
             throw new MediaUnavailable("Telegram lets bots download files of up to 20 MB only (getFile: "
+                    + reply.description() + ")");
+        }
+        if (!reply.ok() && PlatformHttp.permanentStatus(reply.errorCode())) {
+            // "Bad Request: invalid file_id", "wrong file_id or the file is temporarily unavailable" (a
+            // file_id of another bot): the same getFile gets the same answer, whenever it is asked.
+            throw new MediaUnavailable("Telegram refused the file (getFile: " + reply.errorCode() + " "
                     + reply.description() + ")");
         }
         if (!reply.ok() || !reply.result().hasNonNull("file_path")) {

@@ -206,6 +206,11 @@ public final class WhatsAppInbound implements IncomingNormalizer {
                 throw new MediaUnavailable("WhatsApp no longer has this media (HTTP " + info.status() + ", Graph API "
                         + error.codeText() + "): expired or deleted");
             }
+            if (!error.retryable() && PlatformHttp.permanentStatus(info.status())) {
+                // Any other refusal (a permission, a token Meta invalidated): the same request gets the same answer.
+                throw new MediaUnavailable("WhatsApp refused the media (HTTP " + info.status() + ", Graph API "
+                        + error.codeText() + ": " + error.text() + ")");
+            }
             throw new IOException("Graph API answered " + info.status() + " for media " + media.reference() + ": "
                     + error.text());
         }
@@ -217,6 +222,9 @@ public final class WhatsAppInbound implements IncomingNormalizer {
         }
         // the token goes to the media URL's host only: PlatformHttp drops it if that redirects elsewhere
         PlatformHttp.Answer file = http.exchange(MetaGraph.request(url, token).GET().build());
+        if (PlatformHttp.permanentStatus(file.status())) {
+            throw new MediaUnavailable("the WhatsApp media link answered HTTP " + file.status() + ": expired or removed");
+        }
         if (!file.ok()) {
             throw new IOException("media download of " + media.reference() + " answered " + file.status());
         }

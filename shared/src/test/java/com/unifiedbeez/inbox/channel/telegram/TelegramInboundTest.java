@@ -279,11 +279,12 @@ class TelegramInboundTest {
     }
 
     @Test
-    void aRefusedGetFileOrADownFileServerIsAnIOExceptionWithoutTheToken() {
+    void aRefusedGetFileIsUnavailableAndADownFileServerAnIOExceptionWithoutTheToken() {
+        // issue 8: a 400 is the same on every try (another bot's file_id, a deleted file): stored without it
         telegram.enqueue(new MockResponse.Builder().code(400)
                 .body("{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: wrong file_id or the file is temporarily unavailable\"}").build());
         assertThatThrownBy(() -> inbound().fetchMedia(bot(), new InboundMedia("gone?", null, null, null)))
-                .isInstanceOf(IOException.class).isNotInstanceOf(MediaUnavailable.class)
+                .isInstanceOf(MediaUnavailable.class)
                 .hasMessageContaining("temporarily unavailable").hasMessageNotContaining(TOKEN);
         telegram.enqueue(new MockResponse.Builder().code(500)
                 .body("{\"ok\":false,\"error_code\":500,\"description\":\"Internal Server Error\"}").build());

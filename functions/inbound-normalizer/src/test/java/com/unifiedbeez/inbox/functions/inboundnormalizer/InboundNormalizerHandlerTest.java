@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.unifiedbeez.inbox.attachment.S3MediaStorage;
 import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.inbound.InboundEnvelope;
+import com.unifiedbeez.inbox.inbound.InboundRejects;
 import com.unifiedbeez.inbox.inbound.StandInChannel;
 import com.unifiedbeez.inbox.platform.json.Json;
 import com.unifiedbeez.inbox.testing.Fixtures;
@@ -110,16 +111,22 @@ class InboundNormalizerHandlerTest {
     }
 
     @Test
-    void aRecordThatIsNoEnvelopeFailsWithEverythingAfterItAndLosesNothingBefore() {
+    void aRecordThatIsNoEnvelopeIsSetAsideAndHoldsNothingAfterIt() {
+        // issue 8: it can never succeed, so it is kept in the bucket, not retried, not in the way
         SQSEvent event = batch(List.of(
                 record("r1", text("wamid.ok", "fine", 1)),
                 record("r2", "this is not json"),
                 record("r3", text("wamid.later", "later", 3))));
-        assertThat(failures(HANDLER.handleRequest(event, null))).containsExactly("r2", "r3");
-        assertThat(contents()).containsExactly("fine");
+        assertThat(failures(HANDLER.handleRequest(event, null))).isEmpty();
+        assertThat(contents()).containsExactly("fine", "later");
 
         SQSEvent incomplete = batch(List.of(record("r4", "{\"channel\":\"whatsapp\",\"payload\":\"{}\"}")));
-        assertThat(failures(HANDLER.handleRequest(incomplete, null))).containsExactly("r4");
+        assertThat(failures(HANDLER.handleRequest(incomplete, null))).isEmpty();
+        assertThat(LocalAws.s3().listObjectsV2(b -> b.bucket(BUCKET).prefix(InboundRejects.PREFIX)).contents())
+                .extracting(o -> new String(LocalAws.s3().getObjectAsBytes(b -> b.bucket(BUCKET).key(o.key())).asByteArray(),
+                        java.nio.charset.StandardCharsets.UTF_8))
+                .anySatisfy(kept -> assertThat(kept).contains("this is not json").contains("\"recordId\":\"r2\""))
+                .anySatisfy(kept -> assertThat(kept).contains("\"recordId\":\"r4\""));
     }
 
     @Test

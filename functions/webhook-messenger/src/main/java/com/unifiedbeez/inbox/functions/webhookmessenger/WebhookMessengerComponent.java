@@ -1,6 +1,8 @@
 package com.unifiedbeez.inbox.functions.webhookmessenger;
 
+import com.unifiedbeez.inbox.attachment.MediaStorageModule;
 import com.unifiedbeez.inbox.inbound.InboundQueueModule;
+import com.unifiedbeez.inbox.platform.aws.S3Module;
 import com.unifiedbeez.inbox.platform.aws.SqsModule;
 import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.db.DatabaseModule;
@@ -14,7 +16,9 @@ import javax.sql.DataSource;
 
 /** The Messenger webhook: its channel adapter, the connections in PostgreSQL and the inbound SQS queue. */
 @Singleton
-@Component(modules = {DatabaseModule.class, SqsModule.class, InboundQueueModule.class, RecentConnectionsModule.class})
+// S3 only for the claim check of a payload over SQS's size limit (PayloadClaims builds it lazily).
+@Component(modules = {DatabaseModule.class, SqsModule.class, S3Module.class, MediaStorageModule.class,
+        InboundQueueModule.class, RecentConnectionsModule.class})
 public interface WebhookMessengerComponent {
     ApiGatewayWebhooks webhooks();
 
