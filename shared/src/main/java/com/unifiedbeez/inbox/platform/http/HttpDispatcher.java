@@ -2,7 +2,7 @@ package com.unifiedbeez.inbox.platform.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.unifiedbeez.inbox.platform.auth.Caller;
+import com.unifiedbeez.inbox.platform.auth.CallerResolver;
 import com.unifiedbeez.inbox.platform.errors.ApiException;
 import com.unifiedbeez.inbox.platform.errors.Problem;
 import com.unifiedbeez.inbox.platform.json.Json;
@@ -28,7 +28,13 @@ public final class HttpDispatcher {
     private HttpDispatcher() {
     }
 
-    public static <H> APIGatewayV2HTTPResponse dispatch(Routes<H> routes, H handler, APIGatewayV2HTTPEvent event) {
+    /**
+     * Runs the request's route with its caller: the token's user, checked against the database by
+     * {@code callers} on every request (an HTTP function's component provides it, see
+     * {@link HttpComponent}).
+     */
+    public static <H> APIGatewayV2HTTPResponse dispatch(Routes<H> routes, H handler, APIGatewayV2HTTPEvent event,
+                                                        CallerResolver callers) {
         String path = event.getRawPath();
         try {
             String method = method(event);
@@ -40,7 +46,7 @@ public final class HttpDispatcher {
                     event.getQueryStringParameters() == null ? Map.of() : event.getQueryStringParameters(),
                     lowerCase(event.getHeaders()),
                     body(event),
-                    Caller.fromClaims(claims(event)));
+                    callers.resolve(claims(event)));
             return toResponse(match.route().action().apply(handler, request));
         } catch (ApiException e) {
             return problem(e, path);

@@ -10,15 +10,15 @@ import com.unifiedbeez.inbox.label.ConversationLabeler;
 import com.unifiedbeez.inbox.note.ConversationNotes;
 import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.db.DatabaseModule;
+import com.unifiedbeez.inbox.platform.http.HttpComponent;
 import dagger.BindsInstance;
 import dagger.Component;
 import javax.inject.Singleton;
-import javax.sql.DataSource;
 
 /** What the conversations function needs, built once per container. */
 @Singleton
 @Component(modules = DatabaseModule.class)
-public interface ConversationsComponent {
+public interface ConversationsComponent extends HttpComponent {
     ConversationInbox inbox();
 
     ConversationDetails details();
@@ -34,8 +34,6 @@ public interface ConversationsComponent {
     ConversationNotes notes();
 
     ConversationReadMarker readMarker();
-
-    DataSource dataSource();
 
     @Component.Factory
     interface Factory {
