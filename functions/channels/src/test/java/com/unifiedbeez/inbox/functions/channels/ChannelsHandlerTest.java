@@ -105,7 +105,7 @@ class ChannelsHandlerTest {
             assertThat(mine.path("name").asText()).isEqualTo("WhatsApp " + acmeNumber);
             assertThat(mine.path("status").asText()).isEqualTo("active");
             assertThat(mine.path("config").path("wabaId").asText()).hasSize(15);
-            assertThat(mine.path("lastHealthStatus").asText()).isEqualTo("active");
+            assertThat(mine.path("lastHealthStatus").asText()).isEqualTo("ok");
             assertThat(mine.path("createdAt").asText()).isNotEmpty();
             assertThat(mine.path("disconnectedAt").isNull()).isTrue();
         }
