@@ -8,6 +8,7 @@ import com.unifiedbeez.inbox.local.gateway.Gateway;
 import com.unifiedbeez.inbox.local.gateway.JettyGatewayHandler;
 import com.unifiedbeez.inbox.local.gateway.JwtAuthorizer;
 import com.unifiedbeez.inbox.local.gateway.LambdaFunctions;
+import com.unifiedbeez.inbox.local.gateway.ProblemErrorHandler;
 import com.unifiedbeez.inbox.local.gateway.SamTemplate;
 import com.unifiedbeez.inbox.channel.PlatformEndpoints;
 import com.unifiedbeez.inbox.connection.ConnectionRepository;
@@ -17,6 +18,7 @@ import com.unifiedbeez.inbox.local.sandbox.Sandbox;
 import com.unifiedbeez.inbox.local.sandbox.SandboxAccounts;
 import com.unifiedbeez.inbox.local.sandbox.SandboxEnvironment;
 import com.unifiedbeez.inbox.local.seed.DemoSeed;
+import com.unifiedbeez.inbox.local.seed.DemoWebhooks;
 import com.unifiedbeez.inbox.local.seed.DemoUser;
 import com.unifiedbeez.inbox.platform.aws.AwsConfig;
 import com.unifiedbeez.inbox.platform.config.Config;
@@ -260,8 +262,9 @@ public final class LocalInbox implements AutoCloseable {
 
             functions = new LambdaFunctions(Thread.currentThread().getContextClassLoader());
             gateway = new Gateway(template.httpRoutes(), new JwtAuthorizer(options.jwtSecret()),
-                    "localhost:" + port, functions);
-            sandbox = new Sandbox(accounts, new ConnectionRepository(new Database(database.dataSource()), cipher), mail,
+                    "localhost:" + port, functions).withCors(template.cors().orElse(null));
+            ConnectionRepository connections = new ConnectionRepository(new Database(database.dataSource()), cipher);
+            sandbox = new Sandbox(accounts, connections, mail,
                     sandboxProperties.get(PlatformEndpoints.META_APP_SECRET),
                     Duration.ofMillis(options.callbackDelayMs())).listeningOn(baseUrl, baseUrl);
             events = EventSources.start(template, resources, functions, aws.sqs(), region);
@@ -272,6 +275,8 @@ public final class LocalInbox implements AutoCloseable {
             server.setHandler(new JettyGatewayHandler(r -> Sandbox.owns(r.rawPath()) ? platforms.handle(r)
                     : ApiReference.owns(r.rawPath()) ? reference.handle(r) : routes.handle(r)));
             server.start();
+            // the seeded bots' webhooks, as connect registers them (the sandbox forgets them on stop)
+            DemoWebhooks.registerTelegram(connections, Config.fromEnvironment());
             long t6 = System.nanoTime();
             Timings timings = new Timings(ms(t0, t1), ms(t1, t2), ms(t2, t3), ms(t3, t4), ms(t4, t5),
                     aws.sqsStartMs(), aws.s3StartMs(), awsStarted.resourcesMs(), ms(t5, t6), ms(t0, t6));
@@ -333,17 +338,20 @@ public final class LocalInbox implements AutoCloseable {
         }
     }
 
-    private static Server httpServer(int port) {
+    static Server httpServer(int port) {
         QueuedThreadPool threads = new QueuedThreadPool(64, 4);
         threads.setName("inbox-http");
         Server server = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendDateHeader(true);
+        // Room for the gateway to see (and refuse as problem+json) a URL over API Gateway's limits.
+        http.setRequestHeaderSize(64 * 1024);
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost("localhost");
         connector.setPort(port);
         server.addConnector(connector);
+        server.setErrorHandler(new ProblemErrorHandler()); // what Jetty refuses itself, as problem+json too
         server.setStopTimeout(2_000);
         return server;
     }
@@ -436,7 +444,8 @@ public final class LocalInbox implements AutoCloseable {
                 + mail.imapPort());
         out.println();
         out.println("Dev tokens (HS256, INBOX_JWT_SECRET" + (DevTokens.DEFAULT_SECRET.equals(options.jwtSecret())
-                ? " default '" + DevTokens.DEFAULT_SECRET + "'" : " from the environment") + ", valid 30 days):");
+                ? " default '" + DevTokens.DEFAULT_SECRET + "'" : " from the environment") + ", iss '" + DevTokens.ISSUER
+                + "', aud '" + DevTokens.AUDIENCE + "', valid 30 days):");
         for (DemoUser user : DemoSeed.USERS) {
             out.println();
             out.println("  " + user.name() + " (" + user.role() + ", " + user.organizationName() + ")  user "

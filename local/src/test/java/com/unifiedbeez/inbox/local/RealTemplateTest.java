@@ -130,4 +130,20 @@ class RealTemplateTest {
         assertThat(inbox.events().schedules()).extracting(e -> e.schedule().functionName())
                 .contains("OutboundSweeperFunction");
     }
+
+    /** Every demo connection is healthy when a member checks it, Telegram's webhook included (registered at start). */
+    @Test
+    void everyDemoConnectionsHealthCheckIsGreen() throws Exception {
+        String sam = DevTokens.mint(SECRET, DemoSeed.SAM);
+        JsonNode connections = get("/api/inbox/channels", sam, 200).get("items");
+        assertThat(connections).hasSizeGreaterThanOrEqualTo(6);
+        for (JsonNode connection : connections) {
+            JsonNode health = get("/api/inbox/channels/" + connection.get("id").asText() + "/health", sam, 200);
+            assertThat(health.get("healthy").asBoolean()).as(connection.get("channel").asText() + ": " + health).isTrue();
+        }
+        for (JsonNode connection : get("/api/inbox/channels", sam, 200).get("items")) {
+            assertThat(connection.get("status").asText()).isEqualTo("active");
+            assertThat(connection.get("lastHealthStatus").asText()).isEqualTo("ok");
+        }
+    }
 }

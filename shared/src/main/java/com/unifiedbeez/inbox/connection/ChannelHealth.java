@@ -9,7 +9,10 @@ import java.util.UUID;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
-/** Checks a connection against its platform now and records the outcome on the connection. */
+/**
+ * A member's health check: the platform asked now, its answer recorded on the connection as seen,
+ * never as routing state (see {@link ConnectionRepository#recordCheck}).
+ */
 @Singleton
 public final class ChannelHealth {
     private final ConnectionRepository repository;
@@ -30,7 +33,7 @@ public final class ChannelHealth {
         }
         HealthReport report = probes.check(connection);
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        repository.recordHealth(caller.organizationId(), id, report, at);
+        repository.recordCheck(caller.organizationId(), id, report, at);
         return new HealthCheckResult(report.healthy(), at, report.checks());
     }
 }

@@ -29,6 +29,8 @@ public final class ConnectionRepository implements ConnectionDirectory {
                    last_health_detail, created_at, disconnected_at
               FROM channel_connections""";
     private static final int MAX_DETAIL = 1000;
+    /** Failures in a row, seen by the system itself, that make a live connection 'error'. */
+    public static final int FAILURES_TO_ERROR = 3;
 
     /** The row a connect of a platform account would renew, or collides with. */
     public record Claim(UUID id, UUID organizationId, boolean live) {
@@ -86,10 +88,10 @@ public final class ConnectionRepository implements ConnectionDirectory {
                     INSERT INTO channel_connections (id, organization_id, channel, name, external_id, status, config,
                         credentials_encrypted, credentials_key_id, last_health_at, last_health_status, last_health_detail,
                         created_at)
-                    VALUES (?, ?, ?, ?, ?, 'active', ?::jsonb, ?, ?, ?, 'active', ?, ?)""",
+                    VALUES (?, ?, ?, ?, ?, 'active', ?::jsonb, ?, ?, ?, ?, ?, ?)""",
                     connection.id(), connection.organizationId(), connection.channel().wireName(), connection.name(),
                     connection.externalId(), Json.write(connection.config()), credentials, cipher.keyId(), at,
-                    detail(verified), at);
+                    HealthStatus.OK.wireName(), detail(verified), at);
             return requireView(c, connection.organizationId(), connection.id());
         });
     }
@@ -100,10 +102,11 @@ public final class ConnectionRepository implements ConnectionDirectory {
             Sql.update(c, """
                     UPDATE channel_connections
                        SET name = ?, status = 'active', config = ?::jsonb, credentials_encrypted = ?, credentials_key_id = ?,
-                           last_health_at = ?, last_health_status = 'active', last_health_detail = ?, disconnected_at = NULL
+                           last_health_at = ?, last_health_status = ?, last_health_detail = ?, consecutive_failures = 0,
+                           disconnected_at = NULL
                      WHERE organization_id = ? AND id = ?""",
-                    connection.name(), Json.write(connection.config()), credentials, cipher.keyId(), at, detail(verified),
-                    connection.organizationId(), connection.id());
+                    connection.name(), Json.write(connection.config()), credentials, cipher.keyId(), at,
+                    HealthStatus.OK.wireName(), detail(verified), connection.organizationId(), connection.id());
             return requireView(c, connection.organizationId(), connection.id());
         });
     }
@@ -117,14 +120,50 @@ public final class ConnectionRepository implements ConnectionDirectory {
                  WHERE organization_id = ? AND id = ?""", at, organizationId, id) == 1);
     }
 
-    /** Records a health check; a healthy one makes a live connection active again, a failed one marks it error. */
-    public void recordHealth(UUID organizationId, UUID id, HealthReport report, Instant at) {
-        String status = report.healthy() ? "active" : "error";
+    /**
+     * Records a member's health check: what the platform said, shown on the connection. It never
+     * moves the connection's status nor its failure count — anyone may run a check, and one failed
+     * look (a platform hiccup) must not stop routing or polling.
+     */
+    public void recordCheck(UUID organizationId, UUID id, HealthReport report, Instant at) {
         database.transaction(c -> Sql.update(c, """
                 UPDATE channel_connections
-                   SET last_health_at = ?, last_health_status = ?, last_health_detail = ?,
-                       status = CASE WHEN status = 'disconnected' THEN status ELSE ? END
-                 WHERE organization_id = ? AND id = ?""", at, status, detail(report), status, organizationId, id));
+                   SET last_health_at = ?, last_health_status = ?, last_health_detail = ?
+                 WHERE organization_id = ? AND id = ? AND status <> 'disconnected'""",
+                at, HealthStatus.of(report.healthy()).wireName(), detail(report), organizationId, id));
+    }
+
+    /** What {@link #recordObserved} left: the connection's status and its failures in a row. */
+    public record Observed(String status, int consecutiveFailures) {
+    }
+
+    /**
+     * Records what the system saw itself using the connection (an email poll): a success clears the
+     * failure count and makes an {@code error} connection {@code active} again; a failure counts, and
+     * the {@value #FAILURES_TO_ERROR}rd in a row makes a live connection {@code error}. A disconnected
+     * connection stays as it is.
+     */
+    public Observed recordObserved(ChannelConnection connection, boolean ok, String detail, Instant at) {
+        String clipped = detail == null ? null : detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) : detail;
+        Sql.RowMapper<Observed> observed = row -> new Observed(row.getString("status"), row.getInt("consecutive_failures"));
+        return database.transaction(c -> ok
+                ? Sql.one(c, """
+                        UPDATE channel_connections
+                           SET last_health_at = ?, last_health_status = ?, last_health_detail = ?, consecutive_failures = 0,
+                               status = CASE WHEN status = 'error' THEN 'active' ELSE status END
+                         WHERE organization_id = ? AND id = ? AND status <> 'disconnected'
+                        RETURNING status, consecutive_failures""", observed,
+                        at, HealthStatus.OK.wireName(), clipped, connection.organizationId(), connection.id())
+                : Sql.one(c, """
+                        UPDATE channel_connections
+                           SET last_health_at = ?, last_health_status = ?, last_health_detail = ?,
+                               consecutive_failures = consecutive_failures + 1,
+                               status = CASE WHEN consecutive_failures + 1 >= ? THEN 'error' ELSE status END
+                         WHERE organization_id = ? AND id = ? AND status <> 'disconnected'
+                        RETURNING status, consecutive_failures""", observed,
+                        at, HealthStatus.FAILED.wireName(), clipped, FAILURES_TO_ERROR, connection.organizationId(),
+                        connection.id()))
+                .orElse(new Observed("disconnected", 0));
     }
 
     private static String detail(HealthReport report) {
@@ -144,9 +183,12 @@ public final class ConnectionRepository implements ConnectionDirectory {
                 Sql.instant(row, "created_at"), Sql.instant(row, "disconnected_at"));
     }
 
-    /** Every active connection of a channel, across organizations (the email poller's mailboxes), oldest first. */
-    public List<ChannelConnection> listActive(Channel channel) {
-        return database.read(c -> Sql.list(c, SELECT + " WHERE channel = ? AND status = 'active' ORDER BY id",
+    /**
+     * Every live connection of a channel (active or error), across organizations, oldest first: the
+     * email poller's mailboxes. A mailbox in error is polled still, so its recovery is seen.
+     */
+    public List<ChannelConnection> listLive(Channel channel) {
+        return database.read(c -> Sql.list(c, SELECT + " WHERE channel = ? AND status <> 'disconnected' ORDER BY id",
                 this::connection, channel.wireName()));
     }
 

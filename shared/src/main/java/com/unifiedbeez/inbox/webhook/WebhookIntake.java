@@ -27,6 +27,7 @@ public final class WebhookIntake {
      * back to the customer, JSON is error 12300. An empty TwiML document does nothing
      * (https://www.twilio.com/docs/messaging/twiml).
      */
+    static final String UNVERIFIED = "the delivery's signature does not verify for this endpoint";
     static final String EMPTY_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response></Response>";
 
     private final ConnectionDirectory connections;
@@ -71,11 +72,15 @@ public final class WebhookIntake {
             units = adapter.validateWebhook(request, connections);
         } catch (WebhookRejected e) {
             LOG.warn("{} webhook rejected ({}): {}", channel, e.status(), e.getMessage());
-            return WebhookResponse.problem(e.status(), e.type(), e.status() == 401 ? "Unauthorized" : "Bad request",
-                    e.getMessage(), instance);
+            // Every 401 reads the same, whatever its reason (no signature, a wrong one, an account not
+            // connected here): a caller learns nothing about which accounts exist. The log says why.
+            return e.status() == 401
+                    ? WebhookResponse.problem(401, e.type(), "Unauthorized", UNVERIFIED, instance)
+                    : WebhookResponse.problem(e.status(), e.type(), "Bad request", e.getMessage(), instance);
         }
         if (units.isEmpty()) {
-            // Unknown connections were left out (and logged) by the adapter; a 2xx stops the retries.
+            // Meta: accounts not connected here were left out (and logged) under a valid app signature; a 2xx
+            // stops the retries. (Telegram and Twilio sign per account: an unknown one is refused above.)
             return acknowledge(adapter.channel(), 0);
         }
         Instant now = clock.instant();

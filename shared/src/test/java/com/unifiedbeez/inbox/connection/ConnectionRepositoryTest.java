@@ -65,18 +65,41 @@ class ConnectionRepositoryTest {
     }
 
     @Test
-    void healthMovesALiveConnectionButNeverRevivesADisconnectedOne() {
+    void aMembersCheckIsRecordedButNeverMovesTheStatus() {
         UUID id = fx.channelConnection(org, Channel.MESSENGER, phone, "{}", Map.of("accessToken", "p"));
         HealthReport failed = HealthReport.of(List.of(new HealthReport.Check("token", false, "Invalid OAuth access token")));
-        repository.recordHealth(org, id, failed, Instant.now());
+        for (int i = 0; i < ConnectionRepository.FAILURES_TO_ERROR + 1; i++) {
+            repository.recordCheck(org, id, failed, Instant.now());
+        }
         ConnectionView view = repository.views(org).get(0);
-        assertThat(view.status()).isEqualTo("error");
-        assertThat(view.lastHealthStatus()).isEqualTo("error");
+        assertThat(view.status()).isEqualTo("active");
+        assertThat(view.lastHealthStatus()).isEqualTo("failed");
         assertThat(view.lastHealthDetail()).isEqualTo("token: Invalid OAuth access token");
-        repository.recordHealth(org, id, HealthReport.of(List.of(new HealthReport.Check("token", true, "ok"))), Instant.now());
+        assertThat(fx.count("SELECT consecutive_failures FROM channel_connections WHERE id = ?", id)).isZero();
+        repository.recordCheck(org, id, HealthReport.of(List.of(new HealthReport.Check("token", true, "ok"))), Instant.now());
+        assertThat(repository.views(org).get(0).lastHealthStatus()).isEqualTo("ok");
+    }
+
+    @Test
+    void theThirdObservedFailureInARowMakesItErrorAndASuccessMakesItActive() {
+        UUID id = fx.channelConnection(org, Channel.EMAIL, phone + "@example.test", "{}", Map.of("password", "p"));
+        var connection = repository.find(org, id).orElseThrow();
+        assertThat(repository.recordObserved(connection, false, "timeout", Instant.now()))
+                .isEqualTo(new ConnectionRepository.Observed("active", 1));
+        assertThat(repository.recordObserved(connection, true, "INBOX read", Instant.now()))
+                .as("a success in between starts the count again").isEqualTo(new ConnectionRepository.Observed("active", 0));
+        repository.recordObserved(connection, false, "timeout", Instant.now());
+        repository.recordObserved(connection, false, "timeout", Instant.now());
         assertThat(repository.views(org).get(0).status()).isEqualTo("active");
+        assertThat(repository.recordObserved(connection, false, "timeout", Instant.now()))
+                .isEqualTo(new ConnectionRepository.Observed("error", 3));
+        assertThat(repository.views(org).get(0).lastHealthStatus()).isEqualTo("failed");
+        assertThat(repository.recordObserved(connection, true, "INBOX read", Instant.now()))
+                .isEqualTo(new ConnectionRepository.Observed("active", 0));
+
         repository.disconnect(org, id, Instant.now());
-        repository.recordHealth(org, id, HealthReport.of(List.of(new HealthReport.Check("token", true, "ok"))), Instant.now());
+        assertThat(repository.recordObserved(connection, true, "INBOX read", Instant.now()).status()).isEqualTo("disconnected");
+        repository.recordCheck(org, id, HealthReport.of(List.of(new HealthReport.Check("token", true, "ok"))), Instant.now());
         assertThat(repository.views(org).get(0).status()).isEqualTo("disconnected");
     }
 

@@ -34,6 +34,13 @@ public final class Gateway implements AutoCloseable {
     private static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** API Gateway's payload quota for HTTP APIs: 10 MB. */
+    public static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+    /**
+     * The longest path + query string answered (HTTP APIs cap the request line and headers at
+     * 10,240 bytes together; 8 KB leaves the headers their room).
+     */
+    public static final int MAX_TARGET_LENGTH = 8 * 1024;
 
     /** Where a route leads: the function, and whether the JWT authorizer guards it. */
     record Target(LambdaFunction function, boolean authorized) {
@@ -43,6 +50,7 @@ public final class Gateway implements AutoCloseable {
     private final Map<String, LambdaFunction> functions = new LinkedHashMap<>();
     private final JwtAuthorizer authorizer;
     private final String domainName;
+    private volatile CorsPolicy cors = CorsPolicy.NONE;
     /** Set when the gateway made its own function containers (and so closes them). */
     private final LambdaFunctions owned;
 
@@ -73,6 +81,12 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
+    /** Applies the template's CorsConfiguration (preflights answered here, headers added to answers). */
+    public Gateway withCors(SamTemplate.Cors configuration) {
+        this.cors = configuration == null ? CorsPolicy.NONE : new CorsPolicy(configuration);
+        return this;
+    }
+
     public int routeCount() {
         return routes.size();
     }
@@ -86,16 +100,58 @@ public final class Gateway implements AutoCloseable {
         String requestId = requestId();
         GatewayResponse response;
         try {
-            response = route(request, requestId);
+            Optional<GatewayResponse> refused = admit(request, requestId);
+            Optional<GatewayResponse> preflight = refused.isPresent() ? Optional.empty() : cors.preflight(request, requestId);
+            // a preflight answer carries its own CORS headers; every other answer gets the configured ones
+            response = preflight.orElseGet(() -> cors.decorate(request, refused.orElseGet(() -> route(request, requestId))));
         } catch (RuntimeException e) {
-            LOG.error("gateway failure on {} {}", request.method(), request.rawPath(), e);
-            response = problem(500, "internal", "Internal Server Error", "the local gateway failed: " + e,
-                    request.rawPath(), "Internal Server Error", requestId, List.of());
+            LOG.error("gateway failure on {} {}", request.method(), Redaction.path(request.rawPath()), e);
+            response = cors.decorate(request, problem(500, "internal", "Internal Server Error", "the local gateway failed",
+                    request.rawPath(), "Internal Server Error", requestId, List.of()));
         }
-        LOG.info("{} {}{} {} {}ms", request.method(), request.rawPath(),
-                request.rawQuery() == null || request.rawQuery().isEmpty() ? "" : "?" + request.rawQuery(),
+        // Never a secret in the log: bot tokens in paths and secret query values are cut.
+        LOG.info("{} {} {} {}ms", request.method(), Redaction.target(request.rawPath(), request.rawQuery()),
                 response.status(), (System.nanoTime() - start) / 1_000_000);
         return response;
+    }
+
+    /**
+     * What API Gateway refuses before routing, as problem+json: a URL over {@link #MAX_TARGET_LENGTH}
+     * (414), a path or query that is not valid percent-encoded UTF-8, or a path with control
+     * characters (400), a body over {@link #MAX_BODY_BYTES} (413).
+     */
+    private Optional<GatewayResponse> admit(GatewayRequest request, String requestId) {
+        String path = request.rawPath() == null ? "" : request.rawPath();
+        String query = request.rawQuery() == null ? "" : request.rawQuery();
+        if (path.length() + query.length() + 1 > MAX_TARGET_LENGTH) {
+            return Optional.of(problem(414, "uri-too-long", "URI Too Long", "the URL is longer than "
+                    + MAX_TARGET_LENGTH + " characters", null, "Request-URI Too Long", requestId, List.of()));
+        }
+        String decodedPath = PercentEncoding.decode(path);
+        if (decodedPath == null || decodedPath.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
+            return Optional.of(problem(400, "bad-request", "Bad Request",
+                    "the request path is not valid: percent-encoded UTF-8 without control characters", null,
+                    "Bad Request", requestId, List.of()));
+        }
+        if (PercentEncoding.decode(query.replace('+', ' ')) == null) {
+            return Optional.of(problem(400, "bad-request", "Bad Request",
+                    "the query string is not valid percent-encoded UTF-8", path, "Bad Request", requestId, List.of()));
+        }
+        if (request.body().length > MAX_BODY_BYTES || declaredLength(request) > MAX_BODY_BYTES) {
+            return Optional.of(problem(413, "payload-too-large", "Payload Too Large", "the request body is larger"
+                    + " than API Gateway's 10 MB; upload files through POST /api/inbox/messages/upload (a presigned"
+                    + " S3 URL)", path, "Request Entity Too Large", requestId, List.of()));
+        }
+        return Optional.empty();
+    }
+
+    private static long declaredLength(GatewayRequest request) {
+        String length = request.header("content-length");
+        try {
+            return length == null ? -1 : Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private GatewayResponse route(GatewayRequest request, String requestId) {
@@ -122,7 +178,7 @@ public final class Gateway implements AutoCloseable {
         try {
             result = match.target().function().invoke(event, requestId);
         } catch (LambdaFunction.FunctionError e) {
-            LOG.error("{} {} -> {}: {}", request.method(), request.rawPath(), match.target().function().name(),
+            LOG.error("{} {} -> {}: {}", request.method(), Redaction.path(request.rawPath()), match.target().function().name(),
                     e.getMessage(), e.getCause() == null ? e : e.getCause());
             return problem(500, "internal", "Internal Server Error",
                     "function " + match.target().function().name() + " failed; see the local runtime's log",
@@ -289,7 +345,8 @@ public final class Gateway implements AutoCloseable {
     }
 
     /**
-     * An answer the gateway gives itself (no function ran): RFC 9457 problem+json, plus the
+     * An answer the gateway gives itself (no function ran): RFC 9457 problem+json (no
+     * {@code instance} when the path itself is what is wrong), plus the
      * {@code message} member API Gateway's own errors carry ({@code {"message":"Unauthorized"}}).
      */
     static GatewayResponse problem(int status, String slug, String title, String detail, String instance,
@@ -299,7 +356,9 @@ public final class Gateway implements AutoCloseable {
         body.put("title", title);
         body.put("status", status);
         body.put("detail", detail);
-        body.put("instance", instance);
+        if (instance != null) {
+            body.put("instance", instance);
+        }
         body.put("message", message);
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         headers.add(Map.entry("content-type", "application/problem+json"));

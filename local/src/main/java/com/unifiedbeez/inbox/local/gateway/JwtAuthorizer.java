@@ -7,6 +7,7 @@ import com.auth0.jwt.exceptions.AlgorithmMismatchException;
 import com.auth0.jwt.exceptions.IncorrectClaimException;
 import com.auth0.jwt.exceptions.JWTDecodeException;
 import com.auth0.jwt.exceptions.JWTVerificationException;
+import com.auth0.jwt.exceptions.MissingClaimException;
 import com.auth0.jwt.exceptions.SignatureVerificationException;
 import com.auth0.jwt.exceptions.TokenExpiredException;
 import com.auth0.jwt.interfaces.DecodedJWT;
@@ -23,8 +24,12 @@ import java.util.Map;
 
 /**
  * The local stand-in for API Gateway's JWT authorizer: verifies {@code Authorization: Bearer <jwt>}
- * (HS256, the shared secret; signature and {@code exp}/{@code nbf}) and hands the claims on as
- * strings, the way API Gateway puts them in {@code requestContext.authorizer.jwt.claims}.
+ * (HS256, the shared secret) as API Gateway does — the signature, {@code iss} equal to the issuer,
+ * {@code aud} naming the audience, {@code exp} present and not past, {@code nbf} and {@code iat} —
+ * and hands the claims on as strings, the way API Gateway puts them in
+ * {@code requestContext.authorizer.jwt.claims}. The template's authorizer takes its issuer and
+ * audience from the {@code JwtIssuer} and {@code JwtAudience} parameters; locally they are
+ * {@value #LOCAL_ISSUER} and {@value #LOCAL_AUDIENCE}.
  */
 public final class JwtAuthorizer {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,13 +46,26 @@ public final class JwtAuthorizer {
     public record Denied(String error, String detail) implements Decision {
     }
 
+    /** The local runtime's value of the template's JwtIssuer parameter: the dev tokens' {@code iss}. */
+    public static final String LOCAL_ISSUER = "inbox-local";
+    /** The local runtime's value of the template's JwtAudience parameter: the dev tokens' {@code aud}. */
+    public static final String LOCAL_AUDIENCE = "unifiedbeez-inbox";
+
     private final JWTVerifier verifier;
 
+    /** The local runtime's authorizer: {@link #LOCAL_ISSUER} and {@link #LOCAL_AUDIENCE}. */
     public JwtAuthorizer(String secret) {
+        this(secret, LOCAL_ISSUER, LOCAL_AUDIENCE);
+    }
+
+    public JwtAuthorizer(String secret, String issuer, String audience) {
         if (secret == null || secret.isEmpty()) {
             throw new IllegalArgumentException("the JWT secret must not be empty");
         }
-        this.verifier = JWT.require(Algorithm.HMAC256(secret)).build();
+        this.verifier = JWT.require(Algorithm.HMAC256(secret))
+                .withIssuer(issuer)
+                .withAudience(audience)
+                .build();
     }
 
     /** Decides on the value of the Authorization header (null when the header is absent). */
@@ -75,10 +93,19 @@ public final class JwtAuthorizer {
             return new Denied("invalid_token", "the token is not signed with HS256");
         } catch (JWTDecodeException e) {
             return new Denied("invalid_token", "the token is not a well-formed JWT");
+        } catch (MissingClaimException e) {
+            return new Denied("invalid_token", "the token has no '" + e.getClaimName() + "' claim");
         } catch (IncorrectClaimException e) {
-            return new Denied("invalid_token", "the token's '" + e.getClaimName() + "' claim is not valid now");
+            return new Denied("invalid_token", switch (e.getClaimName()) {
+                case "iss" -> "the token's issuer ('iss') is not this API's";
+                case "aud" -> "the token's audience ('aud') does not name this API";
+                default -> "the token's '" + e.getClaimName() + "' claim is not valid now";
+            });
         } catch (JWTVerificationException e) {
             return new Denied("invalid_token", "the token is not valid: " + e.getMessage());
+        }
+        if (jwt.getExpiresAtAsInstant() == null) {
+            return new Denied("invalid_token", "the token has no 'exp' claim"); // API Gateway requires one
         }
         return allowed(jwt);
     }

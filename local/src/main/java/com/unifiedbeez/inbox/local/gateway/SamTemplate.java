@@ -91,6 +91,32 @@ public final class SamTemplate {
     public record Bucket(String logicalId, String bucketName) {
     }
 
+    public static final String HTTP_API_TYPE = "AWS::Serverless::HttpApi";
+
+    /**
+     * The HttpApi's {@code CorsConfiguration}, parameters resolved to their defaults: what the
+     * gateway answers a preflight with and adds to the answers of a cross-origin request.
+     */
+    public record Cors(List<String> allowOrigins, List<String> allowMethods, List<String> allowHeaders,
+                       List<String> exposeHeaders, int maxAgeSeconds, boolean allowCredentials) {
+        public Cors {
+            allowOrigins = List.copyOf(allowOrigins);
+            allowMethods = List.copyOf(allowMethods);
+            allowHeaders = List.copyOf(allowHeaders);
+            exposeHeaders = List.copyOf(exposeHeaders);
+        }
+    }
+
+    /**
+     * The HttpApi's JWT authorizer as written: its issuer and audiences, each the name of the template
+     * parameter it refers to ({@code !Ref JwtIssuer} reads as {@code "JwtIssuer"}) or a literal.
+     */
+    public record JwtAuthorizerConfig(String name, String issuer, List<String> audience) {
+        public JwtAuthorizerConfig {
+            audience = List.copyOf(audience);
+        }
+    }
+
     /** Scalar queue properties that are SQS attributes of the same name. */
     private static final List<String> QUEUE_ATTRIBUTES = List.of("ContentBasedDeduplication", "DeduplicationScope",
             "FifoThroughputLimit", "VisibilityTimeout", "MessageRetentionPeriod", "DelaySeconds", "MaximumMessageSize",
@@ -102,6 +128,9 @@ public final class SamTemplate {
     private final List<ScheduleEvent> scheduleEvents;
     private final List<Queue> queues;
     private final List<Bucket> buckets;
+    private Map<String, String> parameterDefaults = Map.of();
+    private Cors cors;
+    private JwtAuthorizerConfig jwtAuthorizer;
 
     private SamTemplate(List<Function> functions, List<HttpRoute> routes, List<SqsEvent> sqsEvents,
                         List<ScheduleEvent> scheduleEvents, List<Queue> queues, List<Bucket> buckets) {
@@ -207,7 +236,87 @@ public final class SamTemplate {
                 routes.add(new HttpRoute(function, event.getKey(), method, path, handler, authorized, timeout, memory));
             }
         }
-        return new SamTemplate(functions, routes, sqsEvents, scheduleEvents, queues, buckets);
+        SamTemplate template = new SamTemplate(functions, routes, sqsEvents, scheduleEvents, queues, buckets);
+        Map<String, String> defaults = new LinkedHashMap<>();
+        root.path("Parameters").fields().forEachRemaining(p -> {
+            if (p.getValue().path("Default").isValueNode()) {
+                defaults.put(p.getKey(), p.getValue().path("Default").asText());
+            }
+        });
+        template.parameterDefaults = Map.copyOf(defaults);
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.path("Resources").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> resource = it.next();
+            if (HTTP_API_TYPE.equals(resource.getValue().path("Type").asText())) {
+                JsonNode properties = resource.getValue().path("Properties");
+                template.cors = cors(properties.path("CorsConfiguration"), defaults);
+                template.jwtAuthorizer = jwtAuthorizer(properties.path("Auth"));
+                break;
+            }
+        }
+        return template;
+    }
+
+    /** The default of each template parameter that has one. */
+    public Map<String, String> parameterDefaults() {
+        return parameterDefaults;
+    }
+
+    /** The HttpApi's CORS configuration (parameters at their defaults), if it has one. */
+    public Optional<Cors> cors() {
+        return Optional.ofNullable(cors);
+    }
+
+    /** The HttpApi's default JWT authorizer, if it has one. */
+    public Optional<JwtAuthorizerConfig> jwtAuthorizer() {
+        return Optional.ofNullable(jwtAuthorizer);
+    }
+
+    private static Cors cors(JsonNode config, Map<String, String> defaults) {
+        if (!config.isObject()) {
+            return null;
+        }
+        return new Cors(list(config.path("AllowOrigins"), defaults), list(config.path("AllowMethods"), defaults),
+                list(config.path("AllowHeaders"), defaults), list(config.path("ExposeHeaders"), defaults),
+                config.path("MaxAge").asInt(0), config.path("AllowCredentials").asBoolean(false));
+    }
+
+    /**
+     * A list property: a YAML list, a comma-separated string, or {@code !Split [",", !Ref Param]}
+     * (read as the two-element list {@code [",", "Param"]}) split from the parameter's default.
+     */
+    private static List<String> list(JsonNode value, Map<String, String> defaults) {
+        List<String> items = new ArrayList<>();
+        if (value.isArray() && value.size() == 2 && value.get(0).isTextual() && value.get(0).asText().length() == 1
+                && value.get(1).isTextual() && defaults.containsKey(value.get(1).asText())) {
+            for (String item : defaults.get(value.get(1).asText()).split(java.util.regex.Pattern.quote(value.get(0).asText()))) {
+                if (!item.isBlank()) {
+                    items.add(item.trim());
+                }
+            }
+        } else if (value.isArray()) {
+            value.forEach(v -> items.add(defaults.getOrDefault(v.asText(), v.asText()).trim()));
+        } else if (value.isValueNode() && !value.asText().isBlank()) {
+            for (String item : value.asText().split(",")) {
+                items.add(item.trim());
+            }
+        }
+        return items;
+    }
+
+    private static JwtAuthorizerConfig jwtAuthorizer(JsonNode auth) {
+        String name = auth.path("DefaultAuthorizer").asText("");
+        JsonNode jwt = auth.path("Authorizers").path(name).path("JwtConfiguration");
+        if (name.isEmpty() || !jwt.isObject()) {
+            return null;
+        }
+        List<String> audience = new ArrayList<>();
+        JsonNode aud = jwt.path("audience");
+        if (aud.isArray()) {
+            aud.forEach(a -> audience.add(a.asText()));
+        } else if (aud.isValueNode()) {
+            audience.add(aud.asText());
+        }
+        return new JwtAuthorizerConfig(name, jwt.path("issuer").asText(null), audience);
     }
 
     public List<Function> functions() {

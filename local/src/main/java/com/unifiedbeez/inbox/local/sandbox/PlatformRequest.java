@@ -2,6 +2,7 @@ package com.unifiedbeez.inbox.local.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.unifiedbeez.inbox.local.gateway.GatewayRequest;
+import com.unifiedbeez.inbox.local.gateway.Redaction;
 import com.unifiedbeez.inbox.platform.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -73,7 +74,10 @@ record PlatformRequest(GatewayRequest http, List<String> segments) {
         return files;
     }
 
-    /** What to keep of the body in the outbox: JSON as JSON, forms as maps, files by size only; no token. */
+    /**
+     * What to keep of the body in the outbox: JSON as JSON, forms as maps, files by size only; no
+     * secret (a Graph access_token, setWebhook's secret_token, ... — see {@link Redaction}).
+     */
     Object recorded() {
         if (http.body().length == 0) {
             return null;
@@ -81,12 +85,15 @@ record PlatformRequest(GatewayRequest http, List<String> segments) {
         JsonNode json = json();
         if (json != null) {
             if (json.isObject()) {
-                ((com.fasterxml.jackson.databind.node.ObjectNode) json).remove("access_token");
+                List<String> names = new java.util.ArrayList<>();
+                json.fieldNames().forEachRemaining(names::add);
+                names.stream().filter(Redaction::isSecret)
+                        .forEach(n -> ((com.fasterxml.jackson.databind.node.ObjectNode) json).put(n, Redaction.HIDDEN));
             }
             return json;
         }
         Map<String, Object> shown = new LinkedHashMap<>(params());
-        shown.remove("access_token"); // a Graph token sent as a parameter is not shown
+        shown.replaceAll((name, value) -> Redaction.isSecret(name) ? Redaction.HIDDEN : value);
         files().forEach((name, part) -> shown.put(name, Map.of("fileName", part.fileName(), "bytes",
                 part.bytes().length)));
         if (shown.isEmpty()) {

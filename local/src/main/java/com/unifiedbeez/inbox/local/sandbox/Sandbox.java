@@ -6,6 +6,7 @@ import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.channel.ConnectionDirectory;
 import com.unifiedbeez.inbox.local.gateway.GatewayRequest;
 import com.unifiedbeez.inbox.local.gateway.GatewayResponse;
+import com.unifiedbeez.inbox.local.gateway.Redaction;
 import jakarta.mail.MessagingException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -81,11 +82,13 @@ public final class Sandbox implements AutoCloseable {
         s.removeIf(String::isEmpty);
         try {
             GatewayResponse answer = route(request, s);
-            LOG.info("{} {} {}", request.method(), request.rawPath(), answer.status());
+            // the Bot API's paths carry the bot token, some queries a secret: never in the log
+            LOG.info("{} {} {}", request.method(), Redaction.target(request.rawPath(), request.rawQuery()), answer.status());
             return answer;
         } catch (RuntimeException e) {
-            LOG.error("sandbox failure on {} {}", request.method(), request.rawPath(), e);
-            return Answers.problem(500, "Internal Server Error", "the sandbox failed: " + e);
+            LOG.error("sandbox failure on {} {}: {}", request.method(), Redaction.path(request.rawPath()),
+                    e.getClass().getName());
+            return Answers.problem(500, "Internal Server Error", "the sandbox failed: " + e.getClass().getSimpleName());
         }
     }
 

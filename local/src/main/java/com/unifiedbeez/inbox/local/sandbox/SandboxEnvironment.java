@@ -1,6 +1,7 @@
 package com.unifiedbeez.inbox.local.sandbox;
 
 import com.unifiedbeez.inbox.channel.PlatformEndpoints;
+import com.unifiedbeez.inbox.channel.email.MailHosts;
 import com.unifiedbeez.inbox.connection.CredentialCipher;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,6 +40,8 @@ public final class SandboxEnvironment {
         p.put(PlatformEndpoints.META_APP_SECRET, META_APP_SECRET);
         p.put(PlatformEndpoints.META_VERIFY_TOKEN, META_VERIFY_TOKEN);
         p.put(CredentialCipher.KEY, CREDENTIALS_KEY);
+        // the local mail server (GreenMail) is on 127.0.0.1: a loopback host a deployment refuses
+        p.put(MailHosts.ALLOW_PRIVATE_HOSTS, "true");
         p.replaceAll((key, value) -> {
             String fromEnvironment = System.getenv(key);
             return fromEnvironment == null || fromEnvironment.isBlank() ? value : fromEnvironment;

@@ -1,5 +1,6 @@
 package com.unifiedbeez.inbox.local.sandbox;
 
+import com.unifiedbeez.inbox.local.gateway.Redaction;
 import com.unifiedbeez.inbox.platform.json.Json;
 import java.io.IOException;
 import java.net.URI;
@@ -109,14 +110,14 @@ final class WebhookSender implements AutoCloseable {
         try {
             status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
-            LOG.warn("sandbox {} {} to {}: not delivered ({})", channel, kind, url, e.toString());
+            LOG.warn("sandbox {} {} to {}: not delivered ({})", channel, kind, Redaction.url(url), e.getClass().getName());
             status = 0;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             status = 0;
         }
-        LOG.info("sandbox {} {} -> {} {}", channel, kind, url, status);
-        outbox.webhook(channel, new Outbox.Webhook(Instant.now(), kind, url, payload, status));
+        LOG.info("sandbox {} {} -> {} {}", channel, kind, Redaction.url(url), status);
+        outbox.webhook(channel, new Outbox.Webhook(Instant.now(), kind, Redaction.url(url), payload, status));
         return new Fired(url, shownHeaders, payload, status);
     }
 

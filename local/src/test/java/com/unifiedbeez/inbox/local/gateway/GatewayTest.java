@@ -105,7 +105,8 @@ class GatewayTest {
 
     @Test
     void scopesAndNonStringClaimsAreFlattenedLikeApiGateway() throws Exception {
-        String token = JWT.create().withSubject("u1").withClaim("scope", "inbox.read inbox.write")
+        String token = JWT.create().withIssuer(DevTokens.ISSUER).withAudience(DevTokens.AUDIENCE)
+                .withSubject("u1").withClaim("scope", "inbox.read inbox.write")
                 .withClaim("groups", List.of("a", "b")).withClaim("admin", true)
                 .withExpiresAt(Instant.now().plusSeconds(60)).sign(Algorithm.HMAC256(SECRET));
         GatewayResponse response = gateway.handle(get("/api/echo/items", null, "Authorization", "Bearer " + token));

@@ -50,7 +50,8 @@ import org.slf4j.LoggerFactory;
  * deduplicated downstream.
  *
  * <p>One mailbox failing (login refused, server down) is recorded on its connection's health and
- * the others are polled all the same.
+ * the others are polled all the same. {@value ConnectionRepository#FAILURES_TO_ERROR} failed polls in a
+ * row make the connection {@code error}; it is still polled, and its next good poll makes it active.
  */
 @Singleton
 public final class EmailPoller {
@@ -80,19 +81,23 @@ public final class EmailPoller {
     }
 
     public Summary poll() {
-        List<ChannelConnection> mailboxes = connections.listActive(Channel.EMAIL);
+        List<ChannelConnection> mailboxes = connections.listLive(Channel.EMAIL);
         Progress progress = new Progress();
         int failed = 0;
         for (ChannelConnection connection : mailboxes) {
             try {
                 poll(connection, progress);
-                syncStore.recordHealth(connection, true, null);
+                connections.recordObserved(connection, true, "INBOX read", Instant.now());
             } catch (MessagingException | IOException | RuntimeException e) {
                 failed++;
                 String detail = e.getClass().getSimpleName() + ": " + e.getMessage();
                 LOG.warn("email poll of {} failed: {}", connection, detail);
                 try {
-                    syncStore.recordHealth(connection, false, detail);
+                    var observed = connections.recordObserved(connection, false, detail, Instant.now());
+                    if (observed.consecutiveFailures() == ConnectionRepository.FAILURES_TO_ERROR) {
+                        LOG.warn("{} failed {} polls in a row: now in error (still polled)", connection,
+                                observed.consecutiveFailures());
+                    }
                 } catch (RuntimeException again) {
                     LOG.warn("cannot record the health of {}: {}", connection, again.toString());
                 }

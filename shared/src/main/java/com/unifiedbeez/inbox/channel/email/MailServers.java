@@ -2,6 +2,7 @@ package com.unifiedbeez.inbox.channel.email;
 
 import com.unifiedbeez.inbox.channel.ChannelConnection;
 import jakarta.mail.Session;
+import java.net.InetAddress;
 import java.util.Locale;
 import java.util.Properties;
 
@@ -47,6 +48,24 @@ public record MailServers(String mailbox, Server imap, Server smtp, String usern
         Properties p = properties("smtp", smtp);
         p.setProperty("mail.smtp.auth", "true");
         return Session.getInstance(p);
+    }
+
+    /** An IMAP session whose connections go to {@code address} (vetted by {@link MailHosts}), not to a new DNS answer. */
+    public Session imapSession(InetAddress address) {
+        return Session.getInstance(pinned(properties("imap", imap), "imap", address));
+    }
+
+    /** An SMTP session whose connections go to {@code address} (vetted by {@link MailHosts}). */
+    public Session smtpSession(InetAddress address) {
+        Properties p = pinned(properties("smtp", smtp), "smtp", address);
+        p.setProperty("mail.smtp.auth", "true");
+        return Session.getInstance(p);
+    }
+
+    private static Properties pinned(Properties p, String protocol, InetAddress address) {
+        p.put("mail." + protocol + ".socketFactory", MailHosts.pinnedTo(address));
+        p.setProperty("mail." + protocol + ".socketFactory.fallback", "false");
+        return p;
     }
 
     private static Properties properties(String protocol, Server server) {

@@ -7,7 +7,7 @@ import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
-/** How far the poller has read each mailbox (table email_sync_state), and the mailbox's last health. */
+/** How far the poller has read each mailbox (table email_sync_state). */
 @Singleton
 public final class MailboxSyncStore {
     /** The UIDVALIDITY the UIDs belong to, and the highest UID already enqueued. */
@@ -36,14 +36,5 @@ public final class MailboxSyncStore {
                         ON CONFLICT (channel_connection_id, mailbox)
                         DO UPDATE SET uid_validity = excluded.uid_validity, last_uid = excluded.last_uid, synced_at = now()""",
                 connection.organizationId(), connection.id(), mailbox, state.uidValidity(), state.lastUid()));
-    }
-
-    /** Records the outcome of a poll on the connection: status "ok" or "error" with the server's answer. */
-    public void recordHealth(ChannelConnection connection, boolean ok, String detail) {
-        database.read(c -> Sql.update(c, """
-                        UPDATE channel_connections
-                           SET last_health_at = now(), last_health_status = ?, last_health_detail = ?
-                         WHERE organization_id = ? AND id = ?""",
-                ok ? "ok" : "error", detail, connection.organizationId(), connection.id()));
     }
 }

@@ -10,8 +10,6 @@ import com.unifiedbeez.inbox.webhook.WebhookUnit;
 import java.util.List;
 import java.util.Optional;
 import javax.inject.Inject;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Twilio webhooks, form-encoded: an incoming message (twilio.com/docs/messaging/guides/webhook-request;
@@ -20,7 +18,6 @@ import org.slf4j.LoggerFactory;
  * The number finds the connection, whose auth token signs the request.
  */
 public final class SmsWebhook implements WebhookAdapter {
-    private static final Logger LOG = LoggerFactory.getLogger(SmsWebhook.class);
 
     @Inject
     public SmsWebhook() {
@@ -47,8 +44,9 @@ public final class SmsWebhook implements WebhookAdapter {
                 .orElseThrow(() -> WebhookRejected.malformed("no " + (status ? "From" : "To") + " number"));
         Optional<ChannelConnection> found = connections.findLive(Channel.SMS, ours);
         if (found.isEmpty()) {
-            LOG.warn("twilio {} for unknown number {} dropped", status ? "status callback" : "message", ours);
-            return List.of();
+            // Refused as a bad signature is: the answer must not tell which numbers are connected here.
+            throw WebhookRejected.badSignature("twilio " + (status ? "status callback" : "message")
+                    + " for number " + ours + ", which is not connected");
         }
         ChannelConnection connection = found.get();
         String authToken = connection.secrets().get("authToken").orElse(null);

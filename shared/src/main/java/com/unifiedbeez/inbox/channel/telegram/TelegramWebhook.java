@@ -52,8 +52,8 @@ public final class TelegramWebhook implements WebhookAdapter {
         }
         Optional<ChannelConnection> found = connections.findLive(Channel.TELEGRAM, botId);
         if (found.isEmpty()) {
-            LOG.warn("telegram update for unknown bot {} dropped", botId);
-            return List.of();
+            // Refused as a wrong secret is: the answer must not tell which bots are connected here.
+            throw WebhookRejected.badSignature("telegram update for bot " + botId + ", which is not connected");
         }
         ChannelConnection connection = found.get();
         String expected = connection.secrets().get("webhookSecret").orElse(null);

@@ -3,6 +3,7 @@ package com.unifiedbeez.inbox.platform.http;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.unifiedbeez.inbox.platform.auth.Caller;
+import com.unifiedbeez.inbox.platform.auth.CallerResolver;
 import com.unifiedbeez.inbox.platform.errors.ApiException;
 import com.unifiedbeez.inbox.platform.errors.Problem;
 import com.unifiedbeez.inbox.platform.errors.Validation;
@@ -36,12 +37,18 @@ public final class HttpDispatcher {
     private HttpDispatcher() {
     }
 
-    public static <H> APIGatewayV2HTTPResponse dispatch(Routes<H> routes, H handler, APIGatewayV2HTTPEvent event) {
+    /**
+     * Runs the request's route with its caller: the token's user, checked against the database by
+     * {@code callers} on every request (an HTTP function's component provides it, see
+     * {@link HttpComponent}).
+     */
+    public static <H> APIGatewayV2HTTPResponse dispatch(Routes<H> routes, H handler, APIGatewayV2HTTPEvent event,
+                                                        CallerResolver callers) {
         String path = event.getRawPath();
         try {
             String method = method(event);
             Routes.Match<H> match = resolve(routes, method, event);
-            Caller caller = Caller.fromClaims(claims(event)); // who asks comes before what they sent
+            Caller caller = callers.resolve(claims(event)); // who asks comes before what they sent
             ApiRequest request = new ApiRequest(
                     method,
                     path,

@@ -114,7 +114,7 @@ class EmailPollerTest {
         assertThat(summary.enqueued()).isEqualTo(1);
         assertThat(bed.drain()).singleElement().satisfies(e -> assertThat(e.connectionId()).isEqualTo(working.connection()));
         assertThat(bed.fx.one("SELECT last_health_status FROM channel_connections WHERE id = ?", broken.connection()))
-                .isEqualTo("error");
+                .isEqualTo("failed");
         String detail = bed.fx.one("SELECT last_health_detail FROM channel_connections WHERE id = ?", broken.connection());
         assertThat(detail).startsWith("AuthenticationFailedException").doesNotContain("wrong-password");
         assertThat(bed.fx.count("SELECT count(*) FROM email_sync_state WHERE channel_connection_id = ?", broken.connection()))

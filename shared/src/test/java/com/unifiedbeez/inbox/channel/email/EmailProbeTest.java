@@ -19,7 +19,8 @@ class EmailProbeTest {
     @RegisterExtension
     static final GreenMailExtension GREENMAIL = new GreenMailExtension(MailTestbed.SERVERS);
 
-    private final EmailProbe probe = new EmailProbe();
+    /** GreenMail is on 127.0.0.1: private hosts allowed, as in the tests and the local runtime. */
+    private final EmailProbe probe = new EmailProbe(new MailHosts(true, java.net.InetAddress::getAllByName));
     private final String mailbox = MailTestbed.mailbox("support");
 
     private ChannelConnection connection(String password) throws Exception {

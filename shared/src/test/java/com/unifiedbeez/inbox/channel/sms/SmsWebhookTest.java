@@ -109,13 +109,15 @@ class SmsWebhookTest {
     }
 
     @Test
-    void anUnknownOrDisconnectedNumberIsAcknowledgedWithNoUnits() {
-        assertThat(webhook.validateWebhook(signed(WEBHOOK_URL, body("inbound-sms.txt")),
-                InMemoryConnections.of(number("+14155550199")))).isEmpty();
+    void anUnknownOrDisconnectedNumberIsRefusedAsABadSignatureIs() {
+        assertThatThrownBy(() -> webhook.validateWebhook(signed(WEBHOOK_URL, body("inbound-sms.txt")),
+                InMemoryConnections.of(number("+14155550199"))))
+                .isInstanceOfSatisfying(WebhookRejected.class, e -> assertThat(e.status()).isEqualTo(401));
         ChannelConnection gone = new ChannelConnection(ours.id(), ours.organizationId(), ours.channel(), ours.externalId(),
                 ours.name(), "disconnected", ours.config(), ours.secrets());
-        assertThat(webhook.validateWebhook(signed(WEBHOOK_URL, body("inbound-sms.txt")), InMemoryConnections.of(gone)))
-                .isEmpty();
+        assertThatThrownBy(() -> webhook.validateWebhook(signed(WEBHOOK_URL, body("inbound-sms.txt")),
+                InMemoryConnections.of(gone)))
+                .isInstanceOfSatisfying(WebhookRejected.class, e -> assertThat(e.status()).isEqualTo(401));
     }
 
     @Test

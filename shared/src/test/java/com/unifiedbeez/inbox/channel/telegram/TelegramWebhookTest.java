@@ -89,12 +89,14 @@ class TelegramWebhookTest {
     }
 
     @Test
-    void anUnknownOrDisconnectedBotIsAcknowledgedWithNoUnits() {
+    void anUnknownOrDisconnectedBotIsRefusedAsAWrongSecretIs() {
         String header = TelegramWebhook.secretToken("987654321", WEBHOOK_SECRET);
-        assertThat(webhook.validateWebhook(delivery(header, update("message-text.json")), connections)).isEmpty();
+        assertThatThrownBy(() -> webhook.validateWebhook(delivery(header, update("message-text.json")), connections))
+                .isInstanceOfSatisfying(WebhookRejected.class, e -> assertThat(e.status()).isEqualTo(401));
 
         InMemoryConnections disconnected = InMemoryConnections.of(bot("disconnected"));
-        assertThat(webhook.validateWebhook(delivery(ourSecret(), update("message-text.json")), disconnected)).isEmpty();
+        assertThatThrownBy(() -> webhook.validateWebhook(delivery(ourSecret(), update("message-text.json")), disconnected))
+                .isInstanceOfSatisfying(WebhookRejected.class, e -> assertThat(e.status()).isEqualTo(401));
     }
 
     @Test

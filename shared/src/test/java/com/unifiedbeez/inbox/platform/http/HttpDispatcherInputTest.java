@@ -6,13 +6,17 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.unifiedbeez.inbox.platform.auth.Caller;
+import com.unifiedbeez.inbox.platform.auth.CallerResolver;
+import com.unifiedbeez.inbox.platform.db.Database;
+import com.unifiedbeez.inbox.testing.Fixtures;
+import com.unifiedbeez.inbox.testing.TestDatabase;
+import java.time.Duration;
 import com.unifiedbeez.inbox.platform.auth.Role;
 import com.unifiedbeez.inbox.platform.json.Json;
 import com.unifiedbeez.inbox.testing.HttpEvents;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,10 +30,14 @@ class HttpDispatcherInputTest {
             .post("/echo", (h, r) -> ApiResult.ok(r.body(Echo.class)))
             .get("/query", (h, r) -> ApiResult.ok(r.query()))
             .build();
-    private static final Caller CALLER = new Caller(UUID.randomUUID(), UUID.randomUUID(), Role.AGENT);
+    /** The dispatcher checks the caller against the database before it reads the input: a real member. */
+    private static final Fixtures FIXTURES = Fixtures.onTestDatabase();
+    private static final Caller CALLER = FIXTURES.user(FIXTURES.organization("Input"), "Ann", Role.AGENT);
+    private static final CallerResolver CALLERS =
+            new CallerResolver(new Database(TestDatabase.dataSource()), Duration.ZERO);
 
     private static JsonNode answer(APIGatewayV2HTTPEvent event, int status) throws Exception {
-        APIGatewayV2HTTPResponse response = HttpDispatcher.dispatch(ROUTES, new Object(), event);
+        APIGatewayV2HTTPResponse response = HttpDispatcher.dispatch(ROUTES, new Object(), event, CALLERS);
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(status);
         return Json.mapper().readTree(response.getBody());
     }

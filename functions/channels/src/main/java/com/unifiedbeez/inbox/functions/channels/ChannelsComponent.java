@@ -6,22 +6,20 @@ import com.unifiedbeez.inbox.connection.ChannelHealth;
 import com.unifiedbeez.inbox.connection.ChannelProbesModule;
 import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.db.DatabaseModule;
+import com.unifiedbeez.inbox.platform.http.HttpComponent;
 import dagger.BindsInstance;
 import dagger.Component;
 import javax.inject.Singleton;
-import javax.sql.DataSource;
 
 /** PostgreSQL, the credential cipher and the channel probes: what the channels function needs. */
 @Singleton
 @Component(modules = {DatabaseModule.class, ChannelProbesModule.class})
-public interface ChannelsComponent {
+public interface ChannelsComponent extends HttpComponent {
     ChannelConnections connections();
 
     ChannelConnector connector();
 
     ChannelHealth health();
-
-    DataSource dataSource();
 
     @Component.Factory
     interface Factory {

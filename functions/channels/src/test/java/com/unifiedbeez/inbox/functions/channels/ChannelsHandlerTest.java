@@ -105,7 +105,7 @@ class ChannelsHandlerTest {
             assertThat(mine.path("name").asText()).isEqualTo("WhatsApp " + acmeNumber);
             assertThat(mine.path("status").asText()).isEqualTo("active");
             assertThat(mine.path("config").path("wabaId").asText()).hasSize(15);
-            assertThat(mine.path("lastHealthStatus").asText()).isEqualTo("active");
+            assertThat(mine.path("lastHealthStatus").asText()).isEqualTo("ok");
             assertThat(mine.path("createdAt").asText()).isNotEmpty();
             assertThat(mine.path("disconnectedAt").isNull()).isTrue();
         }
@@ -380,14 +380,14 @@ class ChannelsHandlerTest {
         assertThat(broken.json().path("healthy").asBoolean()).isFalse();
         assertThat(broken.json().path("checks").get(0).path("detail").asText()).contains("401");
         JsonNode listed = call(request("GET", BASE).as(sam)).json().path("items").get(0);
-        assertThat(listed.path("status").asText()).isEqualTo("error");
-        assertThat(listed.path("lastHealthStatus").asText()).isEqualTo("error");
+        assertThat(listed.path("status").asText()).as("a member's check never moves routing state").isEqualTo("active");
+        assertThat(listed.path("lastHealthStatus").asText()).isEqualTo("failed");
         assertThat(listed.path("lastHealthDetail").asText()).startsWith("token: platform answered 401");
         assertThat(Instant.parse(listed.path("lastHealthAt").asText())).isEqualTo(Instant.parse(broken.json().path("checkedAt").asText()));
 
         PlatformStandIn.restore(pageToken);
         assertThat(call(request("GET", BASE + "/{id}/health").path("id", id).as(sam)).json().path("healthy").asBoolean()).isTrue();
         assertThat(fx.one("SELECT status || '/' || last_health_status FROM channel_connections WHERE id = ?::uuid", id))
-                .isEqualTo("active/active");
+                .isEqualTo("active/ok");
     }
 }

@@ -12,15 +12,15 @@ import com.unifiedbeez.inbox.note.ConversationNotes;
 import com.unifiedbeez.inbox.platform.aws.SqsModule;
 import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.db.DatabaseModule;
+import com.unifiedbeez.inbox.platform.http.HttpComponent;
 import dagger.BindsInstance;
 import dagger.Component;
 import javax.inject.Singleton;
-import javax.sql.DataSource;
 
 /** What the conversations function needs, built once per container: PostgreSQL, and SQS for a first message. */
 @Singleton
 @Component(modules = {DatabaseModule.class, SqsModule.class, OutboundQueueModule.class})
-public interface ConversationsComponent {
+public interface ConversationsComponent extends HttpComponent {
     ConversationInbox inbox();
 
     ConversationDetails details();
@@ -36,8 +36,6 @@ public interface ConversationsComponent {
     ConversationNotes notes();
 
     ConversationReadMarker readMarker();
-
-    DataSource dataSource();
 
     @Component.Factory
     interface Factory {

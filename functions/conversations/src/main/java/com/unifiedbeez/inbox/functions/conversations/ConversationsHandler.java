@@ -63,7 +63,7 @@ public final class ConversationsHandler implements RequestHandler<APIGatewayV2HT
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return HttpDispatcher.dispatch(ROUTES, this, event);
+        return HttpDispatcher.dispatch(ROUTES, this, event, services.callers());
     }
 
     private ApiResult list(ApiRequest request) {

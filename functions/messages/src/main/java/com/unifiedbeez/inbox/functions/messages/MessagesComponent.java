@@ -12,15 +12,15 @@ import com.unifiedbeez.inbox.message.OutboundQueueModule;
 import com.unifiedbeez.inbox.platform.aws.AwsModule;
 import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.db.DatabaseModule;
+import com.unifiedbeez.inbox.platform.http.HttpComponent;
 import dagger.BindsInstance;
 import dagger.Component;
 import javax.inject.Singleton;
-import javax.sql.DataSource;
 
 /** What the messages function needs: PostgreSQL, the outbound SQS queue and the media bucket. */
 @Singleton
 @Component(modules = {DatabaseModule.class, AwsModule.class, OutboundQueueModule.class, MediaStorageModule.class})
-public interface MessagesComponent {
+public interface MessagesComponent extends HttpComponent {
     MessageHistory history();
 
     MessageSubmitter submitter();
@@ -34,8 +34,6 @@ public interface MessagesComponent {
     MessageReactions reactions();
 
     MessageDeleter deleter();
-
-    DataSource dataSource();
 
     @Component.Factory
     interface Factory {

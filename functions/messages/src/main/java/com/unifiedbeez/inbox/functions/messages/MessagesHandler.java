@@ -64,7 +64,7 @@ public final class MessagesHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return HttpDispatcher.dispatch(ROUTES, this, event);
+        return HttpDispatcher.dispatch(ROUTES, this, event, services.callers());
     }
 
     private ApiResult history(ApiRequest request) {
