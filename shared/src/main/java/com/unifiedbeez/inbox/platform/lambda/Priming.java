@@ -2,6 +2,7 @@ package com.unifiedbeez.inbox.platform.lambda;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.unifiedbeez.inbox.platform.auth.Caller;
+import com.unifiedbeez.inbox.platform.auth.Role;
 import com.unifiedbeez.inbox.platform.id.Ids;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.Map;
@@ -44,16 +45,25 @@ public final class Priming implements Resource {
         // Nothing to reopen eagerly: connections are created on demand.
     }
 
-    /** A GET as API Gateway would deliver it, from a caller of an organization that has no data. */
+    /** Who priming requests come from: a user of an organization that has no data and no members. */
+    public static final Caller CALLER = new Caller(Ids.newId(), Ids.newId(), Role.AGENT);
+
+    /** A GET as API Gateway would deliver it, from {@link #CALLER}. */
     public static APIGatewayV2HTTPEvent syntheticGet(String routeKey, String path) {
+        return syntheticGet(routeKey, path, Map.of());
+    }
+
+    /** The same with query parameters, which API Gateway delivers apart from the path. */
+    public static APIGatewayV2HTTPEvent syntheticGet(String routeKey, String path, Map<String, String> query) {
         Map<String, String> claims = Map.of(
-                Caller.CLAIM_USER, Ids.newId().toString(),
-                Caller.CLAIM_ORGANIZATION, Ids.newId().toString(),
+                Caller.CLAIM_USER, CALLER.userId().toString(),
+                Caller.CLAIM_ORGANIZATION, CALLER.organizationId().toString(),
                 Caller.CLAIM_ROLE, "agent");
         return APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0")
                 .withRouteKey(routeKey)
                 .withRawPath(path)
+                .withQueryStringParameters(query)
                 .withHeaders(Map.of())
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
                         .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("GET").withPath(path).build())

@@ -39,8 +39,8 @@ public final class ChannelsHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     public ChannelsHandler(ChannelsComponent services) {
         this.services = services;
-        this.priming = Priming.register(() -> handleRequest(Priming.syntheticGet("GET " + BASE, BASE), null),
-                services.dataSource());
+        this.priming = Priming.register(() -> HttpDispatcher.prime(ROUTES, this, Priming.syntheticGet("GET " + BASE, BASE),
+                services.callers(), Priming.CALLER), services.dataSource());
     }
 
     private static Routes<ChannelsHandler> routes() {

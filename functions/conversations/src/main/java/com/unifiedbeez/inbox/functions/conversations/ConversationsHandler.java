@@ -58,7 +58,8 @@ public final class ConversationsHandler implements RequestHandler<APIGatewayV2HT
     public ConversationsHandler(ConversationsComponent services) {
         this.services = services;
         this.priming = Priming.register(
-                () -> handleRequest(Priming.syntheticGet("GET " + BASE, BASE), null), services.dataSource());
+                () -> HttpDispatcher.prime(ROUTES, this, Priming.syntheticGet("GET " + BASE, BASE), services.callers(),
+                        Priming.CALLER), services.dataSource());
     }
 
     @Override

@@ -10,6 +10,7 @@ import com.unifiedbeez.inbox.connection.RecentConnectionsModule;
 import dagger.BindsInstance;
 import dagger.Component;
 import javax.inject.Singleton;
+import javax.sql.DataSource;
 
 /** PostgreSQL, the media bucket, the connections and every channel's normalizer. */
 @Singleton
@@ -17,6 +18,8 @@ import javax.inject.Singleton;
         RecentConnectionsModule.class, ChannelNormalizersModule.class})
 public interface InboundNormalizerComponent {
     InboundBatch batch();
+
+    DataSource dataSource();
 
     @Component.Factory
     interface Factory {

@@ -75,6 +75,16 @@ class InboundNormalizerHandlerTest {
     }
 
     @Test
+    void primingBeforeTheSnapshotDropsItsPayloadAndStoresNothing() {
+        long before = fixtures.count("SELECT count(*) FROM messages") + fixtures.count("SELECT count(*) FROM contacts");
+
+        HANDLER.priming.beforeCheckpoint(null);
+
+        assertThat(fixtures.count("SELECT count(*) FROM messages") + fixtures.count("SELECT count(*) FROM contacts"))
+                .isEqualTo(before);
+    }
+
+    @Test
     void aFailingRecordAndEveryLaterOneAreReportedAndTheirRetryStoresThemAll() throws Exception {
         mediaServer.enqueue(new MockResponse.Builder().code(500).build());
         mediaServer.enqueue(new MockResponse.Builder().code(200).setHeader("Content-Type", "image/jpeg").body("JPEG").build());

@@ -23,6 +23,7 @@ import com.unifiedbeez.inbox.platform.lambda.Priming;
 import com.unifiedbeez.inbox.platform.page.Cursor;
 import com.unifiedbeez.inbox.platform.page.PageRequest;
 import com.unifiedbeez.inbox.platform.text.Emoji;
+import java.util.Map;
 
 /**
  * The messages route group: history, sending (free-form and WhatsApp templates), media uploads,
@@ -56,7 +57,8 @@ public final class MessagesHandler implements RequestHandler<APIGatewayV2HTTPEve
     public MessagesHandler(MessagesComponent services) {
         this.services = services;
         this.priming = Priming.register(() -> {
-            handleRequest(Priming.syntheticGet("GET " + BASE + "/search", BASE + "/search?q=priming"), null);
+            HttpDispatcher.prime(ROUTES, this, Priming.syntheticGet("GET " + BASE + "/search", BASE + "/search", Map.of("q", "priming")),
+                    services.callers(), Priming.CALLER);
             Emoji.warmUp(); // the reaction check's emoji data, so no first react pays for loading it
             AttachmentUploads.warm(); // the file type database, parsed once into the snapshot
         }, services.dataSource());
