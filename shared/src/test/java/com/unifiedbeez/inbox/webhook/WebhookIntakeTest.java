@@ -17,7 +17,6 @@ import com.unifiedbeez.inbox.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -172,18 +171,7 @@ class WebhookIntakeTest {
     }
 
     private List<Message> drain() {
-        List<Message> all = new ArrayList<>();
-        while (true) {
-            List<Message> batch = LocalAws.sqs().receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)
-                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
-            if (batch.isEmpty()) {
-                return all;
-            }
-            for (Message m : batch) {
-                all.add(m);
-                LocalAws.sqs().deleteMessage(d -> d.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
-            }
-        }
+        return LocalAws.drain(queueUrl);
     }
 
     private static String sha256(String value) throws Exception {

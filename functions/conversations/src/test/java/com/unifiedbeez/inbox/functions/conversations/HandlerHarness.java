@@ -7,10 +7,8 @@ import com.unifiedbeez.inbox.testing.HttpAnswer;
 import com.unifiedbeez.inbox.testing.HttpEvents;
 import com.unifiedbeez.inbox.testing.LocalAws;
 import com.unifiedbeez.inbox.testing.TestDatabase;
-import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
  * The real conversations handler on the real test database and a real outbound FIFO queue
@@ -41,17 +39,6 @@ final class HandlerHarness {
 
     /** Everything waiting on the outbound queue now, taken off it. */
     static List<Message> drainQueue() {
-        List<Message> all = new ArrayList<>();
-        while (true) {
-            List<Message> batch = LocalAws.sqs().receiveMessage(r -> r.queueUrl(QUEUE).maxNumberOfMessages(10)
-                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
-            if (batch.isEmpty()) {
-                return all;
-            }
-            for (Message m : batch) {
-                all.add(m);
-                LocalAws.sqs().deleteMessage(d -> d.queueUrl(QUEUE).receiptHandle(m.receiptHandle()));
-            }
-        }
+        return LocalAws.drain(QUEUE);
     }
 }
