@@ -1,6 +1,7 @@
 package com.unifiedbeez.inbox.platform.http;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** What a route answers: a status, a body that becomes JSON (null for no body) and any extra response headers. */
@@ -32,7 +33,7 @@ public record ApiResult(int status, Object body, Map<String, String> headers) {
     /** This answer with one more header (names as HTTP/2 writes them: lower case). */
     public ApiResult withHeader(String name, String value) {
         Map<String, String> all = new LinkedHashMap<>(headers);
-        all.put(name.toLowerCase(java.util.Locale.ROOT), value);
+        all.put(name.toLowerCase(Locale.ROOT), value);
         return new ApiResult(status, body, all);
     }
 }
