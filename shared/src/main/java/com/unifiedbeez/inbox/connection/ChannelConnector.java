@@ -1,6 +1,7 @@
 package com.unifiedbeez.inbox.connection;
 
 import com.unifiedbeez.inbox.channel.ChannelConnection;
+import com.unifiedbeez.inbox.channel.HealthReport;
 import com.unifiedbeez.inbox.platform.auth.Caller;
 import com.unifiedbeez.inbox.platform.db.DatabaseException;
 import com.unifiedbeez.inbox.platform.errors.ApiException;

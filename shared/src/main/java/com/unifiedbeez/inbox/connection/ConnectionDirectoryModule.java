@@ -1,6 +1,7 @@
 package com.unifiedbeez.inbox.connection;
 
 import com.unifiedbeez.inbox.channel.ConnectionDirectory;
+import com.unifiedbeez.inbox.channel.ObservedConnections;
 import dagger.Binds;
 import dagger.Module;
 
@@ -9,4 +10,7 @@ import dagger.Module;
 public interface ConnectionDirectoryModule {
     @Binds
     ConnectionDirectory connectionDirectory(ConnectionRepository repository);
+
+    @Binds
+    ObservedConnections observedConnections(ConnectionRepository repository);
 }

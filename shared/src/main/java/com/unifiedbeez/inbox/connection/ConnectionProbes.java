@@ -3,6 +3,8 @@ package com.unifiedbeez.inbox.connection;
 import com.unifiedbeez.inbox.channel.ByChannel;
 import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.channel.ChannelConnection;
+import com.unifiedbeez.inbox.channel.ConnectionProbe;
+import com.unifiedbeez.inbox.channel.HealthReport;
 import com.unifiedbeez.inbox.platform.errors.ApiException;
 import java.util.List;
 import java.util.Map;

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.channel.ChannelConnection;
 import com.unifiedbeez.inbox.channel.ConnectionDirectory;
+import com.unifiedbeez.inbox.channel.HealthReport;
+import com.unifiedbeez.inbox.channel.ObservedConnections;
 import com.unifiedbeez.inbox.platform.db.Database;
 import com.unifiedbeez.inbox.platform.db.Sql;
 import com.unifiedbeez.inbox.platform.json.Json;
@@ -20,7 +22,7 @@ import javax.inject.Singleton;
 
 /** Channel connections in PostgreSQL, with their credentials decrypted on the way out. */
 @Singleton
-public final class ConnectionRepository implements ConnectionDirectory {
+public final class ConnectionRepository implements ConnectionDirectory, ObservedConnections {
     static final String SELECT = """
             SELECT id, organization_id, channel, external_id, name, status, config, credentials_encrypted
               FROM channel_connections""";
@@ -29,8 +31,6 @@ public final class ConnectionRepository implements ConnectionDirectory {
                    last_health_detail, created_at, disconnected_at
               FROM channel_connections""";
     private static final int MAX_DETAIL = 1000;
-    /** Failures in a row, seen by the system itself, that make a live connection 'error'. */
-    public static final int FAILURES_TO_ERROR = 3;
 
     /** The row a connect of a platform account would renew, or collides with. */
     public record Claim(UUID id, UUID organizationId, boolean live) {
@@ -133,16 +133,7 @@ public final class ConnectionRepository implements ConnectionDirectory {
                 at, HealthStatus.of(report.healthy()).wireName(), detail(report), organizationId, id));
     }
 
-    /** What {@link #recordObserved} left: the connection's status and its failures in a row. */
-    public record Observed(String status, int consecutiveFailures) {
-    }
-
-    /**
-     * Records what the system saw itself using the connection (an email poll): a success clears the
-     * failure count and makes an {@code error} connection {@code active} again; a failure counts, and
-     * the {@value #FAILURES_TO_ERROR}rd in a row makes a live connection {@code error}. A disconnected
-     * connection stays as it is.
-     */
+    @Override
     public Observed recordObserved(ChannelConnection connection, boolean ok, String detail, Instant at) {
         String clipped = detail == null ? null : detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) : detail;
         Sql.RowMapper<Observed> observed = row -> new Observed(row.getString("status"), row.getInt("consecutive_failures"));
@@ -183,10 +174,7 @@ public final class ConnectionRepository implements ConnectionDirectory {
                 Sql.instant(row, "created_at"), Sql.instant(row, "disconnected_at"));
     }
 
-    /**
-     * Every live connection of a channel (active or error), across organizations, oldest first: the
-     * email poller's mailboxes. A mailbox in error is polled still, so its recovery is seen.
-     */
+    @Override
     public List<ChannelConnection> listLive(Channel channel) {
         return database.read(c -> Sql.list(c, SELECT + " WHERE channel = ? AND status <> 'disconnected' ORDER BY id",
                 this::connection, channel.wireName()));

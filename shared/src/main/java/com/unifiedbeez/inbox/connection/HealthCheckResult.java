@@ -1,5 +1,6 @@
 package com.unifiedbeez.inbox.connection;
 
+import com.unifiedbeez.inbox.channel.HealthReport;
 import java.time.Instant;
 import java.util.List;
 

@@ -2,6 +2,7 @@ package com.unifiedbeez.inbox.inbound;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.unifiedbeez.inbox.channel.InboundEnvelope;
 import com.unifiedbeez.inbox.platform.json.Json;
 import java.util.List;
 import javax.inject.Inject;

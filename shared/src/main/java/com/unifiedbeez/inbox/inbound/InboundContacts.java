@@ -1,6 +1,6 @@
 package com.unifiedbeez.inbox.inbound;
 
-import com.unifiedbeez.inbox.inbound.InboundEvent.Customer;
+import com.unifiedbeez.inbox.channel.InboundEvent.Customer;
 import com.unifiedbeez.inbox.platform.db.Sql;
 import com.unifiedbeez.inbox.platform.id.Ids;
 import java.sql.Connection;

@@ -1,5 +1,6 @@
 package com.unifiedbeez.inbox.inbound;
 
+import com.unifiedbeez.inbox.channel.MediaUnavailable;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.util.Set;

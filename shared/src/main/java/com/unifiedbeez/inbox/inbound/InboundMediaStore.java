@@ -2,8 +2,11 @@ package com.unifiedbeez.inbox.inbound;
 
 import com.unifiedbeez.inbox.attachment.MediaStorage;
 import com.unifiedbeez.inbox.channel.ChannelConnection;
-import com.unifiedbeez.inbox.inbound.InboundEvent.InboundMedia;
-import com.unifiedbeez.inbox.inbound.InboundEvent.InboundMessage;
+import com.unifiedbeez.inbox.channel.InboundEvent.InboundMedia;
+import com.unifiedbeez.inbox.channel.InboundEvent.InboundMessage;
+import com.unifiedbeez.inbox.channel.IncomingNormalizer;
+import com.unifiedbeez.inbox.channel.MediaContent;
+import com.unifiedbeez.inbox.channel.MediaUnavailable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

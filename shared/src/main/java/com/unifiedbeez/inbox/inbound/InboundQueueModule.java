@@ -1,5 +1,6 @@
 package com.unifiedbeez.inbox.inbound;
 
+import com.unifiedbeez.inbox.channel.InboundQueue;
 import dagger.Binds;
 import dagger.Module;
 

@@ -2,6 +2,7 @@ package com.unifiedbeez.inbox.inbound;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unifiedbeez.inbox.attachment.MediaStorage;
+import com.unifiedbeez.inbox.channel.InboundEnvelope;
 import com.unifiedbeez.inbox.platform.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

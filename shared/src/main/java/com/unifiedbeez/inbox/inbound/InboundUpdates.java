@@ -1,8 +1,8 @@
 package com.unifiedbeez.inbox.inbound;
 
 import com.unifiedbeez.inbox.channel.ChannelConnection;
-import com.unifiedbeez.inbox.inbound.InboundEvent.MessageEdit;
-import com.unifiedbeez.inbox.inbound.InboundEvent.Reaction;
+import com.unifiedbeez.inbox.channel.InboundEvent.MessageEdit;
+import com.unifiedbeez.inbox.channel.InboundEvent.Reaction;
 import com.unifiedbeez.inbox.platform.db.Database;
 import com.unifiedbeez.inbox.platform.db.Sql;
 import com.unifiedbeez.inbox.platform.id.Ids;

@@ -1,6 +1,7 @@
 package com.unifiedbeez.inbox.inbound;
 
 import com.unifiedbeez.inbox.attachment.MediaStorage;
+import com.unifiedbeez.inbox.channel.InboundEnvelope;
 import dagger.Lazy;
 import java.nio.charset.StandardCharsets;
 import javax.inject.Inject;

@@ -1,5 +1,7 @@
 package com.unifiedbeez.inbox.inbound;
 
+import com.unifiedbeez.inbox.channel.InboundEnvelope;
+import com.unifiedbeez.inbox.channel.InboundQueue;
 import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.json.Json;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package com.unifiedbeez.inbox.message;
 
+import com.unifiedbeez.inbox.channel.InboundEvent.StatusReport;
 import com.unifiedbeez.inbox.event.DomainEvents;
-import com.unifiedbeez.inbox.inbound.InboundEvent.StatusReport;
 import com.unifiedbeez.inbox.platform.db.Sql;
 import com.unifiedbeez.inbox.platform.id.Ids;
 import java.sql.Connection;

@@ -3,6 +3,8 @@ package com.unifiedbeez.inbox.webhook;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.unifiedbeez.inbox.channel.PlatformEndpoints;
+import com.unifiedbeez.inbox.channel.WebhookAdapter;
+import com.unifiedbeez.inbox.channel.WebhookRequest;
 import com.unifiedbeez.inbox.platform.config.Config;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

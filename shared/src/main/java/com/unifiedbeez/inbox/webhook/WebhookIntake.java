@@ -2,8 +2,12 @@ package com.unifiedbeez.inbox.webhook;
 
 import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.channel.ConnectionDirectory;
-import com.unifiedbeez.inbox.inbound.InboundEnvelope;
-import com.unifiedbeez.inbox.inbound.InboundQueue;
+import com.unifiedbeez.inbox.channel.InboundEnvelope;
+import com.unifiedbeez.inbox.channel.InboundQueue;
+import com.unifiedbeez.inbox.channel.WebhookAdapter;
+import com.unifiedbeez.inbox.channel.WebhookRejected;
+import com.unifiedbeez.inbox.channel.WebhookRequest;
+import com.unifiedbeez.inbox.channel.WebhookUnit;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.channel.ChannelConnection;
+import com.unifiedbeez.inbox.channel.HealthReport;
 import com.unifiedbeez.inbox.platform.db.Database;
 import com.unifiedbeez.inbox.testing.Fixtures;
 import com.unifiedbeez.inbox.testing.TestDatabase;

@@ -1,12 +1,11 @@
 package com.unifiedbeez.inbox.flow;
 
 import com.unifiedbeez.inbox.attachment.MediaStorageModule;
+import com.unifiedbeez.inbox.channel.all.AllChannelsModule;
 import com.unifiedbeez.inbox.channel.email.EmailPoller;
 import com.unifiedbeez.inbox.connection.ConnectionDirectoryModule;
-import com.unifiedbeez.inbox.inbound.ChannelNormalizersModule;
 import com.unifiedbeez.inbox.inbound.InboundBatch;
 import com.unifiedbeez.inbox.inbound.InboundQueueModule;
-import com.unifiedbeez.inbox.outbound.ChannelSendersModule;
 import com.unifiedbeez.inbox.outbound.OutboundDelivery;
 import com.unifiedbeez.inbox.platform.aws.AwsModule;
 import com.unifiedbeez.inbox.platform.config.Config;
@@ -24,7 +23,7 @@ import javax.sql.DataSource;
  */
 @Singleton
 @Component(modules = {DatabaseModule.class, AwsModule.class, MediaStorageModule.class, ConnectionDirectoryModule.class,
-        InboundQueueModule.class, ChannelNormalizersModule.class, ChannelSendersModule.class})
+        InboundQueueModule.class, AllChannelsModule.class})
 interface FlowComponent {
     ApiGatewayWebhooks webhooks();
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unifiedbeez.inbox.attachment.S3MediaStorage;
 import com.unifiedbeez.inbox.channel.Channel;
+import com.unifiedbeez.inbox.channel.InboundEnvelope;
 import com.unifiedbeez.inbox.connection.ConnectionRepository;
 import com.unifiedbeez.inbox.connection.CredentialCipher;
 import com.unifiedbeez.inbox.contact.ContactRepository;

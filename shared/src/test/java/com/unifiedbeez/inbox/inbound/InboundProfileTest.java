@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unifiedbeez.inbox.attachment.S3MediaStorage;
 import com.unifiedbeez.inbox.channel.Channel;
-import com.unifiedbeez.inbox.channel.PlatformHttp;
+import com.unifiedbeez.inbox.channel.InboundEnvelope;
 import com.unifiedbeez.inbox.channel.PlatformEndpoints;
-import com.unifiedbeez.inbox.channel.meta.MetaGraph;
+import com.unifiedbeez.inbox.channel.PlatformHttp;
 import com.unifiedbeez.inbox.channel.messenger.MessengerInbound;
+import com.unifiedbeez.inbox.channel.meta.MetaGraph;
 import com.unifiedbeez.inbox.connection.ConnectionRepository;
 import com.unifiedbeez.inbox.connection.CredentialCipher;
 import com.unifiedbeez.inbox.contact.ContactRepository;

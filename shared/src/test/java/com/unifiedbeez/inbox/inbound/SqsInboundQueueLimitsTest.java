@@ -3,6 +3,7 @@ package com.unifiedbeez.inbox.inbound;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unifiedbeez.inbox.attachment.S3MediaStorage;
+import com.unifiedbeez.inbox.channel.InboundEnvelope;
 import com.unifiedbeez.inbox.platform.json.Json;
 import com.unifiedbeez.inbox.testing.LocalAws;
 import java.nio.charset.StandardCharsets;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unifiedbeez.inbox.attachment.S3MediaStorage;
 import com.unifiedbeez.inbox.channel.Channel;
+import com.unifiedbeez.inbox.channel.OutboundMessage;
 import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.db.Database;
 import com.unifiedbeez.inbox.testing.LocalAws;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.channel.PlatformEndpoints;
+import com.unifiedbeez.inbox.channel.WebhookAdapter;
+import com.unifiedbeez.inbox.channel.WebhookRequest;
 import com.unifiedbeez.inbox.channel.instagram.InstagramWebhook;
 import com.unifiedbeez.inbox.channel.messenger.MessengerWebhook;
 import com.unifiedbeez.inbox.channel.sms.SmsWebhook;

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.unifiedbeez.inbox.channel.Channel;
+import com.unifiedbeez.inbox.channel.InboundEnvelope;
+import com.unifiedbeez.inbox.channel.WebhookRequest;
 import com.unifiedbeez.inbox.connection.ConnectionRepository;
 import com.unifiedbeez.inbox.connection.CredentialCipher;
-import com.unifiedbeez.inbox.inbound.InboundEnvelope;
 import com.unifiedbeez.inbox.inbound.SqsInboundQueue;
 import com.unifiedbeez.inbox.inbound.StandInChannel;
 import com.unifiedbeez.inbox.platform.db.Database;

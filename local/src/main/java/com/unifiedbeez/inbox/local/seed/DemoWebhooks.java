@@ -2,10 +2,10 @@ package com.unifiedbeez.inbox.local.seed;
 
 import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.channel.ChannelConnection;
+import com.unifiedbeez.inbox.channel.HealthReport;
 import com.unifiedbeez.inbox.channel.PlatformHttp;
 import com.unifiedbeez.inbox.channel.telegram.TelegramProbe;
 import com.unifiedbeez.inbox.connection.ConnectionRepository;
-import com.unifiedbeez.inbox.connection.HealthReport;
 import com.unifiedbeez.inbox.platform.config.Config;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

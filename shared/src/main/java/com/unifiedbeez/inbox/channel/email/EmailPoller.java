@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unifiedbeez.inbox.attachment.MediaStorage;
 import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.channel.ChannelConnection;
+import com.unifiedbeez.inbox.channel.InboundEnvelope;
+import com.unifiedbeez.inbox.channel.InboundQueue;
+import com.unifiedbeez.inbox.channel.ObservedConnections;
 import com.unifiedbeez.inbox.channel.email.MailboxSyncStore.SyncState;
-import com.unifiedbeez.inbox.connection.ConnectionRepository;
-import com.unifiedbeez.inbox.inbound.InboundEnvelope;
-import com.unifiedbeez.inbox.inbound.InboundQueue;
 import com.unifiedbeez.inbox.platform.json.Json;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Folder;
@@ -50,7 +50,7 @@ import org.slf4j.LoggerFactory;
  * deduplicated downstream.
  *
  * <p>One mailbox failing (login refused, server down) is recorded on its connection's health and
- * the others are polled all the same. {@value ConnectionRepository#FAILURES_TO_ERROR} failed polls in a
+ * the others are polled all the same. {@value ObservedConnections#FAILURES_TO_ERROR} failed polls in a
  * row make the connection {@code error}; it is still polled, and its next good poll makes it active.
  */
 @Singleton
@@ -66,13 +66,13 @@ public final class EmailPoller {
     public record Summary(int mailboxes, int fetched, int enqueued, int failed) {
     }
 
-    private final ConnectionRepository connections;
+    private final ObservedConnections connections;
     private final MailboxSyncStore syncStore;
     private final MediaStorage storage;
     private final InboundQueue queue;
 
     @Inject
-    public EmailPoller(ConnectionRepository connections, MailboxSyncStore syncStore, MediaStorage storage,
+    public EmailPoller(ObservedConnections connections, MailboxSyncStore syncStore, MediaStorage storage,
                        InboundQueue queue) {
         this.connections = connections;
         this.syncStore = syncStore;
@@ -94,7 +94,7 @@ public final class EmailPoller {
                 LOG.warn("email poll of {} failed: {}", connection, detail);
                 try {
                     var observed = connections.recordObserved(connection, false, detail, Instant.now());
-                    if (observed.consecutiveFailures() == ConnectionRepository.FAILURES_TO_ERROR) {
+                    if (observed.consecutiveFailures() == ObservedConnections.FAILURES_TO_ERROR) {
                         LOG.warn("{} failed {} polls in a row: now in error (still polled)", connection,
                                 observed.consecutiveFailures());
                     }

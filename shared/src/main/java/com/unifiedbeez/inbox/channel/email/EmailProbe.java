@@ -2,9 +2,9 @@ package com.unifiedbeez.inbox.channel.email;
 
 import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.channel.ChannelConnection;
-import com.unifiedbeez.inbox.connection.ConnectionProbe;
-import com.unifiedbeez.inbox.connection.HealthReport;
-import com.unifiedbeez.inbox.connection.HealthReport.Check;
+import com.unifiedbeez.inbox.channel.ConnectionProbe;
+import com.unifiedbeez.inbox.channel.HealthReport;
+import com.unifiedbeez.inbox.channel.HealthReport.Check;
 import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;

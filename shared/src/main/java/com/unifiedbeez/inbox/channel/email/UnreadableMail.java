@@ -1,9 +1,10 @@
 package com.unifiedbeez.inbox.channel.email;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.unifiedbeez.inbox.inbound.InboundEvent.Customer;
-import com.unifiedbeez.inbox.inbound.InboundEvent.InboundMessage;
+import com.unifiedbeez.inbox.channel.InboundEvent.Customer;
+import com.unifiedbeez.inbox.channel.InboundEvent.InboundMessage;
 import com.unifiedbeez.inbox.platform.json.Json;
+import jakarta.activation.DataSource;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
@@ -12,12 +13,11 @@ import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MailDateFormat;
-import jakarta.activation.DataSource;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import jakarta.mail.util.ByteArrayDataSource;
 import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.util.ByteArrayDataSource;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.ByteBuffer;

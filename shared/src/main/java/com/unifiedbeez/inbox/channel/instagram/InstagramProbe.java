@@ -2,10 +2,10 @@ package com.unifiedbeez.inbox.channel.instagram;
 
 import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.channel.ChannelConnection;
+import com.unifiedbeez.inbox.channel.ConnectionProbe;
+import com.unifiedbeez.inbox.channel.HealthReport;
+import com.unifiedbeez.inbox.channel.HealthReport.Check;
 import com.unifiedbeez.inbox.channel.meta.MetaGraph;
-import com.unifiedbeez.inbox.connection.ConnectionProbe;
-import com.unifiedbeez.inbox.connection.HealthReport;
-import com.unifiedbeez.inbox.connection.HealthReport.Check;
 import java.util.List;
 import javax.inject.Inject;
 

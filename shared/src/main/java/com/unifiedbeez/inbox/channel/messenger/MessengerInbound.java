@@ -2,13 +2,13 @@ package com.unifiedbeez.inbox.channel.messenger;
 
 import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.channel.ChannelConnection;
+import com.unifiedbeez.inbox.channel.CustomerProfile;
+import com.unifiedbeez.inbox.channel.InboundEvent;
+import com.unifiedbeez.inbox.channel.InboundEvent.InboundMedia;
+import com.unifiedbeez.inbox.channel.IncomingNormalizer;
+import com.unifiedbeez.inbox.channel.MediaContent;
 import com.unifiedbeez.inbox.channel.meta.MetaGraph;
 import com.unifiedbeez.inbox.channel.meta.MetaMessagingEvents;
-import com.unifiedbeez.inbox.inbound.CustomerProfile;
-import com.unifiedbeez.inbox.inbound.InboundEvent;
-import com.unifiedbeez.inbox.inbound.InboundEvent.InboundMedia;
-import com.unifiedbeez.inbox.inbound.IncomingNormalizer;
-import com.unifiedbeez.inbox.inbound.MediaContent;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;

@@ -2,9 +2,9 @@ package com.unifiedbeez.inbox.channel.messenger;
 
 import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.channel.ChannelConnection;
+import com.unifiedbeez.inbox.channel.ConnectionProbe;
+import com.unifiedbeez.inbox.channel.HealthReport;
 import com.unifiedbeez.inbox.channel.meta.MetaGraph;
-import com.unifiedbeez.inbox.connection.ConnectionProbe;
-import com.unifiedbeez.inbox.connection.HealthReport;
 import java.util.List;
 import javax.inject.Inject;
 

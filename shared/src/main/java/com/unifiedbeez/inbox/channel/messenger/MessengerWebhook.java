@@ -2,11 +2,11 @@ package com.unifiedbeez.inbox.channel.messenger;
 
 import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.channel.ConnectionDirectory;
+import com.unifiedbeez.inbox.channel.WebhookAdapter;
+import com.unifiedbeez.inbox.channel.WebhookRequest;
+import com.unifiedbeez.inbox.channel.WebhookUnit;
 import com.unifiedbeez.inbox.channel.meta.MetaWebhook;
 import com.unifiedbeez.inbox.platform.config.Config;
-import com.unifiedbeez.inbox.webhook.WebhookAdapter;
-import com.unifiedbeez.inbox.webhook.WebhookRequest;
-import com.unifiedbeez.inbox.webhook.WebhookUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

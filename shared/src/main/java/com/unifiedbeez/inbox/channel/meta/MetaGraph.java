@@ -2,12 +2,12 @@ package com.unifiedbeez.inbox.channel.meta;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unifiedbeez.inbox.channel.HealthReport.Check;
+import com.unifiedbeez.inbox.channel.MediaContent;
+import com.unifiedbeez.inbox.channel.MediaUnavailable;
 import com.unifiedbeez.inbox.channel.PlatformEndpoints;
 import com.unifiedbeez.inbox.channel.PlatformHttp;
-import com.unifiedbeez.inbox.connection.HealthReport.Check;
-import com.unifiedbeez.inbox.inbound.MediaContent;
-import com.unifiedbeez.inbox.inbound.MediaUnavailable;
-import com.unifiedbeez.inbox.outbound.SendOutcome;
+import com.unifiedbeez.inbox.channel.SendOutcome;
 import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.json.Json;
 import java.io.IOException;

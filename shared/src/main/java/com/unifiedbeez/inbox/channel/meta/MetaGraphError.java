@@ -2,7 +2,7 @@ package com.unifiedbeez.inbox.channel.meta;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.unifiedbeez.inbox.channel.PlatformHttp;
-import com.unifiedbeez.inbox.outbound.SendOutcome;
+import com.unifiedbeez.inbox.channel.SendOutcome;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;

@@ -1,6 +1,6 @@
 package com.unifiedbeez.inbox.channel.meta;
 
-import com.unifiedbeez.inbox.webhook.WebhookRejected;
+import com.unifiedbeez.inbox.channel.WebhookRejected;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;

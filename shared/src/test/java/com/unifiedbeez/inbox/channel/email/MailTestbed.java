@@ -6,7 +6,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.unifiedbeez.inbox.attachment.S3MediaStorage;
 import com.unifiedbeez.inbox.channel.Channel;
-import com.unifiedbeez.inbox.inbound.InboundEnvelope;
+import com.unifiedbeez.inbox.channel.InboundEnvelope;
 import com.unifiedbeez.inbox.inbound.SqsInboundQueue;
 import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.json.Json;

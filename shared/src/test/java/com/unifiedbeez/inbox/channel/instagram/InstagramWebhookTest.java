@@ -8,12 +8,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.channel.ChannelConnection;
+import com.unifiedbeez.inbox.channel.WebhookRejected;
+import com.unifiedbeez.inbox.channel.WebhookUnit;
 import com.unifiedbeez.inbox.channel.meta.MetaSamples;
 import com.unifiedbeez.inbox.channel.meta.MetaSignature;
 import com.unifiedbeez.inbox.platform.json.Json;
 import com.unifiedbeez.inbox.testing.InMemoryConnections;
-import com.unifiedbeez.inbox.webhook.WebhookRejected;
-import com.unifiedbeez.inbox.webhook.WebhookUnit;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.channel.ChannelConnection;
+import com.unifiedbeez.inbox.channel.CustomerProfile;
 import com.unifiedbeez.inbox.channel.PlatformHttp;
 import com.unifiedbeez.inbox.channel.meta.MetaGraph;
 import com.unifiedbeez.inbox.channel.meta.MetaSamples;
-import com.unifiedbeez.inbox.inbound.CustomerProfile;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.Optional;

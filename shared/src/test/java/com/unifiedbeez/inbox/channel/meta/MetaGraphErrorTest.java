@@ -3,7 +3,7 @@ package com.unifiedbeez.inbox.channel.meta;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unifiedbeez.inbox.channel.PlatformHttp;
-import com.unifiedbeez.inbox.outbound.SendOutcome;
+import com.unifiedbeez.inbox.channel.SendOutcome;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;

@@ -2,12 +2,12 @@ package com.unifiedbeez.inbox.channel.meta;
 
 import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.channel.ChannelConnection;
+import com.unifiedbeez.inbox.channel.OutboundMessage;
 import com.unifiedbeez.inbox.channel.PlatformEndpoints;
 import com.unifiedbeez.inbox.channel.Secrets;
-import com.unifiedbeez.inbox.outbound.OutboundMessage;
+import com.unifiedbeez.inbox.channel.WebhookRequest;
 import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.json.Json;
-import com.unifiedbeez.inbox.webhook.WebhookRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -9,9 +9,9 @@ import static com.unifiedbeez.inbox.channel.sms.SmsFixtures.closedPort;
 import static com.unifiedbeez.inbox.channel.sms.SmsFixtures.number;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.unifiedbeez.inbox.channel.HealthReport;
+import com.unifiedbeez.inbox.channel.HealthReport.Check;
 import com.unifiedbeez.inbox.channel.PlatformHttp;
-import com.unifiedbeez.inbox.connection.HealthReport;
-import com.unifiedbeez.inbox.connection.HealthReport.Check;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;

@@ -10,11 +10,11 @@ import static com.unifiedbeez.inbox.channel.sms.SmsFixtures.closedPort;
 import static com.unifiedbeez.inbox.channel.sms.SmsFixtures.number;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.unifiedbeez.inbox.channel.OutboundMessage;
+import com.unifiedbeez.inbox.channel.OutboundMessage.Media;
+import com.unifiedbeez.inbox.channel.OutboundMessage.Recipient;
 import com.unifiedbeez.inbox.channel.PlatformHttp;
-import com.unifiedbeez.inbox.outbound.OutboundMessage;
-import com.unifiedbeez.inbox.outbound.OutboundMessage.Media;
-import com.unifiedbeez.inbox.outbound.OutboundMessage.Recipient;
-import com.unifiedbeez.inbox.outbound.SendOutcome;
+import com.unifiedbeez.inbox.channel.SendOutcome;
 import com.unifiedbeez.inbox.platform.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -8,9 +8,9 @@ import static com.unifiedbeez.inbox.channel.telegram.TelegramFixtures.bot;
 import static com.unifiedbeez.inbox.channel.telegram.TelegramFixtures.closedPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.unifiedbeez.inbox.channel.HealthReport;
+import com.unifiedbeez.inbox.channel.HealthReport.Check;
 import com.unifiedbeez.inbox.channel.PlatformHttp;
-import com.unifiedbeez.inbox.connection.HealthReport;
-import com.unifiedbeez.inbox.connection.HealthReport.Check;
 import com.unifiedbeez.inbox.platform.json.Json;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;

@@ -8,10 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.unifiedbeez.inbox.channel.ChannelConnection;
+import com.unifiedbeez.inbox.channel.WebhookRejected;
+import com.unifiedbeez.inbox.channel.WebhookRequest;
+import com.unifiedbeez.inbox.channel.WebhookUnit;
 import com.unifiedbeez.inbox.testing.InMemoryConnections;
-import com.unifiedbeez.inbox.webhook.WebhookRejected;
-import com.unifiedbeez.inbox.webhook.WebhookRequest;
-import com.unifiedbeez.inbox.webhook.WebhookUnit;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

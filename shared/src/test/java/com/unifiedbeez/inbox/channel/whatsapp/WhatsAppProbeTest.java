@@ -7,11 +7,11 @@ import static com.unifiedbeez.inbox.channel.whatsapp.WhatsAppTestData.connection
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unifiedbeez.inbox.channel.ChannelConnection;
+import com.unifiedbeez.inbox.channel.HealthReport;
+import com.unifiedbeez.inbox.channel.HealthReport.Check;
 import com.unifiedbeez.inbox.channel.PlatformEndpoints;
 import com.unifiedbeez.inbox.channel.PlatformHttp;
 import com.unifiedbeez.inbox.channel.Secrets;
-import com.unifiedbeez.inbox.connection.HealthReport;
-import com.unifiedbeez.inbox.connection.HealthReport.Check;
 import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.json.Json;
 import java.io.IOException;

@@ -1,9 +1,9 @@
 package com.unifiedbeez.inbox.functions.channels;
 
+import com.unifiedbeez.inbox.channel.all.AllChannelsModule;
 import com.unifiedbeez.inbox.connection.ChannelConnections;
 import com.unifiedbeez.inbox.connection.ChannelConnector;
 import com.unifiedbeez.inbox.connection.ChannelHealth;
-import com.unifiedbeez.inbox.connection.ChannelProbesModule;
 import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.db.DatabaseModule;
 import com.unifiedbeez.inbox.platform.http.HttpComponent;
@@ -13,7 +13,7 @@ import javax.inject.Singleton;
 
 /** PostgreSQL, the credential cipher and the channel probes: what the channels function needs. */
 @Singleton
-@Component(modules = {DatabaseModule.class, ChannelProbesModule.class})
+@Component(modules = {DatabaseModule.class, AllChannelsModule.class})
 public interface ChannelsComponent extends HttpComponent {
     ChannelConnections connections();
 

@@ -2,9 +2,9 @@ package com.unifiedbeez.inbox.functions.channels;
 
 import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.channel.ChannelConnection;
+import com.unifiedbeez.inbox.channel.ConnectionProbe;
+import com.unifiedbeez.inbox.channel.HealthReport;
 import com.unifiedbeez.inbox.channel.PlatformHttp;
-import com.unifiedbeez.inbox.connection.ConnectionProbe;
-import com.unifiedbeez.inbox.connection.HealthReport;
 import com.unifiedbeez.inbox.testing.Fixtures;
 import java.io.IOException;
 import java.net.URLEncoder;

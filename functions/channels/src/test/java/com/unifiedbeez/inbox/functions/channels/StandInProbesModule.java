@@ -1,14 +1,14 @@
 package com.unifiedbeez.inbox.functions.channels;
 
 import com.unifiedbeez.inbox.channel.Channel;
+import com.unifiedbeez.inbox.channel.ConnectionProbe;
 import com.unifiedbeez.inbox.channel.PlatformHttp;
-import com.unifiedbeez.inbox.connection.ConnectionProbe;
 import dagger.Module;
 import dagger.Provides;
 import dagger.multibindings.ElementsIntoSet;
 import java.util.Set;
 
-/** One probe per channel against the stand-in platform, in place of the real ChannelProbesModule. */
+/** One probe per channel against the stand-in platform, in place of the real channels' probes (AllChannelsModule). */
 @Module
 interface StandInProbesModule {
     @Provides

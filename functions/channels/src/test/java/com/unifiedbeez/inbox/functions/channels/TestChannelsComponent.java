@@ -6,7 +6,7 @@ import dagger.BindsInstance;
 import dagger.Component;
 import javax.inject.Singleton;
 
-/** The function's database module with stand-in probes in place of the real platforms' (ChannelProbesModule). */
+/** The function's database module with stand-in probes in place of the real platforms' (AllChannelsModule). */
 @Singleton
 @Component(modules = {DatabaseModule.class, StandInProbesModule.class})
 interface TestChannelsComponent extends ChannelsComponent {

@@ -1,12 +1,12 @@
 package com.unifiedbeez.inbox.functions.inboundnormalizer;
 
 import com.unifiedbeez.inbox.attachment.MediaStorageModule;
-import com.unifiedbeez.inbox.inbound.ChannelNormalizersModule;
+import com.unifiedbeez.inbox.channel.all.AllChannelsModule;
+import com.unifiedbeez.inbox.connection.RecentConnectionsModule;
 import com.unifiedbeez.inbox.inbound.InboundBatch;
 import com.unifiedbeez.inbox.platform.aws.S3Module;
 import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.db.DatabaseModule;
-import com.unifiedbeez.inbox.connection.RecentConnectionsModule;
 import dagger.BindsInstance;
 import dagger.Component;
 import javax.inject.Singleton;
@@ -15,7 +15,7 @@ import javax.sql.DataSource;
 /** PostgreSQL, the media bucket, the connections and every channel's normalizer. */
 @Singleton
 @Component(modules = {DatabaseModule.class, S3Module.class, MediaStorageModule.class,
-        RecentConnectionsModule.class, ChannelNormalizersModule.class})
+        RecentConnectionsModule.class, AllChannelsModule.class})
 public interface InboundNormalizerComponent {
     InboundBatch batch();
 

@@ -7,7 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.unifiedbeez.inbox.attachment.S3MediaStorage;
 import com.unifiedbeez.inbox.channel.Channel;
-import com.unifiedbeez.inbox.inbound.InboundEnvelope;
+import com.unifiedbeez.inbox.channel.InboundEnvelope;
 import com.unifiedbeez.inbox.inbound.InboundRejects;
 import com.unifiedbeez.inbox.inbound.StandInChannel;
 import com.unifiedbeez.inbox.platform.json.Json;

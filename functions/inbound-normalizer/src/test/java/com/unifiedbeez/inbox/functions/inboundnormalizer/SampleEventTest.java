@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.unifiedbeez.inbox.attachment.S3MediaStorage;
-import com.unifiedbeez.inbox.inbound.InboundEnvelope;
+import com.unifiedbeez.inbox.channel.InboundEnvelope;
 import com.unifiedbeez.inbox.platform.json.Json;
 import com.unifiedbeez.inbox.testing.LocalAws;
 import com.unifiedbeez.inbox.testing.TestDatabase;

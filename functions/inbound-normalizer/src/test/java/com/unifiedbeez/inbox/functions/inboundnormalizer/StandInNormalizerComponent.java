@@ -2,12 +2,12 @@ package com.unifiedbeez.inbox.functions.inboundnormalizer;
 
 import com.unifiedbeez.inbox.attachment.MediaStorageModule;
 import com.unifiedbeez.inbox.channel.Channel;
-import com.unifiedbeez.inbox.inbound.IncomingNormalizer;
+import com.unifiedbeez.inbox.channel.IncomingNormalizer;
+import com.unifiedbeez.inbox.connection.ConnectionDirectoryModule;
 import com.unifiedbeez.inbox.inbound.StandInChannel;
 import com.unifiedbeez.inbox.platform.aws.S3Module;
 import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.db.DatabaseModule;
-import com.unifiedbeez.inbox.connection.ConnectionDirectoryModule;
 import dagger.BindsInstance;
 import dagger.Component;
 import dagger.Module;

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.unifiedbeez.inbox.attachment.MediaStorage;
 import com.unifiedbeez.inbox.attachment.S3MediaStorage;
-import com.unifiedbeez.inbox.outbound.OutboundMessage;
+import com.unifiedbeez.inbox.channel.OutboundMessage;
 import com.unifiedbeez.inbox.outbound.OutboundMessageReader;
 import com.unifiedbeez.inbox.platform.auth.Caller;
 import com.unifiedbeez.inbox.platform.auth.Role;

@@ -1,10 +1,10 @@
 package com.unifiedbeez.inbox.functions.outboundsender;
 
-import com.unifiedbeez.inbox.connection.ConnectionDirectoryModule;
 import com.unifiedbeez.inbox.attachment.MediaStorageModule;
+import com.unifiedbeez.inbox.channel.all.AllChannelsModule;
+import com.unifiedbeez.inbox.connection.ConnectionDirectoryModule;
 import com.unifiedbeez.inbox.outbound.OutboundDelivery;
 import com.unifiedbeez.inbox.outbound.OutboundRedelivery;
-import com.unifiedbeez.inbox.outbound.ChannelSendersModule;
 import com.unifiedbeez.inbox.platform.aws.AwsModule;
 import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.db.DatabaseModule;
@@ -16,7 +16,7 @@ import javax.sql.DataSource;
 /** PostgreSQL, SQS (redelivery), S3 (media links), the channel connections and every channel's sender. */
 @Singleton
 @Component(modules = {DatabaseModule.class, AwsModule.class, MediaStorageModule.class, ConnectionDirectoryModule.class,
-        ChannelSendersModule.class})
+        AllChannelsModule.class})
 public interface OutboundSenderComponent {
     OutboundDelivery delivery();
 

@@ -1,9 +1,9 @@
 package com.unifiedbeez.inbox.functions.outboundsender;
 
-import com.unifiedbeez.inbox.connection.ConnectionDirectoryModule;
 import com.unifiedbeez.inbox.attachment.MediaStorageModule;
+import com.unifiedbeez.inbox.channel.OutgoingSender;
+import com.unifiedbeez.inbox.connection.ConnectionDirectoryModule;
 import com.unifiedbeez.inbox.outbound.JsonPlatformSender;
-import com.unifiedbeez.inbox.outbound.OutgoingSender;
 import com.unifiedbeez.inbox.platform.aws.AwsModule;
 import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.db.DatabaseModule;

@@ -1,14 +1,14 @@
 package com.unifiedbeez.inbox.functions.webhookinstagram;
 
 import com.unifiedbeez.inbox.attachment.MediaStorageModule;
+import com.unifiedbeez.inbox.channel.WebhookAdapter;
+import com.unifiedbeez.inbox.connection.RecentConnectionsModule;
 import com.unifiedbeez.inbox.inbound.InboundQueueModule;
 import com.unifiedbeez.inbox.platform.aws.S3Module;
 import com.unifiedbeez.inbox.platform.aws.SqsModule;
 import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.db.DatabaseModule;
 import com.unifiedbeez.inbox.webhook.ApiGatewayWebhooks;
-import com.unifiedbeez.inbox.connection.RecentConnectionsModule;
-import com.unifiedbeez.inbox.webhook.WebhookAdapter;
 import dagger.BindsInstance;
 import dagger.Component;
 import javax.inject.Singleton;

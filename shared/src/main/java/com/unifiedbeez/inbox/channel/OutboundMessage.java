@@ -1,4 +1,4 @@
-package com.unifiedbeez.inbox.outbound;
+package com.unifiedbeez.inbox.channel;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package com.unifiedbeez.inbox.inbound;
+package com.unifiedbeez.inbox.channel;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unifiedbeez.inbox.message.MessageStatus;

@@ -1,4 +1,4 @@
-package com.unifiedbeez.inbox.inbound;
+package com.unifiedbeez.inbox.channel;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;

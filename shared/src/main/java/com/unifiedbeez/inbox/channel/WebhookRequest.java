@@ -1,4 +1,4 @@
-package com.unifiedbeez.inbox.webhook;
+package com.unifiedbeez.inbox.channel;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;

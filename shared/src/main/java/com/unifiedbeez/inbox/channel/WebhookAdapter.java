@@ -1,7 +1,5 @@
-package com.unifiedbeez.inbox.webhook;
+package com.unifiedbeez.inbox.channel;
 
-import com.unifiedbeez.inbox.channel.Channel;
-import com.unifiedbeez.inbox.channel.ConnectionDirectory;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

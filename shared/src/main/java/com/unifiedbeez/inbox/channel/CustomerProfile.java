@@ -1,4 +1,4 @@
-package com.unifiedbeez.inbox.inbound;
+package com.unifiedbeez.inbox.channel;
 
 /**
  * What a platform's profile lookup tells of a customer the webhook named only by id (Messenger

@@ -1,7 +1,5 @@
-package com.unifiedbeez.inbox.connection;
+package com.unifiedbeez.inbox.channel;
 
-import com.unifiedbeez.inbox.channel.Channel;
-import com.unifiedbeez.inbox.channel.ChannelConnection;
 
 /**
  * The connect/health side of a channel adapter: real calls to the platform with the connection's

@@ -1,8 +1,6 @@
-package com.unifiedbeez.inbox.inbound;
+package com.unifiedbeez.inbox.channel;
 
-import com.unifiedbeez.inbox.channel.Channel;
-import com.unifiedbeez.inbox.channel.ChannelConnection;
-import com.unifiedbeez.inbox.inbound.InboundEvent.InboundMedia;
+import com.unifiedbeez.inbox.channel.InboundEvent.InboundMedia;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package com.unifiedbeez.inbox.outbound;
+package com.unifiedbeez.inbox.channel;
 
 import java.time.Duration;
 import java.util.Objects;

@@ -1,7 +1,5 @@
-package com.unifiedbeez.inbox.outbound;
+package com.unifiedbeez.inbox.channel;
 
-import com.unifiedbeez.inbox.channel.Channel;
-import com.unifiedbeez.inbox.channel.ChannelConnection;
 
 /**
  * The outbound side of a channel adapter: {@code normalizeOutgoing} (the platform request, a pure

@@ -1,4 +1,4 @@
-package com.unifiedbeez.inbox.webhook;
+package com.unifiedbeez.inbox.channel;
 
 /**
  * A delivery we refuse: a missing or wrong signature (401) or a body that is not the platform's

@@ -1,4 +1,4 @@
-package com.unifiedbeez.inbox.inbound;
+package com.unifiedbeez.inbox.channel;
 
 /** A downloaded inbound file, ready to store in the media bucket. */
 public record MediaContent(byte[] bytes, String contentType, String fileName) {

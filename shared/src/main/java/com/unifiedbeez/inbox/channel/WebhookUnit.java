@@ -1,6 +1,5 @@
-package com.unifiedbeez.inbox.webhook;
+package com.unifiedbeez.inbox.channel;
 
-import com.unifiedbeez.inbox.channel.ChannelConnection;
 
 /**
  * One verified piece of a webhook delivery that belongs to one conversation: its connection, the

@@ -1,4 +1,4 @@
-package com.unifiedbeez.inbox.connection;
+package com.unifiedbeez.inbox.channel;
 
 import java.util.List;
 

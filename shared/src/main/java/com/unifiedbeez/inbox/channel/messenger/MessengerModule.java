@@ -1,0 +1,32 @@
+package com.unifiedbeez.inbox.channel.messenger;
+
+import com.unifiedbeez.inbox.channel.ConnectionProbe;
+import com.unifiedbeez.inbox.channel.IncomingNormalizer;
+import com.unifiedbeez.inbox.channel.OutgoingSender;
+import com.unifiedbeez.inbox.channel.WebhookAdapter;
+import dagger.Binds;
+import dagger.Module;
+import dagger.multibindings.IntoSet;
+
+/**
+ * Facebook Messenger (Graph API) as a channel: webhook, normalizer, sender and probe.
+ * The pipeline finds each part by its {@code channel()}; a function includes only the channels it serves.
+ */
+@Module
+public interface MessengerModule {
+    @Binds
+    @IntoSet
+    WebhookAdapter webhook(MessengerWebhook webhook);
+
+    @Binds
+    @IntoSet
+    IncomingNormalizer normalizer(MessengerInbound normalizer);
+
+    @Binds
+    @IntoSet
+    OutgoingSender sender(MessengerSender sender);
+
+    @Binds
+    @IntoSet
+    ConnectionProbe probe(MessengerProbe probe);
+}

@@ -1,0 +1,32 @@
+package com.unifiedbeez.inbox.channel.sms;
+
+import com.unifiedbeez.inbox.channel.ConnectionProbe;
+import com.unifiedbeez.inbox.channel.IncomingNormalizer;
+import com.unifiedbeez.inbox.channel.OutgoingSender;
+import com.unifiedbeez.inbox.channel.WebhookAdapter;
+import dagger.Binds;
+import dagger.Module;
+import dagger.multibindings.IntoSet;
+
+/**
+ * SMS through Twilio as a channel: webhook, normalizer, sender and probe.
+ * The pipeline finds each part by its {@code channel()}; a function includes only the channels it serves.
+ */
+@Module
+public interface SmsModule {
+    @Binds
+    @IntoSet
+    WebhookAdapter webhook(SmsWebhook webhook);
+
+    @Binds
+    @IntoSet
+    IncomingNormalizer normalizer(SmsInbound normalizer);
+
+    @Binds
+    @IntoSet
+    OutgoingSender sender(SmsSender sender);
+
+    @Binds
+    @IntoSet
+    ConnectionProbe probe(SmsProbe probe);
+}
