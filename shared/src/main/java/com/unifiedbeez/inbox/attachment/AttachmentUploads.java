@@ -3,7 +3,7 @@ package com.unifiedbeez.inbox.attachment;
 import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.channel.ConstraintViolations;
 import com.unifiedbeez.inbox.channel.MediaRules;
-import com.unifiedbeez.inbox.conversation.ConversationRepository;
+import com.unifiedbeez.inbox.conversation.ConversationStore;
 import com.unifiedbeez.inbox.platform.auth.Caller;
 import com.unifiedbeez.inbox.platform.db.Database;
 import com.unifiedbeez.inbox.platform.db.Sql;
@@ -32,11 +32,11 @@ public final class AttachmentUploads {
     static final String VERIFIED_AREA = "attachments/";
 
     private final Database database;
-    private final ConversationRepository conversations;
+    private final ConversationStore conversations;
     private final MediaStorage storage;
 
     @Inject
-    public AttachmentUploads(Database database, ConversationRepository conversations, MediaStorage storage) {
+    public AttachmentUploads(Database database, ConversationStore conversations, MediaStorage storage) {
         this.database = database;
         this.conversations = conversations;
         this.storage = storage;

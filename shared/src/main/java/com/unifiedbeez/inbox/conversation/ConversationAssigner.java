@@ -20,10 +20,10 @@ import javax.inject.Singleton;
 @Singleton
 public final class ConversationAssigner {
     private final Database database;
-    private final ConversationRepository conversations;
+    private final ConversationStore conversations;
 
     @Inject
-    public ConversationAssigner(Database database, ConversationRepository conversations) {
+    public ConversationAssigner(Database database, ConversationStore conversations) {
         this.database = database;
         this.conversations = conversations;
     }
@@ -52,8 +52,7 @@ public final class ConversationAssigner {
         Target target = target(v, request.assigneeType() == null ? "user" : request.assigneeType(), request.assigneeId());
         v.throwIfInvalid();
         return database.transaction(c -> {
-            List<UUID> found = Sql.list(c, "SELECT id FROM conversations WHERE organization_id = ? AND id = ANY(?::uuid[]) FOR UPDATE",
-                    r -> Sql.uuid(r, "id"), caller.organizationId(), ids);
+            List<UUID> found = conversations.lockAll(c, caller.organizationId(), ids);
             Validation unknown = new Validation();
             unknown.known("conversationIds", ids, new HashSet<>(found), "conversation");
             unknown.throwIfInvalid();
@@ -83,22 +82,9 @@ public final class ConversationAssigner {
         }
     }
 
-    private static int apply(Connection c, Caller caller, List<UUID> ids, Target target) throws SQLException {
-        if (target.team()) {
-            return Sql.update(c, """
-                    UPDATE conversations
-                       SET assignee_team_id = ?::uuid,
-                           assignee_user_id = CASE WHEN ?::uuid IS NULL THEN assignee_user_id
-                                                   WHEN EXISTS (SELECT 1 FROM team_members tm
-                                                                 WHERE tm.team_id = ?::uuid AND tm.user_id = assignee_user_id)
-                                                   THEN assignee_user_id END,
-                           updated_at = now()
-                     WHERE organization_id = ? AND id = ANY(?::uuid[])""",
-                    target.id(), target.id(), target.id(), caller.organizationId(), ids);
-        }
-        return Sql.update(c, """
-                UPDATE conversations SET assignee_user_id = ?::uuid, updated_at = now()
-                 WHERE organization_id = ? AND id = ANY(?::uuid[])""",
-                target.id(), caller.organizationId(), ids);
+    private int apply(Connection c, Caller caller, List<UUID> ids, Target target) throws SQLException {
+        return target.team()
+                ? conversations.assignTeam(c, caller.organizationId(), ids, target.id())
+                : conversations.assignAgent(c, caller.organizationId(), ids, target.id());
     }
 }

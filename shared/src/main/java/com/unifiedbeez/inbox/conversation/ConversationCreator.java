@@ -32,12 +32,12 @@ public final class ConversationCreator {
     private final Database database;
     private final ContactRepository contacts;
     private final ConversationDetails details;
-    private final ConversationRepository conversations;
+    private final ConversationStore conversations;
     private final MessageSubmitter submitter;
 
     @Inject
     public ConversationCreator(Database database, ContactRepository contacts, ConversationDetails details,
-                               ConversationRepository conversations, MessageSubmitter submitter) {
+                               ConversationStore conversations, MessageSubmitter submitter) {
         this.database = database;
         this.contacts = contacts;
         this.details = details;
@@ -78,25 +78,14 @@ public final class ConversationCreator {
             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
             // The reply window is the customer's on this connection, not the new row's: when they
             // last wrote in an earlier conversation, that time carries over.
-            Instant lastInbound = lastInbound(c, contactId, ch, connectionId);
+            Instant lastInbound = conversations.lastInbound(c, contactId, ch.wireName(), connectionId).orElse(null);
             ConversationRow row = new ConversationRow(id, caller.organizationId(), contactId, ch.wireName(), connectionId,
                     ConversationStatus.ACTIVE, caller.userId(), null, lastInbound);
             MessageSubmitter.CheckedFirst first = message == null ? null
                     : submitter.checkFirst(c, caller, row, message, now);
-            try {
-                Sql.update(c, """
-                        INSERT INTO conversations (id, organization_id, contact_id, channel, channel_connection_id, status,
-                                                   assignee_user_id, last_message_at, last_message_preview, last_inbound_at,
-                                                   created_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, 'active', ?, ?, ?, ?, ?, ?)""",
-                        id, caller.organizationId(), contactId, ch.wireName(), connectionId, caller.userId(), now,
-                        first == null ? null : first.preview(), lastInbound, now, now);
-            } catch (SQLException e) {
-                if ("23505".equals(e.getSQLState())) {
-                    throw ApiException.conflict("conversation-already-open",
-                            "the contact already has an open " + ch.wireName() + " conversation");
-                }
-                throw e;
+            if (!conversations.insertActive(c, row, now, first == null ? null : first.preview())) {
+                throw ApiException.conflict("conversation-already-open",
+                        "the contact already has an open " + ch.wireName() + " conversation");
             }
             MessageView stored = first == null ? null : submitter.storeFirst(c, caller, row, first, now);
             return new Created(details.load(c, caller, id), stored);
@@ -105,15 +94,6 @@ public final class ConversationCreator {
             submitter.dispatch(caller, created.first());
         }
         return created.detail();
-    }
-
-    /** When the customer last wrote to this connection on this channel, in any of their conversations. */
-    private static Instant lastInbound(Connection c, UUID contactId, Channel channel, UUID connectionId)
-            throws SQLException {
-        return Sql.one(c, """
-                SELECT max(last_inbound_at) AS at FROM conversations
-                 WHERE contact_id = ? AND channel = ? AND channel_connection_id IS NOT DISTINCT FROM ?""",
-                r -> Sql.instant(r, "at"), contactId, channel.wireName(), connectionId).orElse(null);
     }
 
     /** The channel connection the conversation goes through: the contact's own, else the organization's live one. */

@@ -1,7 +1,7 @@
 package com.unifiedbeez.inbox.conversation;
 
-import com.unifiedbeez.inbox.contact.ContactRepository;
 import com.unifiedbeez.inbox.attachment.AttachmentLinks;
+import com.unifiedbeez.inbox.contact.ContactRepository;
 import com.unifiedbeez.inbox.message.MessageRepository;
 import com.unifiedbeez.inbox.message.MessageView;
 import com.unifiedbeez.inbox.platform.auth.Caller;
@@ -21,12 +21,12 @@ import javax.inject.Singleton;
 @Singleton
 public final class ConversationDetails {
     private final Database database;
-    private final ConversationRepository conversations;
+    private final ConversationStore conversations;
     private final ContactRepository contacts;
     private final MessageRepository messages;
 
     @Inject
-    public ConversationDetails(Database database, ConversationRepository conversations, ContactRepository contacts,
+    public ConversationDetails(Database database, ConversationStore conversations, ContactRepository contacts,
                                MessageRepository messages) {
         this.database = database;
         this.conversations = conversations;

@@ -16,10 +16,10 @@ import javax.inject.Singleton;
 @Singleton
 public final class ConversationInbox {
     private final Database database;
-    private final ConversationRepository conversations;
+    private final ConversationStore conversations;
 
     @Inject
-    public ConversationInbox(Database database, ConversationRepository conversations) {
+    public ConversationInbox(Database database, ConversationStore conversations) {
         this.database = database;
         this.conversations = conversations;
     }

@@ -2,7 +2,6 @@ package com.unifiedbeez.inbox.conversation;
 
 import com.unifiedbeez.inbox.platform.auth.Caller;
 import com.unifiedbeez.inbox.platform.db.Database;
-import com.unifiedbeez.inbox.platform.db.Sql;
 import java.util.UUID;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -11,10 +10,10 @@ import javax.inject.Singleton;
 @Singleton
 public final class ConversationReadMarker {
     private final Database database;
-    private final ConversationRepository conversations;
+    private final ConversationStore conversations;
 
     @Inject
-    public ConversationReadMarker(Database database, ConversationRepository conversations) {
+    public ConversationReadMarker(Database database, ConversationStore conversations) {
         this.database = database;
         this.conversations = conversations;
     }
@@ -22,12 +21,7 @@ public final class ConversationReadMarker {
     public ConversationSummary markRead(Caller caller, UUID conversationId) {
         return database.transaction(c -> {
             conversations.require(c, caller.organizationId(), conversationId, false);
-            Sql.update(c, """
-                    INSERT INTO conversation_reads (organization_id, conversation_id, user_id, last_read_at)
-                    VALUES (?, ?, ?, now())
-                    ON CONFLICT (conversation_id, user_id)
-                    DO UPDATE SET last_read_at = greatest(conversation_reads.last_read_at, excluded.last_read_at)""",
-                    caller.organizationId(), conversationId, caller.userId());
+            conversations.markRead(c, caller.organizationId(), conversationId, caller.userId());
             return conversations.summary(c, caller, conversationId).orElseThrow();
         });
     }

@@ -2,7 +2,6 @@ package com.unifiedbeez.inbox.conversation;
 
 import com.unifiedbeez.inbox.platform.auth.Caller;
 import com.unifiedbeez.inbox.platform.db.Database;
-import com.unifiedbeez.inbox.platform.db.Sql;
 import com.unifiedbeez.inbox.platform.errors.ApiException;
 import java.util.UUID;
 import javax.inject.Inject;
@@ -12,10 +11,10 @@ import javax.inject.Singleton;
 @Singleton
 public final class ConversationStatusChanger {
     private final Database database;
-    private final ConversationRepository conversations;
+    private final ConversationStore conversations;
 
     @Inject
-    public ConversationStatusChanger(Database database, ConversationRepository conversations) {
+    public ConversationStatusChanger(Database database, ConversationStore conversations) {
         this.database = database;
         this.conversations = conversations;
     }
@@ -37,14 +36,7 @@ public final class ConversationStatusChanger {
                 conversations.requireReopenable(c, row);
             }
             if (row.status() != target) {
-                // resolved_at/closed_at record the latest time it entered that state; reopening clears neither.
-                Sql.update(c, """
-                        UPDATE conversations
-                           SET status = ?, updated_at = now(),
-                               resolved_at = CASE WHEN ? = 'resolved' THEN now() ELSE resolved_at END,
-                               closed_at = CASE WHEN ? = 'closed' THEN now() ELSE closed_at END
-                         WHERE id = ?""",
-                        target.wireName(), target.wireName(), target.wireName(), conversationId);
+                conversations.moveTo(c, conversationId, target);
             }
             return conversations.summary(c, caller, conversationId).orElseThrow();
         });

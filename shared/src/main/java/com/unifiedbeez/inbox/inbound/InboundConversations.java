@@ -4,15 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.channel.ChannelConnection;
 import com.unifiedbeez.inbox.channel.InboundEvent.InboundMessage;
-import com.unifiedbeez.inbox.conversation.ConversationRepository;
 import com.unifiedbeez.inbox.conversation.ConversationStatus;
-import com.unifiedbeez.inbox.event.DomainEvents;
-import com.unifiedbeez.inbox.platform.db.Sql;
+import com.unifiedbeez.inbox.conversation.ConversationStore;
+import com.unifiedbeez.inbox.conversation.ConversationStore.Found;
 import com.unifiedbeez.inbox.platform.id.Ids;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.inject.Inject;
@@ -36,28 +33,23 @@ import javax.inject.Singleton;
  */
 @Singleton
 public final class InboundConversations {
-    private final ConversationRepository conversations;
-    private final DomainEvents events;
+    private final ConversationStore conversations;
 
     @Inject
-    public InboundConversations(ConversationRepository conversations, DomainEvents events) {
+    public InboundConversations(ConversationStore conversations) {
         this.conversations = conversations;
-        this.events = events;
     }
 
     /** The conversation and whether this call created it. */
     public record Routed(UUID conversationId, boolean created) {
     }
 
-    private record Candidate(UUID id, ConversationStatus status, UUID contactId) {
-    }
-
     public Routed route(Connection c, ChannelConnection connection, UUID contactId, InboundMessage message)
             throws SQLException {
         String channel = connection.channel().wireName();
-        Optional<Candidate> thread = thread(c, connection, message.references());
+        Optional<Found> thread = conversations.threadOf(c, connection.organizationId(), connection.id(), message.references());
         if (thread.isPresent()) {
-            Candidate answered = thread.get();
+            Found answered = thread.get();
             Routed routed;
             if (answered.status().isOpen()) {
                 routed = new Routed(answered.id(), false);
@@ -66,7 +58,7 @@ public final class InboundConversations {
                 Optional<UUID> theirs = conversations.openConversation(c, answered.contactId(), channel, connection.id(),
                         null);
                 if (theirs.isEmpty()) {
-                    reopen(c, connection.organizationId(), answered.id());
+                    conversations.reopen(c, connection.organizationId(), answered.id());
                 }
                 routed = new Routed(theirs.orElse(answered.id()), false);
             }
@@ -78,56 +70,21 @@ public final class InboundConversations {
             learnSubject(c, connection, open.get(), message);
             return new Routed(open.get(), false);
         }
-        Optional<Candidate> latest = Sql.one(c, """
-                SELECT id, status FROM conversations
-                 WHERE organization_id = ? AND contact_id = ? AND channel = ? AND channel_connection_id = ?
-                 ORDER BY last_message_at DESC, id DESC LIMIT 1""",
-                r -> new Candidate(Sql.uuid(r, "id"), ConversationStatus.parse(r.getString("status")).orElseThrow(),
-                        contactId),
-                connection.organizationId(), contactId, channel, connection.id());
+        Optional<Found> latest = conversations.latest(c, connection.organizationId(), contactId, channel, connection.id());
         if (latest.isPresent() && latest.get().status() == ConversationStatus.RESOLVED) {
-            reopen(c, connection.organizationId(), latest.get().id());
+            conversations.reopen(c, connection.organizationId(), latest.get().id());
             return new Routed(latest.get().id(), false);
         }
         return create(c, connection, contactId, message);
     }
 
-    /**
-     * The conversation of the nearest referenced message stored on this connection, whoever wrote
-     * it. Message-IDs are unique per connection (messages_external_once), and only a participant of
-     * the thread has them.
-     */
-    private static Optional<Candidate> thread(Connection c, ChannelConnection connection, List<String> references)
-            throws SQLException {
-        if (references.isEmpty()) {
-            return Optional.empty();
-        }
-        return Sql.one(c, """
-                SELECT cv.id, cv.status, cv.contact_id FROM messages m
-                  JOIN conversations cv ON cv.id = m.conversation_id
-                 WHERE m.organization_id = ? AND m.channel_connection_id = ? AND m.external_id = ANY(?::text[])
-                 ORDER BY array_position(?::text[], m.external_id) LIMIT 1""",
-                r -> new Candidate(Sql.uuid(r, "id"), ConversationStatus.parse(r.getString("status")).orElseThrow(),
-                        Sql.uuid(r, "contact_id")),
-                connection.organizationId(), connection.id(), references, references);
-    }
-
     /** An email conversation that has no subject yet (an agent started it without one) takes the mail's. */
-    private static void learnSubject(Connection c, ChannelConnection connection, UUID conversationId,
+    private void learnSubject(Connection c, ChannelConnection connection, UUID conversationId,
                                      InboundMessage message) throws SQLException {
         String subject = subject(connection, message);
         if (subject != null) {
-            Sql.update(c, "UPDATE conversations SET subject = ? WHERE organization_id = ? AND id = ? AND subject IS NULL",
-                    subject, connection.organizationId(), conversationId);
+            conversations.learnSubject(c, connection.organizationId(), conversationId, subject);
         }
-    }
-
-    /** Resolved or closed to active, as the lifecycle reopens on a customer's message. */
-    private void reopen(Connection c, UUID organizationId, UUID conversationId) throws SQLException {
-        Sql.update(c, "UPDATE conversations SET status = 'active', updated_at = now() WHERE organization_id = ? AND id = ?",
-                organizationId, conversationId);
-        events.emit(c, organizationId, conversationId, DomainEvents.CONVERSATION_STATUS,
-                Map.of("conversationId", conversationId, "status", ConversationStatus.ACTIVE.wireName()));
     }
 
     /**
@@ -149,15 +106,8 @@ public final class InboundConversations {
         UUID id = Ids.newId();
         String subject = subject(connection, message);
         // The one-open index is the arbiter: a conversation opened concurrently wins and is used.
-        int inserted = Sql.update(c, """
-                INSERT INTO conversations (id, organization_id, contact_id, channel, channel_connection_id, status, subject,
-                                           last_message_at)
-                VALUES (?, ?, ?, ?, ?, 'new', ?, ?)
-                ON CONFLICT (contact_id, channel, coalesce(channel_connection_id, '00000000-0000-0000-0000-000000000000'::uuid))
-                   WHERE status IN ('new', 'active') DO NOTHING""",
-                id, connection.organizationId(), contactId, connection.channel().wireName(), connection.id(), subject,
-                message.sentAt());
-        if (inserted == 1) {
+        if (conversations.insertNew(c, id, connection.organizationId(), contactId, connection.channel().wireName(),
+                connection.id(), subject, message.sentAt())) {
             return new Routed(id, true);
         }
         return new Routed(conversations.openConversation(c, contactId, connection.channel().wireName(), connection.id(),

@@ -8,7 +8,7 @@ import com.unifiedbeez.inbox.channel.InboundEvent.Customer;
 import com.unifiedbeez.inbox.channel.InboundEvent.InboundMessage;
 import com.unifiedbeez.inbox.channel.IncomingNormalizer;
 import com.unifiedbeez.inbox.contact.ContactRepository;
-import com.unifiedbeez.inbox.conversation.ConversationRepository;
+import com.unifiedbeez.inbox.conversation.ConversationStore;
 import com.unifiedbeez.inbox.event.DomainEvents;
 import com.unifiedbeez.inbox.inbound.InboundMediaStore.StoredMedia;
 import com.unifiedbeez.inbox.inbound.InboundMediaStore.UnavailableMedia;
@@ -51,20 +51,20 @@ public final class InboundMessages {
     private final InboundConversations conversations;
     private final InboundMediaStore media;
     private final MessageRepository messages;
-    private final ConversationRepository conversationRepository;
+    private final ConversationStore conversationStore;
     private final ContactRepository contactRepository;
     private final DomainEvents events;
 
     @Inject
     public InboundMessages(Database database, InboundContacts contacts, InboundConversations conversations,
-                           InboundMediaStore media, MessageRepository messages, ConversationRepository conversationRepository,
+                           InboundMediaStore media, MessageRepository messages, ConversationStore conversationStore,
                            ContactRepository contactRepository, DomainEvents events) {
         this.database = database;
         this.contacts = contacts;
         this.conversations = conversations;
         this.media = media;
         this.messages = messages;
-        this.conversationRepository = conversationRepository;
+        this.conversationStore = conversationStore;
         this.contactRepository = contactRepository;
         this.events = events;
     }
@@ -173,21 +173,13 @@ public final class InboundMessages {
                     Ids.newId(), organizationId, conversationId, id, file.key(), file.fileName(), file.contentType(),
                     file.sizeBytes(), file.sizeBytes());
         }
-        // A late message (a platform retry hours later) keeps its place in time and does not take the preview.
-        Sql.update(c, """
-                UPDATE conversations
-                   SET last_message_preview = CASE WHEN ? >= last_message_at THEN ? ELSE last_message_preview END,
-                       last_message_at = greatest(last_message_at, ?),
-                       last_inbound_at = greatest(last_inbound_at, ?),
-                       updated_at = now()
-                 WHERE id = ?""",
-                message.sentAt(), Previews.of(type, message.text()), message.sentAt(), message.sentAt(), conversationId);
+        conversationStore.recordInbound(c, conversationId, message.sentAt(), Previews.of(type, message.text()));
 
         if (conversation.created()) {
             // As an agent who has read nothing sees it: the event goes to every agent of the organization.
             Caller nobody = new Caller(null, organizationId, Role.AGENT);
             events.emit(c, organizationId, conversationId, DomainEvents.CONVERSATION_NEW, Map.of(
-                    "conversation", conversationRepository.summary(c, nobody, conversationId).orElseThrow(),
+                    "conversation", conversationStore.summary(c, nobody, conversationId).orElseThrow(),
                     "contact", contactRepository.find(c, organizationId, contact.contactId()).orElseThrow()));
         }
         events.emit(c, organizationId, conversationId, DomainEvents.MESSAGE_RECEIVED, Map.of(

@@ -1,7 +1,7 @@
 package com.unifiedbeez.inbox.label;
 
 import com.unifiedbeez.inbox.conversation.BulkResult;
-import com.unifiedbeez.inbox.conversation.ConversationRepository;
+import com.unifiedbeez.inbox.conversation.ConversationStore;
 import com.unifiedbeez.inbox.conversation.ConversationSummary;
 import com.unifiedbeez.inbox.platform.auth.Caller;
 import com.unifiedbeez.inbox.platform.db.Database;
@@ -20,10 +20,10 @@ import javax.inject.Singleton;
 @Singleton
 public final class ConversationLabeler {
     private final Database database;
-    private final ConversationRepository conversations;
+    private final ConversationStore conversations;
 
     @Inject
-    public ConversationLabeler(Database database, ConversationRepository conversations) {
+    public ConversationLabeler(Database database, ConversationStore conversations) {
         this.database = database;
         this.conversations = conversations;
     }
@@ -35,8 +35,7 @@ public final class ConversationLabeler {
         return database.transaction(c -> {
             conversations.require(c, caller.organizationId(), conversationId, true);
             requireLabels(c, caller, labelIds);
-            insert(c, caller, List.of(conversationId), labelIds);
-            touch(c, List.of(conversationId));
+            conversations.addLabels(c, caller.organizationId(), caller.userId(), List.of(conversationId), labelIds);
             return conversations.summary(c, caller, conversationId).orElseThrow();
         });
     }
@@ -49,10 +48,7 @@ public final class ConversationLabeler {
                     caller.organizationId(), labelId).isEmpty()) {
                 throw ApiException.notFound("label", labelId);
             }
-            if (Sql.update(c, "DELETE FROM conversation_labels WHERE conversation_id = ? AND label_id = ?",
-                    conversationId, labelId) > 0) {
-                touch(c, List.of(conversationId));
-            }
+            conversations.removeLabel(c, conversationId, labelId);
             return null;
         });
     }
@@ -63,15 +59,12 @@ public final class ConversationLabeler {
         List<UUID> labelIds = v.uuids("labelIds", request.labelIds(), ApplyLabels.MAX_LABELS);
         v.throwIfInvalid();
         return database.transaction(c -> {
-            List<UUID> found = Sql.list(c,
-                    "SELECT id FROM conversations WHERE organization_id = ? AND id = ANY(?::uuid[]) FOR UPDATE",
-                    r -> Sql.uuid(r, "id"), caller.organizationId(), conversationIds);
+            List<UUID> found = conversations.lockAll(c, caller.organizationId(), conversationIds);
             Validation unknown = new Validation();
             unknown.known("conversationIds", conversationIds, new HashSet<>(found), "conversation");
             unknown.throwIfInvalid();
             requireLabels(c, caller, labelIds);
-            int added = insert(c, caller, conversationIds, labelIds);
-            touch(c, conversationIds);
+            int added = conversations.addLabels(c, caller.organizationId(), caller.userId(), conversationIds, labelIds);
             return new BulkResult(conversationIds.size(), added);
         });
     }
@@ -82,21 +75,5 @@ public final class ConversationLabeler {
         Validation v = new Validation();
         v.known("labelIds", labelIds, new HashSet<>(found), "label");
         v.throwIfInvalid();
-    }
-
-    /** Adds every (conversation, label) pair not there yet; returns how many conversations gained a label. */
-    private static int insert(Connection c, Caller caller, List<UUID> conversationIds, List<UUID> labelIds) throws SQLException {
-        return Sql.one(c, """
-                WITH added AS (
-                    INSERT INTO conversation_labels (organization_id, conversation_id, label_id, applied_by)
-                    SELECT ?, conv, label, ? FROM unnest(?::uuid[]) conv CROSS JOIN unnest(?::uuid[]) label
-                    ON CONFLICT DO NOTHING
-                    RETURNING conversation_id)
-                SELECT count(DISTINCT conversation_id) FROM added""",
-                r -> r.getInt(1), caller.organizationId(), caller.userId(), conversationIds, labelIds).orElseThrow();
-    }
-
-    private static void touch(Connection c, List<UUID> conversationIds) throws SQLException {
-        Sql.update(c, "UPDATE conversations SET updated_at = now() WHERE id = ANY(?::uuid[])", conversationIds);
     }
 }

@@ -1,11 +1,10 @@
 package com.unifiedbeez.inbox.message;
 
+import com.unifiedbeez.inbox.conversation.ConversationStore;
 import com.unifiedbeez.inbox.platform.auth.Caller;
 import com.unifiedbeez.inbox.platform.db.Database;
 import com.unifiedbeez.inbox.platform.db.Sql;
 import com.unifiedbeez.inbox.platform.errors.ApiException;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.UUID;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -18,10 +17,12 @@ import javax.inject.Singleton;
 @Singleton
 public final class MessageDeleter {
     private final Database database;
+    private final ConversationStore conversations;
 
     @Inject
-    public MessageDeleter(Database database) {
+    public MessageDeleter(Database database, ConversationStore conversations) {
         this.database = database;
+        this.conversations = conversations;
     }
 
     public void delete(Caller caller, UUID messageId) {
@@ -38,23 +39,9 @@ public final class MessageDeleter {
                     RETURNING conversation_id""", r -> Sql.uuid(r, "conversation_id"), caller.userId(), messageId)
                     .orElse(null);
             if (conversationId != null) {
-                hideFromPreview(c, conversationId);
+                conversations.refreshPreview(c, conversationId);
             }
             return null;
         });
-    }
-
-    /**
-     * The inbox list, the conversation and conversation search show the newest message that is
-     * still there (or nothing), never the text of a deleted one.
-     */
-    private static void hideFromPreview(Connection c, UUID conversationId) throws SQLException {
-        String preview = Sql.one(c, """
-                SELECT message_type, content FROM messages
-                 WHERE conversation_id = ? AND deleted_at IS NULL
-                 ORDER BY platform_timestamp DESC, id DESC LIMIT 1""",
-                r -> Previews.of(r.getString("message_type"), r.getString("content")), conversationId).orElse(null);
-        Sql.update(c, "UPDATE conversations SET last_message_preview = ?, updated_at = now() WHERE id = ?",
-                preview, conversationId);
     }
 }

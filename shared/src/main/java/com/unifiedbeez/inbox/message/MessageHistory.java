@@ -1,7 +1,7 @@
 package com.unifiedbeez.inbox.message;
 
 import com.unifiedbeez.inbox.attachment.AttachmentLinks;
-import com.unifiedbeez.inbox.conversation.ConversationRepository;
+import com.unifiedbeez.inbox.conversation.ConversationStore;
 import com.unifiedbeez.inbox.platform.auth.Caller;
 import com.unifiedbeez.inbox.platform.db.Database;
 import com.unifiedbeez.inbox.platform.db.Sql;
@@ -30,11 +30,11 @@ public final class MessageHistory {
     public enum Direction { BEFORE, AFTER }
 
     private final Database database;
-    private final ConversationRepository conversations;
+    private final ConversationStore conversations;
     private final MessageRepository messages;
 
     @Inject
-    public MessageHistory(Database database, ConversationRepository conversations, MessageRepository messages) {
+    public MessageHistory(Database database, ConversationStore conversations, MessageRepository messages) {
         this.database = database;
         this.conversations = conversations;
         this.messages = messages;

@@ -1,5 +1,6 @@
 package com.unifiedbeez.inbox.message;
 
+import com.unifiedbeez.inbox.conversation.ConversationStore;
 import com.unifiedbeez.inbox.platform.auth.Caller;
 import com.unifiedbeez.inbox.platform.db.Database;
 import com.unifiedbeez.inbox.platform.db.Sql;
@@ -27,12 +28,15 @@ public final class MessageStatusUpdater {
 
     private final Database database;
     private final MessageRepository messages;
+    private final ConversationStore conversations;
     private final DeliveryTracker tracker;
 
     @Inject
-    public MessageStatusUpdater(Database database, MessageRepository messages, DeliveryTracker tracker) {
+    public MessageStatusUpdater(Database database, MessageRepository messages, ConversationStore conversations,
+                                DeliveryTracker tracker) {
         this.database = database;
         this.messages = messages;
+        this.conversations = conversations;
         this.tracker = tracker;
     }
 
@@ -83,7 +87,7 @@ public final class MessageStatusUpdater {
         });
     }
 
-    private static void markInboundRead(Connection c, Caller caller, UUID messageId, Target message, MessageStatus next)
+    private void markInboundRead(Connection c, Caller caller, UUID messageId, Target message, MessageStatus next)
             throws SQLException {
         if (next != MessageStatus.READ) {
             throw ApiException.conflict("inbound-has-no-delivery-status",
@@ -91,12 +95,7 @@ public final class MessageStatusUpdater {
         }
         Sql.update(c, "UPDATE messages SET read_at = coalesce(read_at, now()) WHERE id = ?", messageId);
         // The caller's read marker moves up to this message, never back (unread counts follow it).
-        Sql.update(c, """
-                INSERT INTO conversation_reads (organization_id, conversation_id, user_id, last_read_at)
-                SELECT organization_id, conversation_id, ?, created_at FROM messages WHERE id = ?
-                ON CONFLICT (conversation_id, user_id)
-                DO UPDATE SET last_read_at = greatest(conversation_reads.last_read_at, excluded.last_read_at)""",
-                caller.userId(), messageId);
+        conversations.markReadUpTo(c, messageId, caller.userId());
     }
 
     private void recordOwnFailure(Connection c, Caller caller, UUID messageId, Target message, MessageStatus next,

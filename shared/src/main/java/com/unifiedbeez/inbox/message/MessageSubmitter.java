@@ -3,8 +3,8 @@ package com.unifiedbeez.inbox.message;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.unifiedbeez.inbox.conversation.ConversationRepository;
 import com.unifiedbeez.inbox.conversation.ConversationRow;
+import com.unifiedbeez.inbox.conversation.ConversationStore;
 import com.unifiedbeez.inbox.message.OutboundQueue.OutboundSend;
 import com.unifiedbeez.inbox.platform.auth.Caller;
 import com.unifiedbeez.inbox.platform.db.Database;
@@ -71,13 +71,13 @@ public final class MessageSubmitter {
     }
 
     private final Database database;
-    private final ConversationRepository conversations;
+    private final ConversationStore conversations;
     private final MessageRepository messages;
     private final OutboundDispatch dispatch;
     private final MessageDrafts drafts;
 
     @Inject
-    public MessageSubmitter(Database database, ConversationRepository conversations, MessageRepository messages,
+    public MessageSubmitter(Database database, ConversationStore conversations, MessageRepository messages,
                             OutboundDispatch dispatch, MessageDrafts drafts) {
         this.database = database;
         this.conversations = conversations;
@@ -194,7 +194,7 @@ public final class MessageSubmitter {
         }
     }
 
-    private static UUID insert(Connection c, Caller caller, ConversationRow conversation, Draft draft, String key,
+    private UUID insert(Connection c, Caller caller, ConversationRow conversation, Draft draft, String key,
                                String fingerprint, Instant now) throws SQLException {
         UUID id = Ids.newId();
         Sql.update(c, """
@@ -214,13 +214,7 @@ public final class MessageSubmitter {
                     VALUES (?, ?, ?, ?, ?, ?, ?)""",
                     Ids.newId(), caller.organizationId(), draft.templateId(), id, conversation.id(), caller.userId(), now);
         }
-        // An agent's reply makes the conversation active again, wherever it was in its lifecycle.
-        Sql.update(c, """
-                UPDATE conversations
-                   SET last_message_at = greatest(last_message_at, ?), last_message_preview = ?, updated_at = now(),
-                       status = 'active'
-                 WHERE id = ?""",
-                now, Previews.of(draft.type(), draft.content()), conversation.id());
+        conversations.recordReply(c, conversation.id(), now, Previews.of(draft.type(), draft.content()));
         return id;
     }
 

@@ -1,6 +1,6 @@
 package com.unifiedbeez.inbox.note;
 
-import com.unifiedbeez.inbox.conversation.ConversationRepository;
+import com.unifiedbeez.inbox.conversation.ConversationStore;
 import com.unifiedbeez.inbox.conversation.ConversationSummary.PartyRef;
 import com.unifiedbeez.inbox.platform.auth.Caller;
 import com.unifiedbeez.inbox.platform.db.Database;
@@ -19,10 +19,10 @@ import javax.inject.Singleton;
 @Singleton
 public final class ConversationNotes {
     private final Database database;
-    private final ConversationRepository conversations;
+    private final ConversationStore conversations;
 
     @Inject
-    public ConversationNotes(Database database, ConversationRepository conversations) {
+    public ConversationNotes(Database database, ConversationStore conversations) {
         this.database = database;
         this.conversations = conversations;
     }

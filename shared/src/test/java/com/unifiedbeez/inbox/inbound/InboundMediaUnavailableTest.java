@@ -13,7 +13,7 @@ import com.unifiedbeez.inbox.channel.telegram.TelegramInbound;
 import com.unifiedbeez.inbox.connection.ConnectionRepository;
 import com.unifiedbeez.inbox.connection.CredentialCipher;
 import com.unifiedbeez.inbox.contact.ContactRepository;
-import com.unifiedbeez.inbox.conversation.ConversationRepository;
+import com.unifiedbeez.inbox.conversation.ConversationStore;
 import com.unifiedbeez.inbox.event.DomainEvents;
 import com.unifiedbeez.inbox.message.DeliveryTracker;
 import com.unifiedbeez.inbox.message.MessageRepository;
@@ -59,10 +59,10 @@ class InboundMediaUnavailableTest {
                 PlatformEndpoints.WEBHOOK_BASE_URL, "https://inbox.example.com"));
         return new InboundProcessor(database, new ConnectionRepository(database, new CredentialCipher(TestDatabase.config())),
                 Set.of(new TelegramInbound(api, new PlatformHttp())),
-                new InboundMessages(database, contacts, new InboundConversations(new ConversationRepository(), events),
+                new InboundMessages(database, contacts, new InboundConversations(new ConversationStore(events)),
                         new InboundMediaStore(new S3MediaStorage(LocalAws.s3(), LocalAws.presigner(),
                                 LocalAws.config().with(S3MediaStorage.BUCKET, BUCKET))),
-                        new MessageRepository(), new ConversationRepository(), new ContactRepository(), events),
+                        new MessageRepository(), new ConversationStore(events), new ContactRepository(), events),
                 new InboundUpdates(database, contacts), new DeliveryTracker(events));
     }
 

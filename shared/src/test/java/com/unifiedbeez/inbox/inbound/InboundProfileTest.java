@@ -12,7 +12,7 @@ import com.unifiedbeez.inbox.channel.meta.MetaGraph;
 import com.unifiedbeez.inbox.connection.ConnectionRepository;
 import com.unifiedbeez.inbox.connection.CredentialCipher;
 import com.unifiedbeez.inbox.contact.ContactRepository;
-import com.unifiedbeez.inbox.conversation.ConversationRepository;
+import com.unifiedbeez.inbox.conversation.ConversationStore;
 import com.unifiedbeez.inbox.event.DomainEvents;
 import com.unifiedbeez.inbox.message.DeliveryTracker;
 import com.unifiedbeez.inbox.message.MessageRepository;
@@ -55,10 +55,10 @@ class InboundProfileTest {
         Config graphConfig = Config.of(Map.of(PlatformEndpoints.GRAPH_API_URL, graph.url("/").toString()));
         return new InboundProcessor(database, new ConnectionRepository(database, new CredentialCipher(TestDatabase.config())),
                 Set.of(new MessengerInbound(new MetaGraph(graphConfig, new PlatformHttp()))),
-                new InboundMessages(database, contacts, new InboundConversations(new ConversationRepository(), events),
+                new InboundMessages(database, contacts, new InboundConversations(new ConversationStore(events)),
                         new InboundMediaStore(new S3MediaStorage(LocalAws.s3(), LocalAws.presigner(),
                                 LocalAws.config().with(S3MediaStorage.BUCKET, BUCKET))),
-                        new MessageRepository(), new ConversationRepository(), new ContactRepository(), events),
+                        new MessageRepository(), new ConversationStore(events), new ContactRepository(), events),
                 new InboundUpdates(database, contacts), new DeliveryTracker(events));
     }
 

@@ -6,7 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.unifiedbeez.inbox.attachment.AttachmentLinks;
-import com.unifiedbeez.inbox.conversation.ConversationRepository;
+import com.unifiedbeez.inbox.conversation.ConversationStore;
+import com.unifiedbeez.inbox.event.DomainEvents;
 import com.unifiedbeez.inbox.message.MessageDeleter;
 import com.unifiedbeez.inbox.message.MessageHistory;
 import com.unifiedbeez.inbox.message.MessageRepository;
@@ -37,7 +38,8 @@ class DeletedMessageHiddenTest {
     private static final String BASE = "/api/inbox/conversations";
     private final Fixtures fx = Fixtures.onTestDatabase();
     private final Database database = new Database(TestDatabase.dataSource());
-    private final MessageDeleter deleter = new MessageDeleter(database);
+    private final ConversationStore conversations = new ConversationStore(new DomainEvents());
+    private final MessageDeleter deleter = new MessageDeleter(database, conversations);
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     private UUID org;
     private Caller ada;
@@ -82,7 +84,7 @@ class DeletedMessageHiddenTest {
         assertThat(tombstone.path("content").isNull()).isTrue();
         assertThat(tombstone.path("deletedAt").isNull()).isFalse();
 
-        MessageHistory history = new MessageHistory(database, new ConversationRepository(), new MessageRepository());
+        MessageHistory history = new MessageHistory(database, conversations, new MessageRepository());
         var page = history.page(ada, conversation, MessageHistory.Direction.BEFORE, null, 50, AttachmentLinks.NONE);
         assertThat(page.items()).extracting(MessageView::content).containsExactly("Hello, I ordered a kettle", null);
         var hits = new MessageSearch(database).search(ada, MessageSearchQuery.fromQuery(Map.of("q", "4111")));
