@@ -27,20 +27,10 @@ build-OutboundSweeperFunction:
 build-MigrateFunction:
 	$(call lambda-artifact,migrate)
 
-build-WebhookWhatsAppFunction:
-	$(call lambda-artifact,webhook-whatsapp)
-
-build-WebhookMessengerFunction:
-	$(call lambda-artifact,webhook-messenger)
-
-build-WebhookInstagramFunction:
-	$(call lambda-artifact,webhook-instagram)
-
-build-WebhookTelegramFunction:
-	$(call lambda-artifact,webhook-telegram)
-
-build-WebhookSmsFunction:
-	$(call lambda-artifact,webhook-sms)
+# One artifact for the five webhook functions; each function names its own handler class.
+build-WebhookWhatsAppFunction build-WebhookMessengerFunction build-WebhookInstagramFunction \
+build-WebhookTelegramFunction build-WebhookSmsFunction:
+	$(call lambda-artifact,webhooks)
 
 build-InboundNormalizerFunction:
 	$(call lambda-artifact,inbound-normalizer)

@@ -4,15 +4,16 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.unifiedbeez.inbox.attachment.S3MediaStorage;
+import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.channel.Secrets;
 import com.unifiedbeez.inbox.channel.PlatformEndpoints;
-import com.unifiedbeez.inbox.channel.whatsapp.WhatsAppWebhook;
 import com.unifiedbeez.inbox.connection.CredentialCipher;
 import com.unifiedbeez.inbox.functions.inboundnormalizer.DaggerInboundNormalizerComponent;
 import com.unifiedbeez.inbox.functions.inboundnormalizer.InboundNormalizerHandler;
-import com.unifiedbeez.inbox.functions.webhookwhatsapp.DaggerWebhookWhatsAppComponent;
-import com.unifiedbeez.inbox.functions.webhookwhatsapp.WebhookWhatsAppComponent;
-import com.unifiedbeez.inbox.functions.webhookwhatsapp.WebhookWhatsAppHandler;
+import com.unifiedbeez.inbox.functions.webhooks.DaggerWebhooksComponent;
+import com.unifiedbeez.inbox.functions.webhooks.WebhookFunction;
+import com.unifiedbeez.inbox.functions.webhooks.WebhooksComponent;
+import com.unifiedbeez.inbox.functions.webhooks.WhatsAppWebhookHandler;
 import com.unifiedbeez.inbox.inbound.SqsInboundQueue;
 import com.unifiedbeez.inbox.local.aws.LocalAwsServices;
 import com.unifiedbeez.inbox.local.aws.LocalResources;
@@ -53,7 +54,7 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
  * FIFO queue on an in-process ElasticMQ (the local runtime's {@link LocalAwsServices}).
  *
  * <ol>
- *   <li>F1, webhook intake: the real {@code WebhookWhatsAppHandler} (its Dagger component, the real
+ *   <li>F1, webhook intake: the real {@code WhatsAppWebhookHandler} (its Dagger component, the real
  *       {@code WhatsAppWebhook} adapter) takes signed WhatsApp text deliveries: signature check,
  *       connection lookup in PostgreSQL, SendMessageBatch to the FIFO queue. One thread on the
  *       function's default pool, then several threads on one handler for throughput.</li>
@@ -318,13 +319,12 @@ final class InboundBench {
 
     /** The webhook function in this JVM: its component with the real WhatsApp adapter. */
     private static final class Webhook implements AutoCloseable {
-        final WebhookWhatsAppHandler handler;
+        final WhatsAppWebhookHandler handler;
         private final DataSource dataSource;
 
         Webhook(Config config) {
-            WebhookWhatsAppComponent component = DaggerWebhookWhatsAppComponent.factory().create(config,
-                    new WhatsAppWebhook(config));
-            this.handler = new WebhookWhatsAppHandler(component);
+            WebhooksComponent component = DaggerWebhooksComponent.factory().create(config);
+            this.handler = new WhatsAppWebhookHandler(new WebhookFunction(component, Channel.WHATSAPP));
             this.dataSource = component.dataSource();
         }
 

@@ -587,7 +587,7 @@ final class Report {
 
         // F1
         s.append("### F1. Webhook intake: `POST /api/webhooks/whatsapp`\n\n");
-        s.append("The real `WebhookWhatsAppHandler` (its Dagger component, `DaggerWebhookWhatsAppComponent`, with the real"
+        s.append("The real `WhatsAppWebhookHandler` (its Dagger component, `DaggerWebhooksComponent`, with the real"
                 + " `WhatsAppWebhook` adapter) gets API Gateway v2 events as Meta's POSTs arrive: HMAC-SHA256 of the raw body"
                 + " checked, the connection looked up by phone_number_id in PostgreSQL (credentials decrypted), the"
                 + " notification split per message and sent with `SendMessageBatch` to the FIFO queue, `200"

@@ -18,7 +18,7 @@ import javax.sql.DataSource;
 
 /**
  * The production wiring of the whole pipeline in one graph, from the same modules the functions
- * use: webhook intake onto the inbound queue (webhook-*), the normalizers with every channel's
+ * use: webhook intake onto the inbound queue (webhooks), the normalizers with every channel's
  * adapter (inbound-normalizer), every channel's sender (outbound-sender) and the email poller.
  */
 @Singleton
