@@ -17,6 +17,7 @@ import com.unifiedbeez.inbox.local.sandbox.LocalMailServer;
 import com.unifiedbeez.inbox.local.sandbox.Sandbox;
 import com.unifiedbeez.inbox.local.sandbox.SandboxAccounts;
 import com.unifiedbeez.inbox.local.sandbox.SandboxEnvironment;
+import com.unifiedbeez.inbox.local.seed.DemoAccounts;
 import com.unifiedbeez.inbox.local.seed.DemoSeed;
 import com.unifiedbeez.inbox.local.seed.DemoWebhooks;
 import com.unifiedbeez.inbox.local.seed.DemoUser;
@@ -214,7 +215,7 @@ public final class LocalInbox implements AutoCloseable {
         }
         // The channel sandbox's accounts; the seeded connections hold their credentials, encrypted
         // with the local key (or INBOX_CREDENTIALS_KEY from the environment).
-        SandboxAccounts accounts = SandboxAccounts.demo(mail.smtpPort(), mail.imapPort());
+        SandboxAccounts accounts = DemoAccounts.sandbox(mail.smtpPort(), mail.imapPort());
         mail.withMailboxes(accounts);
         CredentialCipher cipher = new CredentialCipher(Config.of(Map.of(CredentialCipher.KEY,
                 SandboxEnvironment.properties("http://localhost").get(CredentialCipher.KEY))));

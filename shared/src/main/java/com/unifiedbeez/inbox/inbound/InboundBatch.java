@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.unifiedbeez.inbox.channel.InboundEnvelope;
 import com.unifiedbeez.inbox.platform.json.Json;
+import com.unifiedbeez.inbox.platform.lambda.FifoBatch;
 import java.util.List;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -16,10 +17,11 @@ import org.slf4j.LoggerFactory;
  *   <li>permanent — the record (or one event of it) can never be stored: it is set aside in the
  *       bucket with its reason ({@link InboundRejects}), and the batch goes on. It must not hold the
  *       customer's later messages for the whole redrive period only to end in the DLQ;</li>
- *   <li>transient — processing stops: that record and every later one are reported as failures,
- *       so SQS delivers them again in the same order (order within a group is sacred, and a later
- *       record may depend on an earlier one). A record that keeps failing (a bug, a long outage)
- *       reaches the dead-letter queue after maxReceiveCount receives, and its alarm.</li>
+ *   <li>transient — processing stops: that record and every later one are reported as failures
+ *       ({@link FifoBatch}), so SQS delivers them again in the same order (order within a group is
+ *       sacred, and a later record may depend on an earlier one). A record that keeps failing (a
+ *       bug, a long outage) reaches the dead-letter queue after maxReceiveCount receives, and its
+ *       alarm.</li>
  * </ul>
  */
 @Singleton
@@ -39,15 +41,7 @@ public final class InboundBatch {
 
     /** The message ids to report as batch item failures (empty: the whole batch is done). */
     public List<String> process(List<SQSMessage> records) {
-        for (int i = 0; i < records.size(); i++) {
-            SQSMessage record = records.get(i);
-            if (!process(record)) {
-                LOG.warn("inbound record {} and {} later record(s) go back to the queue", record.getMessageId(),
-                        records.size() - i - 1);
-                return records.subList(i, records.size()).stream().map(SQSMessage::getMessageId).toList();
-            }
-        }
-        return List.of();
+        return FifoBatch.process(records, this::process);
     }
 
     /** Whether the record is done with: stored, or set aside for good. False: try it again later. */
@@ -63,7 +57,7 @@ public final class InboundBatch {
         } catch (RuntimeException e) {
             if (!InboundFailures.permanent(e)) {
                 LOG.error("inbound record {} failed (receive #{}), will be retried", record.getMessageId(),
-                        receiveCount(record), e);
+                        FifoBatch.receiveCount(record), e);
                 return false;
             }
             try {
@@ -89,9 +83,5 @@ public final class InboundBatch {
             throw new PermanentFailure("record body lacks channel, connectionId, organizationId or payload");
         }
         return envelope;
-    }
-
-    private static String receiveCount(SQSMessage record) {
-        return record.getAttributes() == null ? "?" : record.getAttributes().getOrDefault("ApproximateReceiveCount", "?");
     }
 }

@@ -3,6 +3,8 @@ package com.unifiedbeez.inbox.message;
 import com.unifiedbeez.inbox.message.OutboundQueue.OutboundSend;
 import com.unifiedbeez.inbox.platform.db.Database;
 import com.unifiedbeez.inbox.platform.db.Sql;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import javax.inject.Inject;
@@ -41,17 +43,7 @@ public final class OutboundSweeper {
 
     public Sweep sweep(Duration grace) {
         return database.transaction(c -> {
-            List<OutboundSend> stranded = Sql.list(c, """
-                    SELECT id, organization_id, conversation_id FROM messages
-                     WHERE status = 'queued'
-                       AND ((enqueued_at IS NULL AND queued_at < now() - ?::interval)
-                            OR (enqueued_at < now() - ?::interval
-                                AND (send_lease_until IS NULL OR send_lease_until < now())))
-                     ORDER BY queued_at, id
-                     LIMIT ?
-                     FOR UPDATE SKIP LOCKED""",
-                    r -> new OutboundSend(Sql.uuid(r, "id"), Sql.uuid(r, "organization_id"), Sql.uuid(r, "conversation_id")),
-                    grace.toMillis() + " milliseconds", LOST_AFTER.toSeconds() + " seconds", BATCH);
+            List<OutboundSend> stranded = stranded(c, grace, BATCH);
             int requeued = 0;
             for (OutboundSend send : stranded) {
                 try {
@@ -65,5 +57,28 @@ public final class OutboundSweeper {
             }
             return new Sweep(stranded.size(), requeued);
         });
+    }
+
+    /**
+     * SnapStart priming: a sweep's transaction and query with room for no row. PostgreSQL parses,
+     * plans and runs the statement, but a LIMIT of 0 reads no row, so none is locked, re-queued or
+     * updated: the warm-up changes nothing, whatever is stranded at the time.
+     */
+    public void warmUp() {
+        database.transaction(c -> stranded(c, GRACE, 0));
+    }
+
+    private static List<OutboundSend> stranded(Connection c, Duration grace, int limit) throws SQLException {
+        return Sql.list(c, """
+                SELECT id, organization_id, conversation_id FROM messages
+                 WHERE status = 'queued'
+                   AND ((enqueued_at IS NULL AND queued_at < now() - ?::interval)
+                        OR (enqueued_at < now() - ?::interval
+                            AND (send_lease_until IS NULL OR send_lease_until < now())))
+                 ORDER BY queued_at, id
+                 LIMIT ?
+                 FOR UPDATE SKIP LOCKED""",
+                r -> new OutboundSend(Sql.uuid(r, "id"), Sql.uuid(r, "organization_id"), Sql.uuid(r, "conversation_id")),
+                grace.toMillis() + " milliseconds", LOST_AFTER.toSeconds() + " seconds", limit);
     }
 }

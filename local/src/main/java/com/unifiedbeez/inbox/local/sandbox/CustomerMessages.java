@@ -7,7 +7,6 @@ import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.channel.ChannelConnection;
 import com.unifiedbeez.inbox.channel.ConnectionDirectory;
 import com.unifiedbeez.inbox.local.gateway.GatewayResponse;
-import com.unifiedbeez.inbox.local.seed.DemoSeed;
 import jakarta.mail.MessagingException;
 import java.io.IOException;
 import java.net.URI;
@@ -37,6 +36,7 @@ final class CustomerMessages {
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
     private static final List<String> TYPES = List.of("text", "image", "document", "audio", "video", "location");
 
+    private final SandboxAccounts accounts;
     private final ConnectionDirectory connections;
     private final MediaStore media;
     private final TelegramApi telegram;
@@ -48,8 +48,9 @@ final class CustomerMessages {
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    CustomerMessages(ConnectionDirectory connections, MediaStore media, TelegramApi telegram, WebhookSender webhooks,
-                     LocalMailServer mail, Supplier<String> sandboxUrl, CustomerProfiles profiles) {
+    CustomerMessages(SandboxAccounts accounts, ConnectionDirectory connections, MediaStore media, TelegramApi telegram,
+                     WebhookSender webhooks, LocalMailServer mail, Supplier<String> sandboxUrl, CustomerProfiles profiles) {
+        this.accounts = accounts;
         this.profiles = profiles;
         this.connections = connections;
         this.media = media;
@@ -89,10 +90,12 @@ final class CustomerMessages {
         if (type.equals("text") && (text == null || text.isBlank())) {
             return Answers.problem(400, "Bad Request", "'text' is required for a text message");
         }
+        // Without a connection named, the channel's first account's (in the demo, Acme's).
         Optional<UUID> id = in.hasNonNull("connectionId") ? parseId(in.get("connectionId").asText())
-                : Optional.of(DemoSeed.acmeConnection(channel));
+                : accounts.first(channel).map(SandboxAccount::connectionId);
         if (id.isEmpty()) {
-            return Answers.problem(400, "Bad Request", "'connectionId' is not a UUID");
+            return Answers.problem(400, "Bad Request", in.hasNonNull("connectionId") ? "'connectionId' is not a UUID"
+                    : "'connectionId' is required: the sandbox has no " + channel.wireName() + " account");
         }
         Optional<ChannelConnection> found = connections.find(id.get());
         if (found.isEmpty() || found.get().channel() != channel) {

@@ -57,7 +57,7 @@ public final class Sandbox implements AutoCloseable {
         this.graph = new GraphApi(accounts, media, outbox, webhooks, () -> selfUrl, profiles);
         this.telegram = new TelegramApi(accounts, media, outbox);
         this.twilio = new TwilioApi(accounts, media, outbox, webhooks);
-        this.customers = new CustomerMessages(connections, media, telegram, webhooks, mail, () -> selfUrl,
+        this.customers = new CustomerMessages(accounts, connections, media, telegram, webhooks, mail, () -> selfUrl,
                 profiles);
         this.media = media;
     }

@@ -1,18 +1,16 @@
 package com.unifiedbeez.inbox.local.sandbox;
 
 import com.unifiedbeez.inbox.channel.Channel;
-import com.unifiedbeez.inbox.local.seed.DemoSeed;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The platform accounts of the sandbox: what "exists" at Meta, Telegram, Twilio and on the local
- * mail server, with the credentials they accept. The demo seed connects Acme to one account per
- * channel and Globex to its own WhatsApp number, with exactly these ids and (encrypted) secrets.
- * Every value here is a local-only placeholder, never a real credential.
+ * mail server, with the credentials they accept. The demo seed (its DemoAccounts) connects Acme to
+ * one account per channel and Globex to its own WhatsApp number, with exactly these ids and
+ * (encrypted) secrets; the sandbox knows no demo organization, only its accounts. Every value here
+ * is a local-only placeholder, never a real credential.
  */
 public final class SandboxAccounts {
     /** The local mail server's ports unless configured otherwise. */
@@ -51,36 +49,13 @@ public final class SandboxAccounts {
         this.accounts = List.copyOf(accounts);
     }
 
-    /** The demo accounts; the mailbox's settings point at the local mail server on these ports. */
-    public static SandboxAccounts demo(int smtpPort, int imapPort) {
-        return new SandboxAccounts(List.of(
-                new SandboxAccount(Channel.WHATSAPP, DemoSeed.acmeConnection(Channel.WHATSAPP), DemoSeed.ACME_ORG, "Acme WhatsApp",
-                        ACME_PHONE_NUMBER_ID, map("wabaId", ACME_WABA_ID, "displayPhoneNumber", ACME_DISPLAY_PHONE,
-                        "verifiedName", "Acme Support"), Map.of("accessToken", ACME_WHATSAPP_TOKEN)),
-                new SandboxAccount(Channel.EMAIL, DemoSeed.acmeConnection(Channel.EMAIL), DemoSeed.ACME_ORG, ACME_MAILBOX, ACME_MAILBOX,
-                        map("address", ACME_MAILBOX, "username", ACME_MAILBOX, "smtpHost", "localhost",
-                                "smtpPort", smtpPort, "smtpSecurity", "none", "imapHost", "localhost", "imapPort", imapPort,
-                                "imapSecurity", "none", "fromName", "Acme Support"),
-                        Map.of("password", ACME_MAILBOX_PASSWORD)),
-                new SandboxAccount(Channel.INSTAGRAM, DemoSeed.acmeConnection(Channel.INSTAGRAM), DemoSeed.ACME_ORG, "@acme.support",
-                        ACME_INSTAGRAM_ID, map("username", "acme.support", "pageId", ACME_INSTAGRAM_PAGE_ID),
-                        Map.of("accessToken", ACME_INSTAGRAM_TOKEN)),
-                new SandboxAccount(Channel.MESSENGER, DemoSeed.acmeConnection(Channel.MESSENGER), DemoSeed.ACME_ORG,
-                        "Acme Support (Facebook page)", ACME_PAGE_ID, map("pageId", ACME_PAGE_ID, "pageName",
-                        "Acme Support"), Map.of("accessToken", ACME_PAGE_TOKEN)),
-                new SandboxAccount(Channel.TELEGRAM, DemoSeed.acmeConnection(Channel.TELEGRAM), DemoSeed.ACME_ORG, "@AcmeSupportBot",
-                        ACME_BOT_ID, map("botUsername", "AcmeSupportBot"),
-                        Map.of("botToken", ACME_BOT_TOKEN, "webhookSecret", ACME_BOT_WEBHOOK_SECRET)),
-                new SandboxAccount(Channel.SMS, DemoSeed.acmeConnection(Channel.SMS), DemoSeed.ACME_ORG, "Acme SMS", ACME_SMS_NUMBER,
-                        map("provider", "twilio", "accountSid", ACME_TWILIO_ACCOUNT_SID, "fromNumber", ACME_SMS_NUMBER),
-                        Map.of("authToken", ACME_TWILIO_AUTH_TOKEN)),
-                new SandboxAccount(Channel.WHATSAPP, DemoSeed.GLOBEX_WHATSAPP, DemoSeed.GLOBEX_ORG, "Globex WhatsApp",
-                        GLOBEX_PHONE_NUMBER_ID, map("wabaId", GLOBEX_WABA_ID, "displayPhoneNumber", "+1 555-010-0900",
-                        "verifiedName", "Globex"), Map.of("accessToken", GLOBEX_WHATSAPP_TOKEN))));
-    }
-
     public List<SandboxAccount> all() {
         return accounts;
+    }
+
+    /** The channel's first account: whose connection a customer writes to when no connection is named. */
+    public Optional<SandboxAccount> first(Channel channel) {
+        return accounts.stream().filter(a -> a.channel() == channel).findFirst();
     }
 
     public Optional<SandboxAccount> find(Channel channel, String externalId) {
@@ -119,13 +94,5 @@ public final class SandboxAccounts {
     public Optional<SandboxAccount> byTwilioAccount(String accountSid) {
         return accounts.stream().filter(a -> a.channel() == Channel.SMS && accountSid.equals(a.setting("accountSid")))
                 .findFirst();
-    }
-
-    private static Map<String, Object> map(Object... keyValues) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            m.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return m;
     }
 }

@@ -340,7 +340,7 @@ public final class DemoSeed {
             try (Batch connections = new Batch(c, "INSERT INTO channel_connections (id, organization_id, channel, name,"
                     + " external_id, status, config, last_health_at, last_health_status, created_at)"
                     + " VALUES (?, ?, ?, ?, ?, 'active', ?::jsonb, ?, 'ok', ?)")) {
-                for (SandboxAccount a : SandboxAccounts.demo(SandboxAccounts.DEFAULT_SMTP_PORT, SandboxAccounts.DEFAULT_IMAP_PORT).all()) {
+                for (SandboxAccount a : DemoAccounts.sandbox(SandboxAccounts.DEFAULT_SMTP_PORT, SandboxAccounts.DEFAULT_IMAP_PORT).all()) {
                     if (a.organizationId().equals(org)) {
                         connections.add(a.connectionId(), org, a.channel().wireName(), a.name(), a.externalId(),
                                 Json.write(a.config()), now, created);

@@ -4,6 +4,7 @@ import com.unifiedbeez.inbox.connection.ConnectionRepository;
 import com.unifiedbeez.inbox.connection.CredentialCipher;
 import com.unifiedbeez.inbox.local.EmbeddedDatabase;
 import com.unifiedbeez.inbox.local.gateway.JettyGatewayHandler;
+import com.unifiedbeez.inbox.local.seed.DemoAccounts;
 import com.unifiedbeez.inbox.local.seed.DemoSeed;
 import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.db.Database;
@@ -41,7 +42,7 @@ final class SandboxHarness {
         database = EmbeddedDatabase.start(data.resolve("postgres"), 0);
         Migrations.apply(database.dataSource());
         mail = LocalMailServer.start(0, 0);
-        SandboxAccounts accounts = SandboxAccounts.demo(mail.smtpPort(), mail.imapPort());
+        SandboxAccounts accounts = DemoAccounts.sandbox(mail.smtpPort(), mail.imapPort());
         mail.withMailboxes(accounts);
         CredentialCipher cipher = new CredentialCipher(Config.of(Map.of(CredentialCipher.KEY,
                 SandboxEnvironment.CREDENTIALS_KEY)));

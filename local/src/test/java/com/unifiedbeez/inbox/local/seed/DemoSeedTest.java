@@ -65,7 +65,7 @@ class DemoSeedTest {
 
     @Test
     void connectsTheDemoConnectionsToTheSandboxAccountsOnce() throws Exception {
-        SandboxAccounts accounts = SandboxAccounts.demo(2525, 1143);
+        SandboxAccounts accounts = DemoAccounts.sandbox(2525, 1143);
         CredentialCipher cipher = new CredentialCipher(Config.of(Map.of(CredentialCipher.KEY,
                 SandboxEnvironment.CREDENTIALS_KEY)));
         DemoSeed.connectSandbox(db, accounts, cipher);

@@ -13,6 +13,7 @@ import jakarta.mail.FetchProfile;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.NoSuchProviderException;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.InternetAddress;
@@ -21,6 +22,7 @@ import jakarta.mail.search.ComparisonTerm;
 import jakarta.mail.search.ReceivedDateTerm;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +31,7 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import org.slf4j.Logger;
@@ -61,6 +64,18 @@ public final class EmailPoller {
     /** Envelopes per enqueue (the SQS batch maximum); last_uid advances after each. */
     private static final int CHUNK = 10;
     private static final Logger LOG = LoggerFactory.getLogger(EmailPoller.class);
+    /** The mail {@link #warmUp} reads: a customer's, as an IMAP fetch hands it over. */
+    private static final byte[] SAMPLE_MAIL = """
+            From: Ada Customer <ada@customer.example>\r
+            To: support@priming.invalid\r
+            Subject: Priming\r
+            Message-ID: <priming@customer.example>\r
+            Date: Mon, 2 Mar 2026 10:00:00 +0000\r
+            MIME-Version: 1.0\r
+            Content-Type: text/plain; charset=UTF-8\r
+            \r
+            Hello\r
+            """.getBytes(StandardCharsets.US_ASCII);
 
     /** What a run did: mailboxes polled, mails read, envelopes queued, mailboxes that failed. */
     public record Summary(int mailboxes, int fetched, int enqueued, int failed) {
@@ -104,6 +119,24 @@ public final class EmailPoller {
             }
         }
         return new Summary(mailboxes.size(), progress.fetched, progress.enqueued, failed);
+    }
+
+    /**
+     * SnapStart priming: a poll's code paths with no mailbox behind them. The live mailboxes are read
+     * (one query), an IMAP store is made the way a poll makes it but never connected, and a built-in
+     * mail goes through the parsing that names a fetched mail's customer and into an envelope. No
+     * mailbox is opened, nothing is stored, queued or recorded on a connection.
+     */
+    public void warmUp() {
+        connections.listLive(Channel.EMAIL);
+        MailServers.Server none = new MailServers.Server("priming.invalid", 993, "ssl");
+        MailServers servers = new MailServers("support@priming.invalid", none, none, "support@priming.invalid", "", null);
+        try {
+            servers.imapSession().getStore("imap"); // the IMAP provider, loaded and configured
+        } catch (NoSuchProviderException e) {
+            throw new IllegalStateException("Jakarta Mail has no IMAP provider", e);
+        }
+        Json.write(envelope(new UUID(0, 0), new UUID(0, 0), servers.mailbox(), "priming.eml", 1, 1, SAMPLE_MAIL));
     }
 
     private static final class Progress {
@@ -199,9 +232,15 @@ public final class EmailPoller {
                                   byte[] raw) {
         String key = "inbound-email/" + connection.id() + "/" + uidValidity + "/" + uid + ".eml";
         storage.put(key, raw, "message/rfc822");
+        return envelope(connection.id(), connection.organizationId(), servers.mailbox(), key, uid, uidValidity, raw);
+    }
+
+    /** What goes on the queue for a stored mail: its key, and its customer for the FIFO group. */
+    private static InboundEnvelope envelope(UUID connectionId, UUID organizationId, String mailbox, String key, long uid,
+                                            long uidValidity, byte[] raw) {
         ObjectNode payload = Json.mapper().createObjectNode().put("key", key).put("uid", uid).put("uidValidity", uidValidity);
-        return new InboundEnvelope(Channel.EMAIL.wireName(), connection.id(), connection.organizationId(),
-                customer(servers.mailbox(), raw), Instant.now(), Json.write(payload));
+        return new InboundEnvelope(Channel.EMAIL.wireName(), connectionId, organizationId, customer(mailbox, raw),
+                Instant.now(), Json.write(payload));
     }
 
     /**

@@ -10,6 +10,7 @@ import com.unifiedbeez.inbox.platform.db.DatabaseModule;
 import dagger.BindsInstance;
 import dagger.Component;
 import javax.inject.Singleton;
+import javax.sql.DataSource;
 
 /** PostgreSQL (connections and their health, sync state), the media bucket (raw mail) and the inbound queue. */
 @Singleton
@@ -17,6 +18,8 @@ import javax.inject.Singleton;
         ConnectionDirectoryModule.class})
 public interface EmailPollerComponent {
     EmailPoller poller();
+
+    DataSource dataSource();
 
     @Component.Factory
     interface Factory {

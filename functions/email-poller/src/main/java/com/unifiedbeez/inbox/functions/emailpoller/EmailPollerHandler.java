@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.unifiedbeez.inbox.channel.email.EmailPoller;
 import com.unifiedbeez.inbox.platform.config.Config;
+import com.unifiedbeez.inbox.platform.lambda.Priming;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +15,7 @@ public final class EmailPollerHandler implements RequestHandler<ScheduledEvent, 
     private static final Logger LOG = LoggerFactory.getLogger(EmailPollerHandler.class);
 
     private final EmailPollerComponent services;
+    final Priming priming; // held so the CRaC context keeps it
 
     public EmailPollerHandler() {
         this(DaggerEmailPollerComponent.factory().create(Config.fromEnvironment()));
@@ -21,6 +23,9 @@ public final class EmailPollerHandler implements RequestHandler<ScheduledEvent, 
 
     public EmailPollerHandler(EmailPollerComponent services) {
         this.services = services;
+        // Not a poll, which would read mailboxes and queue their mail at snapshot time: the same code
+        // paths with no mailbox behind them (EmailPoller.warmUp); nothing is stored, queued or recorded.
+        this.priming = Priming.register(() -> services.poller().warmUp(), services.dataSource());
     }
 
     @Override

@@ -9,6 +9,8 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import com.unifiedbeez.inbox.channel.InboundEnvelope;
 import com.unifiedbeez.inbox.channel.email.MailTestbed;
 import com.unifiedbeez.inbox.channel.email.ThreadMails;
+import com.unifiedbeez.inbox.testing.DatabaseSnapshot;
+import com.unifiedbeez.inbox.testing.LocalAws;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +66,23 @@ class EmailPollerHandlerTest {
         assertThat(handler.handleRequest(schedule, null)).containsEntry("enqueued", 1);
         assertThat(bed.drain()).singleElement()
                 .satisfies(e -> assertThat(e.customer()).isEqualTo("ann@customer.test"));
+    }
+
+    @Test
+    void primingBeforeTheSnapshotOpensNoMailboxAndChangesNothing() throws Exception {
+        String mailbox = MailTestbed.mailbox("support");
+        GREENMAIL.setUser(mailbox, mailbox, "secret").deliver(ThreadMails.first(mailbox));
+        bed.connection(mailbox, MailTestbed.config(GREENMAIL, mailbox), "secret");
+        DatabaseSnapshot before = DatabaseSnapshot.of();
+
+        handler.priming.beforeCheckpoint(null);
+
+        assertThat(DatabaseSnapshot.of()).as("no sync state, no health, no row at all").isEqualTo(before);
+        assertThat(bed.drain()).as("nothing queued").isEmpty();
+        assertThat(LocalAws.s3().listObjectsV2(l -> l.bucket(bed.bucket)).contents()).as("nothing stored").isEmpty();
+
+        // The mailbox was there to read: the scheduled run reads its mail for the first time.
+        assertThat(handler.handleRequest(schedule, null)).containsEntry("fetched", 1).containsEntry("enqueued", 1);
     }
 
     @Test

@@ -10,6 +10,7 @@ import com.unifiedbeez.inbox.channel.InboundEnvelope;
 import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.id.Ids;
 import com.unifiedbeez.inbox.platform.json.Json;
+import com.unifiedbeez.inbox.platform.lambda.FifoBatch;
 import com.unifiedbeez.inbox.platform.lambda.Priming;
 import java.time.Instant;
 import java.util.List;
@@ -17,8 +18,8 @@ import java.util.Map;
 
 /**
  * Consumer of the inbound FIFO queue (ReportBatchItemFailures): each record is one platform
- * payload, normalized and stored in order; the first failure and everything after it go back to
- * the queue.
+ * payload, normalized and stored in order ({@link com.unifiedbeez.inbox.inbound.InboundBatch}); the
+ * first failure and everything after it go back to the queue.
  */
 public final class InboundNormalizerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private final InboundNormalizerComponent services;
@@ -38,8 +39,7 @@ public final class InboundNormalizerHandler implements RequestHandler<SQSEvent, 
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return new SQSBatchResponse(services.batch().process(event.getRecords()).stream()
-                .map(SQSBatchResponse.BatchItemFailure::new).toList());
+        return FifoBatch.response(services.batch().process(event.getRecords()));
     }
 
     private static SQSMessage primingRecord() {

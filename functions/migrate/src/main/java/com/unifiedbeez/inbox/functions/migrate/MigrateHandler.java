@@ -18,6 +18,10 @@ import org.slf4j.LoggerFactory;
  * template.yaml) invoked once per deploy. Create and Update apply the Flyway migrations in
  * {@code migrations/}; Delete keeps the database as it is. Every outcome, failures included, is
  * PUT to the presigned ResponseURL so the stack never waits on a silent function.
+ *
+ * <p>No SnapStart priming, unlike every other function: it runs once per deploy, invoked through
+ * its unqualified ARN ($LATEST, which SnapStart never serves), and template.yaml turns SnapStart off
+ * for it ({@code ApplyOn: None}). Its one code path applies migrations, which no warm-up may do.
  */
 public final class MigrateHandler
         implements RequestHandler<CloudFormationCustomResourceEvent, Map<String, Object>> {

@@ -3,7 +3,6 @@ package com.unifiedbeez.inbox.functions.outboundsender;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse.BatchItemFailure;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import com.unifiedbeez.inbox.message.OutboundQueue.OutboundSend;
@@ -12,6 +11,7 @@ import com.unifiedbeez.inbox.outbound.RateLimits;
 import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.id.Ids;
 import com.unifiedbeez.inbox.platform.json.Json;
+import com.unifiedbeez.inbox.platform.lambda.FifoBatch;
 import com.unifiedbeez.inbox.platform.lambda.Priming;
 import java.util.List;
 import java.util.Map;
@@ -21,14 +21,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Consumer of the outbound FIFO queue: each record is one accepted send, delivered in batch order.
  * At the first record that must wait (a transient platform failure) or that failed unexpectedly,
- * it and every later record are reported as batch item failures (FIFO: order within a
- * conversation is kept); a record to retry is first made invisible for its backoff delay.
+ * it and every later record are reported as batch item failures ({@link FifoBatch}: order within
+ * a conversation is kept); a record to retry is first made invisible for its backoff delay.
  */
 public final class OutboundSenderHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private static final Logger LOG = LoggerFactory.getLogger(OutboundSenderHandler.class);
 
     private final OutboundSenderComponent services;
-    private final Priming priming; // held so the CRaC context keeps it
+    final Priming priming; // held so the CRaC context keeps it
 
     /** Lambda's entry: one component per container, from the environment. */
     public OutboundSenderHandler() {
@@ -44,22 +44,15 @@ public final class OutboundSenderHandler implements RequestHandler<SQSEvent, SQS
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        List<SQSMessage> records = event.getRecords() == null ? List.of() : event.getRecords();
         RateLimits batch = new RateLimits();
-        for (int i = 0; i < records.size(); i++) {
-            if (!deliver(records.get(i), batch)) {
-                return new SQSBatchResponse(records.subList(i, records.size()).stream()
-                        .map(r -> new BatchItemFailure(r.getMessageId())).toList());
-            }
-        }
-        return new SQSBatchResponse(List.of());
+        return FifoBatch.response(event.getRecords(), record -> deliver(record, batch));
     }
 
     /** True when the record is done with; false when it must come back. */
     private boolean deliver(SQSMessage record, RateLimits batch) {
         try {
             OutboundSend send = Json.mapper().readValue(record.getBody(), OutboundSend.class);
-            DeliveryResult result = services.delivery().deliver(send, receiveCount(record), batch);
+            DeliveryResult result = services.delivery().deliver(send, FifoBatch.receiveCount(record), batch);
             if (result instanceof DeliveryResult.RetryLater later) {
                 services.redelivery().after(record.getReceiptHandle(), later.delay());
                 return false;
@@ -69,12 +62,6 @@ public final class OutboundSenderHandler implements RequestHandler<SQSEvent, SQS
             LOG.error("outbound record {} failed; it comes back after the visibility timeout", record.getMessageId(), e);
             return false;
         }
-    }
-
-    private static int receiveCount(SQSMessage record) {
-        Map<String, String> attributes = record.getAttributes();
-        String count = attributes == null ? null : attributes.get("ApproximateReceiveCount");
-        return count == null ? 1 : Integer.parseInt(count);
     }
 
     private static SQSEvent event(String body) {

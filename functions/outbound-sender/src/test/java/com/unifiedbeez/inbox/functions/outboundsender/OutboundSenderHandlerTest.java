@@ -11,6 +11,7 @@ import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.message.SqsOutboundQueue;
 import com.unifiedbeez.inbox.outbound.OutboundScenario;
 import com.unifiedbeez.inbox.platform.json.Json;
+import com.unifiedbeez.inbox.testing.DatabaseSnapshot;
 import com.unifiedbeez.inbox.testing.LocalAws;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -58,6 +59,21 @@ class OutboundSenderHandlerTest {
         RecordedRequest request = PLATFORM.takeRequest(5, TimeUnit.SECONDS);
         assertThat(request).as("a platform call").isNotNull();
         return Json.mapper().readTree(request.getBody().utf8()).path("text").asText();
+    }
+
+    @Test
+    void primingBeforeTheSnapshotSendsNothingAndChangesNothing() throws Exception {
+        UUID id = accepted("Waiting on the queue", Instant.now().truncatedTo(ChronoUnit.MICROS));
+        DatabaseSnapshot before = DatabaseSnapshot.of();
+
+        SenderHarness.HANDLER.priming.beforeCheckpoint(null);
+
+        assertThat(DatabaseSnapshot.of()).as("no row written").isEqualTo(before);
+        assertThat(PLATFORM.takeRequest(200, TimeUnit.MILLISECONDS)).as("no platform call").isNull();
+        List<Message> waiting = receive(0);
+        assertThat(waiting).as("the queued send untouched, received for the first time now").singleElement()
+                .satisfies(m -> assertThat(m.attributesAsStrings()).containsEntry("ApproximateReceiveCount", "1"));
+        assertThat(given.status(id)).isEqualTo("queued");
     }
 
     @Test

@@ -8,12 +8,15 @@ import com.unifiedbeez.inbox.platform.db.DatabaseModule;
 import dagger.BindsInstance;
 import dagger.Component;
 import javax.inject.Singleton;
+import javax.sql.DataSource;
 
 /** PostgreSQL and the outbound queue: all the sweeper needs. */
 @Singleton
 @Component(modules = {DatabaseModule.class, SqsModule.class, OutboundQueueModule.class})
 public interface OutboundSweeperComponent {
     OutboundSweeper sweeper();
+
+    DataSource dataSource();
 
     @Component.Factory
     interface Factory {

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.unifiedbeez.inbox.message.OutboundSweeper;
 import com.unifiedbeez.inbox.platform.config.Config;
+import com.unifiedbeez.inbox.platform.lambda.Priming;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +15,7 @@ public final class OutboundSweeperHandler implements RequestHandler<ScheduledEve
     private static final Logger LOG = LoggerFactory.getLogger(OutboundSweeperHandler.class);
 
     private final OutboundSweeperComponent services;
+    final Priming priming; // held so the CRaC context keeps it
 
     public OutboundSweeperHandler() {
         this(DaggerOutboundSweeperComponent.factory().create(Config.fromEnvironment()));
@@ -21,6 +23,9 @@ public final class OutboundSweeperHandler implements RequestHandler<ScheduledEve
 
     public OutboundSweeperHandler(OutboundSweeperComponent services) {
         this.services = services;
+        // Not a sweep, which would re-queue what is stranded at snapshot time: its query with room for
+        // no row (the pool, the SQS client built, the statement planned), nothing locked or queued.
+        this.priming = Priming.register(() -> services.sweeper().warmUp(), services.dataSource());
     }
 
     @Override
