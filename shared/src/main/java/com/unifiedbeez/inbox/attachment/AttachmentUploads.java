@@ -42,7 +42,7 @@ public final class AttachmentUploads {
         this.storage = storage;
     }
 
-    public UploadTicket start(Caller caller, UploadRequest request) {
+    public UploadTicketView start(Caller caller, UploadRequest request) {
         Validation v = new Validation();
         UUID conversationId = v.uuid("conversationId", request.conversationId());
         String fileName = v.text("fileName", request.fileName(), MAX_FILE_NAME);
@@ -66,7 +66,7 @@ public final class AttachmentUploads {
                                              content_type, declared_size)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
                     id, caller.organizationId(), conversationId, caller.userId(), key, fileName, type, request.size());
-            return new UploadTicket(new AttachmentView(id, fileName, type, request.size(), "pending", null),
+            return new UploadTicketView(new AttachmentView(id, fileName, type, request.size(), "pending", null),
                     storage.presignPut(key, type, request.size(), UPLOAD_TTL));
         });
     }

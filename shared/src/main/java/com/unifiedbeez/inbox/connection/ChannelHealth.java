@@ -25,7 +25,7 @@ public final class ChannelHealth {
         this.probes = probes;
     }
 
-    public HealthCheckResult check(Caller caller, UUID id) {
+    public HealthCheckView check(Caller caller, UUID id) {
         ChannelConnection connection = repository.find(caller.organizationId(), id)
                 .orElseThrow(() -> ApiException.notFound("channel connection", id));
         if ("disconnected".equals(connection.status())) {
@@ -35,6 +35,6 @@ public final class ChannelHealth {
         HealthReport report = probes.check(connection);
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
         repository.recordCheck(caller.organizationId(), id, report, at);
-        return new HealthCheckResult(report.healthy(), at, report.checks());
+        return new HealthCheckView(report.healthy(), at, report.checks());
     }
 }

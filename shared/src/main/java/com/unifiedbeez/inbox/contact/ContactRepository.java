@@ -16,14 +16,14 @@ public final class ContactRepository {
     public ContactRepository() {
     }
 
-    public Optional<ContactDetail> find(Connection c, UUID organizationId, UUID id) throws SQLException {
-        List<ContactDetail.Identity> identities = Sql.list(c, """
+    public Optional<ContactView> find(Connection c, UUID organizationId, UUID id) throws SQLException {
+        List<ContactView.Identity> identities = Sql.list(c, """
                 SELECT channel, identifier, display_name FROM contact_identities
                  WHERE organization_id = ? AND contact_id = ? ORDER BY channel, identifier""",
-                r -> new ContactDetail.Identity(r.getString("channel"), r.getString("identifier"), r.getString("display_name")),
+                r -> new ContactView.Identity(r.getString("channel"), r.getString("identifier"), r.getString("display_name")),
                 organizationId, id);
         return Sql.one(c, "SELECT id, name, email, phone, avatar_url, created_at FROM contacts WHERE organization_id = ? AND id = ?",
-                r -> new ContactDetail(Sql.uuid(r, "id"), r.getString("name"), r.getString("email"), r.getString("phone"),
+                r -> new ContactView(Sql.uuid(r, "id"), r.getString("name"), r.getString("email"), r.getString("phone"),
                         r.getString("avatar_url"), identities, Sql.instant(r, "created_at")),
                 organizationId, id);
     }

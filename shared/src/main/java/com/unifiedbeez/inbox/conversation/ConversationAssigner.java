@@ -32,7 +32,7 @@ public final class ConversationAssigner {
     record Target(boolean team, UUID id) {
     }
 
-    public ConversationSummary assign(Caller caller, UUID conversationId, AssignConversation request) {
+    public ConversationSummaryView assign(Caller caller, UUID conversationId, AssignRequest request) {
         Validation v = new Validation();
         // {"assigneeId": null} alone unassigns the agent (README); naming an assignee still needs its type.
         String type = request.assigneeType() == null && request.assigneeId() == null ? "user" : request.assigneeType();
@@ -46,9 +46,9 @@ public final class ConversationAssigner {
         });
     }
 
-    public BulkResult bulkAssign(Caller caller, BulkAssign request) {
+    public BulkResultView bulkAssign(Caller caller, BulkAssignRequest request) {
         Validation v = new Validation();
-        List<UUID> ids = v.uuids("conversationIds", request.conversationIds(), BulkAssign.MAX_CONVERSATIONS);
+        List<UUID> ids = v.uuids("conversationIds", request.conversationIds(), BulkAssignRequest.MAX_CONVERSATIONS);
         Target target = target(v, request.assigneeType() == null ? "user" : request.assigneeType(), request.assigneeId());
         v.throwIfInvalid();
         return database.transaction(c -> {
@@ -57,7 +57,7 @@ public final class ConversationAssigner {
             unknown.known("conversationIds", ids, new HashSet<>(found), "conversation");
             unknown.throwIfInvalid();
             checkExists(c, caller, target);
-            return new BulkResult(ids.size(), apply(c, caller, ids, target));
+            return new BulkResultView(ids.size(), apply(c, caller, ids, target));
         });
     }
 

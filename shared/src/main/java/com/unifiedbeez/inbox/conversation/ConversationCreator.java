@@ -45,10 +45,10 @@ public final class ConversationCreator {
         this.submitter = submitter;
     }
 
-    private record Created(ConversationDetail detail, MessageView first) {
+    private record Created(ConversationDetailView detail, MessageView first) {
     }
 
-    public ConversationDetail create(Caller caller, CreateConversation request) {
+    public ConversationDetailView create(Caller caller, CreateConversationRequest request) {
         Validation v = new Validation();
         UUID contactId = v.uuid("contactId", request.contactId());
         Channel channel = null;
@@ -62,7 +62,7 @@ public final class ConversationCreator {
         }
         String initialMessage = request.initialMessage();
         if (initialMessage != null) {
-            initialMessage = v.text("initialMessage", initialMessage, CreateConversation.MAX_MESSAGE_LENGTH);
+            initialMessage = v.text("initialMessage", initialMessage, CreateConversationRequest.MAX_MESSAGE_LENGTH);
         }
         v.throwIfInvalid();
         Channel ch = channel;

@@ -34,21 +34,21 @@ public final class ConversationDetails {
         this.messages = messages;
     }
 
-    public ConversationDetail get(Caller caller, UUID id) {
+    public ConversationDetailView get(Caller caller, UUID id) {
         return database.read(c -> load(c, caller, id));
     }
 
     /** Reads the detail on an open connection, e.g. inside the transaction that just changed it. */
-    public ConversationDetail load(Connection c, Caller caller, UUID id) throws SQLException {
-        ConversationSummary summary = conversations.summary(c, caller, id)
+    public ConversationDetailView load(Connection c, Caller caller, UUID id) throws SQLException {
+        ConversationSummaryView summary = conversations.summary(c, caller, id)
                 .orElseThrow(() -> ApiException.notFound("conversation", id));
         var contact = contacts.find(c, caller.organizationId(), summary.contact().id()).orElseThrow();
         List<MessageView> latest = new ArrayList<>(Sql.list(c, "SELECT " + MessageView.COLUMNS
                         + " FROM messages WHERE organization_id = ? AND conversation_id = ?"
                         + " ORDER BY platform_timestamp DESC, id DESC LIMIT ?",
-                MessageView::map, caller.organizationId(), id, ConversationDetail.LAST_MESSAGES));
+                MessageView::map, caller.organizationId(), id, ConversationDetailView.LAST_MESSAGES));
         Collections.reverse(latest);
         // No S3 in this function (cold start): attachment links come with the message history.
-        return new ConversationDetail(summary, contact, messages.decorate(c, latest, AttachmentLinks.NONE));
+        return new ConversationDetailView(summary, contact, messages.decorate(c, latest, AttachmentLinks.NONE));
     }
 }

@@ -24,27 +24,27 @@ public final class ConversationInbox {
         this.conversations = conversations;
     }
 
-    public Page<ConversationSummary> view(Caller caller, ConversationFilter filter, PageRequest page) {
+    public Page<ConversationSummaryView> view(Caller caller, ConversationFilter filter, PageRequest page) {
         return list(caller, filter, Optional.empty(), page);
     }
 
-    public Page<ConversationSummary> search(Caller caller, SearchTerms terms, ConversationFilter filter, PageRequest page) {
+    public Page<ConversationSummaryView> search(Caller caller, SearchTerms terms, ConversationFilter filter, PageRequest page) {
         return list(caller, filter, Optional.of(terms), page);
     }
 
-    private Page<ConversationSummary> list(Caller caller, ConversationFilter filter, Optional<SearchTerms> search,
+    private Page<ConversationSummaryView> list(Caller caller, ConversationFilter filter, Optional<SearchTerms> search,
                                            PageRequest page) {
         return database.read(c -> {
             if (filter.teamId() != null && Sql.one(c, "SELECT 1 FROM teams WHERE organization_id = ? AND id = ?",
                     r -> 1, caller.organizationId(), filter.teamId()).isEmpty()) {
                 throw ApiException.invalid("teamId", "unknown team " + filter.teamId());
             }
-            List<ConversationSummary> rows = conversations.page(c, caller, filter, search, page);
+            List<ConversationSummaryView> rows = conversations.page(c, caller, filter, search, page);
             if (rows.size() <= page.limit()) {
                 return new Page<>(rows, null);
             }
-            List<ConversationSummary> items = rows.subList(0, page.limit());
-            ConversationSummary last = items.get(items.size() - 1);
+            List<ConversationSummaryView> items = rows.subList(0, page.limit());
+            ConversationSummaryView last = items.get(items.size() - 1);
             return new Page<>(List.copyOf(items), new Cursor(last.lastMessageAt(), last.id()).encode());
         });
     }

@@ -18,7 +18,7 @@ public final class ConversationReadMarker {
         this.conversations = conversations;
     }
 
-    public ConversationSummary markRead(Caller caller, UUID conversationId) {
+    public ConversationSummaryView markRead(Caller caller, UUID conversationId) {
         return database.transaction(c -> {
             conversations.require(c, caller.organizationId(), conversationId, false);
             conversations.markRead(c, caller.organizationId(), conversationId, caller.userId());

@@ -19,7 +19,7 @@ public final class ConversationStatusChanger {
         this.conversations = conversations;
     }
 
-    public ConversationSummary change(Caller caller, UUID conversationId, ChangeStatus request) {
+    public ConversationSummaryView change(Caller caller, UUID conversationId, ChangeStatusRequest request) {
         if (request.status() == null) {
             throw ApiException.invalid("status", "is required");
         }

@@ -2,10 +2,10 @@ package com.unifiedbeez.inbox.conversation;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.unifiedbeez.inbox.conversation.ConversationSummary.Assignee;
-import com.unifiedbeez.inbox.conversation.ConversationSummary.ContactRef;
-import com.unifiedbeez.inbox.conversation.ConversationSummary.LabelRef;
-import com.unifiedbeez.inbox.conversation.ConversationSummary.PartyRef;
+import com.unifiedbeez.inbox.conversation.ConversationSummaryView.Assignee;
+import com.unifiedbeez.inbox.conversation.ConversationSummaryView.ContactRef;
+import com.unifiedbeez.inbox.conversation.ConversationSummaryView.LabelRef;
+import com.unifiedbeez.inbox.conversation.ConversationSummaryView.PartyRef;
 import com.unifiedbeez.inbox.event.DomainEvents;
 import com.unifiedbeez.inbox.message.Previews;
 import com.unifiedbeez.inbox.platform.auth.Caller;
@@ -343,14 +343,14 @@ public final class ConversationStore {
         Sql.update(c, "UPDATE conversations SET updated_at = now() WHERE id = ANY(?::uuid[])", ids);
     }
 
-    public Optional<ConversationSummary> summary(Connection c, Caller caller, UUID id) throws SQLException {
+    public Optional<ConversationSummaryView> summary(Connection c, Caller caller, UUID id) throws SQLException {
         String inner = "SELECT id FROM conversations WHERE organization_id = ? AND id = ?";
         return Sql.one(c, SUMMARY_SELECT.formatted(UNREAD_CAP, inner), ConversationStore::summary,
                 caller.organizationId(), id, caller.userId());
     }
 
     /** One page of a view, newest activity first; {@code search} narrows it to matching conversations. */
-    public List<ConversationSummary> page(Connection c, Caller caller, ConversationFilter filter,
+    public List<ConversationSummaryView> page(Connection c, Caller caller, ConversationFilter filter,
                                           Optional<SearchTerms> search, PageRequest page) throws SQLException {
         List<String> where = new ArrayList<>();
         List<Object> params = new ArrayList<>();
@@ -450,10 +450,10 @@ public final class ConversationStore {
                 Sql.instant(r, "last_inbound_at"));
     }
 
-    private static ConversationSummary summary(ResultSet r) throws SQLException {
+    private static ConversationSummaryView summary(ResultSet r) throws SQLException {
         UUID userId = Sql.uuid(r, "assignee_user_id");
         UUID teamId = Sql.uuid(r, "assignee_team_id");
-        return new ConversationSummary(
+        return new ConversationSummaryView(
                 Sql.uuid(r, "id"),
                 r.getString("status"),
                 r.getString("priority"),
@@ -467,7 +467,7 @@ public final class ConversationStore {
                 r.getString("last_message_preview"),
                 Sql.instant(r, "last_message_at"),
                 Sql.instant(r, "last_inbound_at"),
-                ConversationSummary.Replyability.of(r.getString("channel"), Sql.instant(r, "last_inbound_at")),
+                ConversationSummaryView.Replyability.of(r.getString("channel"), Sql.instant(r, "last_inbound_at")),
                 r.getInt("unread_count"),
                 Sql.instant(r, "created_at"),
                 Sql.instant(r, "updated_at"));

@@ -1,8 +1,8 @@
 package com.unifiedbeez.inbox.label;
 
-import com.unifiedbeez.inbox.conversation.BulkResult;
+import com.unifiedbeez.inbox.conversation.BulkResultView;
 import com.unifiedbeez.inbox.conversation.ConversationStore;
-import com.unifiedbeez.inbox.conversation.ConversationSummary;
+import com.unifiedbeez.inbox.conversation.ConversationSummaryView;
 import com.unifiedbeez.inbox.platform.auth.Caller;
 import com.unifiedbeez.inbox.platform.db.Database;
 import com.unifiedbeez.inbox.platform.db.Sql;
@@ -28,9 +28,9 @@ public final class ConversationLabeler {
         this.conversations = conversations;
     }
 
-    public ConversationSummary apply(Caller caller, UUID conversationId, ApplyLabels request) {
+    public ConversationSummaryView apply(Caller caller, UUID conversationId, ApplyLabelsRequest request) {
         Validation v = new Validation();
-        List<UUID> labelIds = v.uuids("labelIds", request.labelIds(), ApplyLabels.MAX_LABELS);
+        List<UUID> labelIds = v.uuids("labelIds", request.labelIds(), ApplyLabelsRequest.MAX_LABELS);
         v.throwIfInvalid();
         return database.transaction(c -> {
             conversations.require(c, caller.organizationId(), conversationId, true);
@@ -53,10 +53,10 @@ public final class ConversationLabeler {
         });
     }
 
-    public BulkResult bulkApply(Caller caller, BulkLabel request) {
+    public BulkResultView bulkApply(Caller caller, BulkLabelRequest request) {
         Validation v = new Validation();
-        List<UUID> conversationIds = v.uuids("conversationIds", request.conversationIds(), BulkLabel.MAX_CONVERSATIONS);
-        List<UUID> labelIds = v.uuids("labelIds", request.labelIds(), ApplyLabels.MAX_LABELS);
+        List<UUID> conversationIds = v.uuids("conversationIds", request.conversationIds(), BulkLabelRequest.MAX_CONVERSATIONS);
+        List<UUID> labelIds = v.uuids("labelIds", request.labelIds(), ApplyLabelsRequest.MAX_LABELS);
         v.throwIfInvalid();
         return database.transaction(c -> {
             List<UUID> found = conversations.lockAll(c, caller.organizationId(), conversationIds);
@@ -65,7 +65,7 @@ public final class ConversationLabeler {
             unknown.throwIfInvalid();
             requireLabels(c, caller, labelIds);
             int added = conversations.addLabels(c, caller.organizationId(), caller.userId(), conversationIds, labelIds);
-            return new BulkResult(conversationIds.size(), added);
+            return new BulkResultView(conversationIds.size(), added);
         });
     }
 

@@ -47,7 +47,7 @@ public final class MessageDrafts {
     }
 
     /** What can be checked without the database: shapes and sizes. */
-    void checkShape(SendMessage request) {
+    void checkShape(SendRequest request) {
         Validation v = new Validation();
         v.uuid("conversationId", request.conversationId());
         if (request.type() != null && !SENDABLE_TYPES.contains(request.type())) {
@@ -58,12 +58,12 @@ public final class MessageDrafts {
             v.add("content", "is longer than " + MAX_CONTENT + " characters");
         }
         if (request.attachments() != null) {
-            v.uuids("attachments", request.attachments(), SendMessage.MAX_ATTACHMENTS);
+            v.uuids("attachments", request.attachments(), SendRequest.MAX_ATTACHMENTS);
         }
         v.throwIfInvalid();
     }
 
-    Draft free(Connection c, Caller caller, ConversationRow conversation, SendMessage request, Instant now) throws SQLException {
+    Draft free(Connection c, Caller caller, ConversationRow conversation, SendRequest request, Instant now) throws SQLException {
         Channel channel = Channel.parse(conversation.channel()).orElseThrow();
         List<UUID> ids = request.attachments() == null ? List.of()
                 : request.attachments().stream().map(UUID::fromString).distinct().toList();
@@ -85,7 +85,7 @@ public final class MessageDrafts {
         return new Draft(type, text, metadata, ids, null);
     }
 
-    Draft template(Connection c, Caller caller, ConversationRow conversation, SendTemplate request) throws SQLException {
+    Draft template(Connection c, Caller caller, ConversationRow conversation, SendTemplateRequest request) throws SQLException {
         Validation v = new Validation();
         UUID templateId = v.uuid("templateId", request.templateId());
         v.throwIfInvalid();

@@ -21,7 +21,7 @@ public final class MessageReactions {
         this.messages = messages;
     }
 
-    public MessageView react(Caller caller, UUID messageId, React request) {
+    public MessageView react(Caller caller, UUID messageId, ReactRequest request) {
         String emoji = request.validEmoji();
         return database.transaction(c -> {
             if (Sql.one(c, "SELECT 1 FROM messages WHERE organization_id = ? AND id = ? AND deleted_at IS NULL FOR UPDATE",

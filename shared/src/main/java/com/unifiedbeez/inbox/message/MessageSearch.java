@@ -34,7 +34,7 @@ public final class MessageSearch {
         this.database = database;
     }
 
-    public Page<SearchHit> search(Caller caller, MessageSearchQuery query) {
+    public Page<SearchHitView> search(Caller caller, MessageSearchQuery query) {
         List<String> where = new ArrayList<>(List.of("m.organization_id = ?", "m.search @@ q.query", "m.deleted_at IS NULL"));
         List<Object> params = new ArrayList<>(List.of(query.q(), caller.organizationId()));
         if (query.conversationId() != null) {
@@ -57,22 +57,22 @@ public final class MessageSearch {
         params.add(query.limit() + 1);
         params.add(query.offset());
         String sql = statement(where);
-        List<SearchHit> hits = database.read(c -> {
+        List<SearchHitView> hits = database.read(c -> {
             try (PreparedStatement statement = Sql.prepare(c, sql, params.toArray())) {
                 // Always planned with the actual query: PostgreSQL's generic plan for "search @@ $1"
                 // assumes a default selectivity and reads the whole organization (hundreds of ms).
                 statement.unwrap(PGStatement.class).setPrepareThreshold(0);
-                List<SearchHit> rows = new ArrayList<>();
+                List<SearchHitView> rows = new ArrayList<>();
                 try (ResultSet r = statement.executeQuery()) {
                     while (r.next()) {
-                        rows.add(new SearchHit(MessageView.map(r), r.getString("channel"), r.getDouble("rank"), r.getString("snippet")));
+                        rows.add(new SearchHitView(MessageView.map(r), r.getString("channel"), r.getDouble("rank"), r.getString("snippet")));
                     }
                 }
                 return rows;
             }
         });
         boolean more = hits.size() > query.limit() && query.canGoDeeper();
-        List<SearchHit> page = hits.size() > query.limit() ? hits.subList(0, query.limit()) : hits;
+        List<SearchHitView> page = hits.size() > query.limit() ? hits.subList(0, query.limit()) : hits;
         return new Page<>(List.copyOf(page), more ? query.nextCursor() : null);
     }
 

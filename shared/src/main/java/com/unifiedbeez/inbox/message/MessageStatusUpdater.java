@@ -44,7 +44,7 @@ public final class MessageStatusUpdater {
                           boolean deleted) {
     }
 
-    public MessageView update(Caller caller, UUID messageId, UpdateStatus request) {
+    public MessageView update(Caller caller, UUID messageId, UpdateStatusRequest request) {
         Validation v = new Validation();
         MessageStatus target = null;
         if (request.status() == null) {
@@ -99,7 +99,7 @@ public final class MessageStatusUpdater {
     }
 
     private void recordOwnFailure(Connection c, Caller caller, UUID messageId, Target message, MessageStatus next,
-                                  UpdateStatus request) throws SQLException {
+                                  UpdateStatusRequest request) throws SQLException {
         if (next != MessageStatus.FAILED) {
             throw ApiException.conflict("delivery-status-from-platform", "the delivery status of an outbound message"
                     + " comes from the platform; a client may only record that its own sent message failed");

@@ -86,14 +86,14 @@ public final class MessageSubmitter {
         this.drafts = drafts;
     }
 
-    public Submitted send(Caller caller, SendMessage request, Optional<String> idempotencyKey) {
+    public Submitted send(Caller caller, SendRequest request, Optional<String> idempotencyKey) {
         drafts.checkShape(request);
         UUID conversationId = drafts.conversationId(request.conversationId());
         return submit(caller, conversationId, idempotencyKey, () -> fingerprint("send", conversationId, request),
                 (c, conversation, now) -> drafts.free(c, caller, conversation, request, now));
     }
 
-    public Submitted sendTemplate(Caller caller, SendTemplate request, Optional<String> idempotencyKey) {
+    public Submitted sendTemplate(Caller caller, SendTemplateRequest request, Optional<String> idempotencyKey) {
         UUID conversationId = drafts.conversationId(request.conversationId());
         return submit(caller, conversationId, idempotencyKey, () -> fingerprint("send-template", conversationId, request),
                 (c, conversation, now) -> drafts.template(c, caller, conversation, request));
@@ -106,7 +106,7 @@ public final class MessageSubmitter {
      */
     public CheckedFirst checkFirst(Connection c, Caller caller, ConversationRow conversation, String text, Instant now)
             throws SQLException {
-        SendMessage request = new SendMessage(conversation.id().toString(), text, "text", null);
+        SendRequest request = new SendRequest(conversation.id().toString(), text, "text", null);
         drafts.checkShape(request);
         return new CheckedFirst(drafts.free(c, caller, conversation, request, now));
     }

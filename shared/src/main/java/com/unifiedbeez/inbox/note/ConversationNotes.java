@@ -1,7 +1,7 @@
 package com.unifiedbeez.inbox.note;
 
 import com.unifiedbeez.inbox.conversation.ConversationStore;
-import com.unifiedbeez.inbox.conversation.ConversationSummary.PartyRef;
+import com.unifiedbeez.inbox.conversation.ConversationSummaryView.PartyRef;
 import com.unifiedbeez.inbox.platform.auth.Caller;
 import com.unifiedbeez.inbox.platform.db.Database;
 import com.unifiedbeez.inbox.platform.db.Sql;
@@ -27,12 +27,12 @@ public final class ConversationNotes {
         this.conversations = conversations;
     }
 
-    public Note add(Caller caller, UUID conversationId, AddNote request) {
+    public NoteView add(Caller caller, UUID conversationId, AddNoteRequest request) {
         Validation v = new Validation();
-        String content = v.text("content", request.content(), AddNote.MAX_LENGTH);
+        String content = v.text("content", request.content(), AddNoteRequest.MAX_LENGTH);
         List<UUID> mentions = request.mentions() == null || request.mentions().isEmpty()
                 ? List.of()
-                : v.uuids("mentions", request.mentions(), AddNote.MAX_MENTIONS);
+                : v.uuids("mentions", request.mentions(), AddNoteRequest.MAX_MENTIONS);
         v.throwIfInvalid();
         return database.transaction(c -> {
             conversations.require(c, caller.organizationId(), conversationId, false);
@@ -56,7 +56,7 @@ public final class ConversationNotes {
             PartyRef author = Sql.one(c, "SELECT id, name FROM users WHERE id = ?",
                     r -> new PartyRef(Sql.uuid(r, "id"), r.getString("name")), caller.userId())
                     .orElse(new PartyRef(caller.userId(), null));
-            return new Note(id, conversationId, author, content, mentioned, now);
+            return new NoteView(id, conversationId, author, content, mentioned, now);
         });
     }
 }

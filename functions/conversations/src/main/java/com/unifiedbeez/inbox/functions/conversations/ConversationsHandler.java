@@ -4,16 +4,16 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.unifiedbeez.inbox.conversation.AssignConversation;
-import com.unifiedbeez.inbox.conversation.BulkAssign;
-import com.unifiedbeez.inbox.conversation.ChangeStatus;
+import com.unifiedbeez.inbox.conversation.AssignRequest;
+import com.unifiedbeez.inbox.conversation.BulkAssignRequest;
+import com.unifiedbeez.inbox.conversation.ChangeStatusRequest;
 import com.unifiedbeez.inbox.conversation.ConversationFilter;
-import com.unifiedbeez.inbox.conversation.CreateConversation;
+import com.unifiedbeez.inbox.conversation.CreateConversationRequest;
 import com.unifiedbeez.inbox.conversation.InboxView;
 import com.unifiedbeez.inbox.conversation.SearchTerms;
-import com.unifiedbeez.inbox.label.ApplyLabels;
-import com.unifiedbeez.inbox.label.BulkLabel;
-import com.unifiedbeez.inbox.note.AddNote;
+import com.unifiedbeez.inbox.label.ApplyLabelsRequest;
+import com.unifiedbeez.inbox.label.BulkLabelRequest;
+import com.unifiedbeez.inbox.note.AddNoteRequest;
 import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.http.ApiRequest;
 import com.unifiedbeez.inbox.platform.http.ApiResult;
@@ -83,22 +83,22 @@ public final class ConversationsHandler implements RequestHandler<APIGatewayV2HT
     }
 
     private ApiResult create(ApiRequest request) {
-        return ApiResult.created(services.creator().create(request.caller(), request.body(CreateConversation.class)));
+        return ApiResult.created(services.creator().create(request.caller(), request.body(CreateConversationRequest.class)));
     }
 
     private ApiResult assign(ApiRequest request) {
         return ApiResult.ok(services.assigner().assign(request.caller(), request.pathId("id", "conversation"),
-                request.body(AssignConversation.class)));
+                request.body(AssignRequest.class)));
     }
 
     private ApiResult changeStatus(ApiRequest request) {
         return ApiResult.ok(services.statusChanger().change(request.caller(), request.pathId("id", "conversation"),
-                request.body(ChangeStatus.class)));
+                request.body(ChangeStatusRequest.class)));
     }
 
     private ApiResult addLabels(ApiRequest request) {
         return ApiResult.ok(services.labeler().apply(request.caller(), request.pathId("id", "conversation"),
-                request.body(ApplyLabels.class)));
+                request.body(ApplyLabelsRequest.class)));
     }
 
     private ApiResult removeLabel(ApiRequest request) {
@@ -108,7 +108,7 @@ public final class ConversationsHandler implements RequestHandler<APIGatewayV2HT
 
     private ApiResult addNote(ApiRequest request) {
         return ApiResult.created(services.notes().add(request.caller(), request.pathId("id", "conversation"),
-                request.body(AddNote.class)));
+                request.body(AddNoteRequest.class)));
     }
 
     private ApiResult markRead(ApiRequest request) {
@@ -116,11 +116,11 @@ public final class ConversationsHandler implements RequestHandler<APIGatewayV2HT
     }
 
     private ApiResult bulkAssign(ApiRequest request) {
-        return ApiResult.ok(services.assigner().bulkAssign(request.caller(), request.body(BulkAssign.class)));
+        return ApiResult.ok(services.assigner().bulkAssign(request.caller(), request.body(BulkAssignRequest.class)));
     }
 
     private ApiResult bulkLabel(ApiRequest request) {
-        return ApiResult.ok(services.labeler().bulkApply(request.caller(), request.body(BulkLabel.class)));
+        return ApiResult.ok(services.labeler().bulkApply(request.caller(), request.body(BulkLabelRequest.class)));
     }
 
     private static PageRequest page(ApiRequest request) {

@@ -9,10 +9,10 @@ import com.unifiedbeez.inbox.attachment.UploadRequest;
 import com.unifiedbeez.inbox.message.MessageHistory;
 import com.unifiedbeez.inbox.message.MessageSearchQuery;
 import com.unifiedbeez.inbox.message.MessageSubmitter;
-import com.unifiedbeez.inbox.message.React;
-import com.unifiedbeez.inbox.message.SendMessage;
-import com.unifiedbeez.inbox.message.SendTemplate;
-import com.unifiedbeez.inbox.message.UpdateStatus;
+import com.unifiedbeez.inbox.message.ReactRequest;
+import com.unifiedbeez.inbox.message.SendRequest;
+import com.unifiedbeez.inbox.message.SendTemplateRequest;
+import com.unifiedbeez.inbox.message.UpdateStatusRequest;
 import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.errors.ApiException;
 import com.unifiedbeez.inbox.platform.http.ApiRequest;
@@ -83,12 +83,12 @@ public final class MessagesHandler implements RequestHandler<APIGatewayV2HTTPEve
     }
 
     private ApiResult send(ApiRequest request) {
-        return accepted(services.submitter().send(request.caller(), request.body(SendMessage.class),
+        return accepted(services.submitter().send(request.caller(), request.body(SendRequest.class),
                 request.header("Idempotency-Key")));
     }
 
     private ApiResult sendTemplate(ApiRequest request) {
-        return accepted(services.submitter().sendTemplate(request.caller(), request.body(SendTemplate.class),
+        return accepted(services.submitter().sendTemplate(request.caller(), request.body(SendTemplateRequest.class),
                 request.header("Idempotency-Key")));
     }
 
@@ -112,12 +112,12 @@ public final class MessagesHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     private ApiResult updateStatus(ApiRequest request) {
         return ApiResult.ok(services.statusUpdater().update(request.caller(), request.pathId("id", "message"),
-                request.body(UpdateStatus.class)));
+                request.body(UpdateStatusRequest.class)));
     }
 
     private ApiResult react(ApiRequest request) {
         return ApiResult.ok(services.reactions().react(request.caller(), request.pathId("id", "message"),
-                request.body(React.class)));
+                request.body(ReactRequest.class)));
     }
 
     private ApiResult delete(ApiRequest request) {

@@ -3,6 +3,6 @@ package com.unifiedbeez.inbox.label;
 import java.util.List;
 
 /** POST .../bulk-label: every label on every conversation. */
-public record BulkLabel(List<String> conversationIds, List<String> labelIds) {
+public record BulkLabelRequest(List<String> conversationIds, List<String> labelIds) {
     public static final int MAX_CONVERSATIONS = 100;
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** A contact with every channel identity it is reachable on. */
-public record ContactDetail(
+public record ContactView(
         UUID id,
         String name,
         String email,

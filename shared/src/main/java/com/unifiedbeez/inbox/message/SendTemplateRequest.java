@@ -3,5 +3,5 @@ package com.unifiedbeez.inbox.message;
 import java.util.Map;
 
 /** POST /api/inbox/messages/send-template: an approved WhatsApp template with its variables. */
-public record SendTemplate(String conversationId, String templateId, Map<String, String> params) {
+public record SendTemplateRequest(String conversationId, String templateId, Map<String, String> params) {
 }

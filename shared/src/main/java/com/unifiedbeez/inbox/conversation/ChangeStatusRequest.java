@@ -1,5 +1,5 @@
 package com.unifiedbeez.inbox.conversation;
 
 /** PATCH .../:id/status: {@code new | active | resolved | closed}. */
-public record ChangeStatus(String status) {
+public record ChangeStatusRequest(String status) {
 }

@@ -4,7 +4,7 @@ import com.unifiedbeez.inbox.platform.errors.ApiException;
 import com.unifiedbeez.inbox.platform.text.Emoji;
 
 /** POST /api/inbox/messages/:id/react: the same emoji again takes the reaction back. */
-public record React(String emoji) {
+public record ReactRequest(String emoji) {
     /** The longest RGI emoji sequences (a kiss with two skin tones) take 15 UTF-16 units. */
     public static final int MAX_LENGTH = 32;
 

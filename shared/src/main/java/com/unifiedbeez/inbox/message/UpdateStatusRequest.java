@@ -1,5 +1,5 @@
 package com.unifiedbeez.inbox.message;
 
 /** PATCH /api/inbox/messages/:id/status: a delivery report; {@code failed} carries the platform's code and text. */
-public record UpdateStatus(String status, String errorCode, String errorMessage) {
+public record UpdateStatusRequest(String status, String errorCode, String errorMessage) {
 }

@@ -5,5 +5,5 @@ import java.time.Instant;
 import java.util.List;
 
 /** GET .../channels/:id/health: what the platform said just now. */
-public record HealthCheckResult(boolean healthy, Instant checkedAt, List<HealthReport.Check> checks) {
+public record HealthCheckView(boolean healthy, Instant checkedAt, List<HealthReport.Check> checks) {
 }

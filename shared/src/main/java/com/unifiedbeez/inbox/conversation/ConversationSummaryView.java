@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** A conversation as an inbox list shows it. */
-public record ConversationSummary(
+public record ConversationSummaryView(
         UUID id,
         String status,
         String priority,

@@ -1,5 +1,5 @@
 package com.unifiedbeez.inbox.message;
 
 /** A message that matched a search: its rank and a snippet with the matches in {@code <mark>} (HTML-escaped). */
-public record SearchHit(MessageView message, String channel, double rank, String snippet) {
+public record SearchHitView(MessageView message, String channel, double rank, String snippet) {
 }

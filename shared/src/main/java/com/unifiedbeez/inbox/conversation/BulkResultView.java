@@ -1,5 +1,5 @@
 package com.unifiedbeez.inbox.conversation;
 
 /** What a bulk action changed: of the conversations named, how many it changed. */
-public record BulkResult(int requested, int updated) {
+public record BulkResultView(int requested, int updated) {
 }
