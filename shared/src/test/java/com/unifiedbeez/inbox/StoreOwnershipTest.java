@@ -25,6 +25,14 @@ class StoreOwnershipTest {
                 .containsExactly("com/unifiedbeez/inbox/conversation/ConversationStore.java");
     }
 
+    @Test
+    void onlyTheMessageStoreAndTheDeliveryTrackerWriteMessages() {
+        // Content, reactions, read and deletion in the store; delivery state (lease, sent, statuses) in the tracker.
+        assertThat(writersOf("messages|message_reactions")).containsExactly(
+                "com/unifiedbeez/inbox/message/DeliveryTracker.java",
+                "com/unifiedbeez/inbox/message/MessageStore.java");
+    }
+
     private static List<String> writersOf(String tables) {
         Pattern write = Pattern.compile("(?i)(INSERT\\s+INTO|UPDATE|DELETE\\s+FROM)\\s+(" + tables + ")\\b");
         try (Stream<Path> files = Files.walk(SOURCES)) {

@@ -2,7 +2,7 @@ package com.unifiedbeez.inbox.conversation;
 
 import com.unifiedbeez.inbox.attachment.AttachmentLinks;
 import com.unifiedbeez.inbox.contact.ContactRepository;
-import com.unifiedbeez.inbox.message.MessageRepository;
+import com.unifiedbeez.inbox.message.MessageStore;
 import com.unifiedbeez.inbox.message.MessageView;
 import com.unifiedbeez.inbox.platform.auth.Caller;
 import com.unifiedbeez.inbox.platform.db.Database;
@@ -23,11 +23,11 @@ public final class ConversationDetails {
     private final Database database;
     private final ConversationStore conversations;
     private final ContactRepository contacts;
-    private final MessageRepository messages;
+    private final MessageStore messages;
 
     @Inject
     public ConversationDetails(Database database, ConversationStore conversations, ContactRepository contacts,
-                               MessageRepository messages) {
+                               MessageStore messages) {
         this.database = database;
         this.conversations = conversations;
         this.contacts = contacts;

@@ -12,7 +12,7 @@ import com.unifiedbeez.inbox.conversation.ConversationStore;
 import com.unifiedbeez.inbox.event.DomainEvents;
 import com.unifiedbeez.inbox.inbound.InboundMediaStore.StoredMedia;
 import com.unifiedbeez.inbox.inbound.InboundMediaStore.UnavailableMedia;
-import com.unifiedbeez.inbox.message.MessageRepository;
+import com.unifiedbeez.inbox.message.MessageStore;
 import com.unifiedbeez.inbox.message.Previews;
 import com.unifiedbeez.inbox.platform.auth.Caller;
 import com.unifiedbeez.inbox.platform.auth.Role;
@@ -50,14 +50,14 @@ public final class InboundMessages {
     private final InboundContacts contacts;
     private final InboundConversations conversations;
     private final InboundMediaStore media;
-    private final MessageRepository messages;
+    private final MessageStore messages;
     private final ConversationStore conversationStore;
     private final ContactRepository contactRepository;
     private final DomainEvents events;
 
     @Inject
     public InboundMessages(Database database, InboundContacts contacts, InboundConversations conversations,
-                           InboundMediaStore media, MessageRepository messages, ConversationStore conversationStore,
+                           InboundMediaStore media, MessageStore messages, ConversationStore conversationStore,
                            ContactRepository contactRepository, DomainEvents events) {
         this.database = database;
         this.contacts = contacts;
@@ -154,15 +154,8 @@ public final class InboundMessages {
             }
         }
         UUID id = Ids.newId();
-        Optional<UUID> inserted = Sql.one(c, """
-                INSERT INTO messages (id, organization_id, conversation_id, channel_connection_id, direction, sender_type,
-                                      message_type, content, metadata, external_id, platform_timestamp)
-                VALUES (?, ?, ?, ?, 'inbound', 'contact', ?, ?, ?::jsonb, ?, ?)
-                ON CONFLICT (channel_connection_id, external_id) WHERE external_id IS NOT NULL DO NOTHING
-                RETURNING id""",
-                r -> Sql.uuid(r, "id"), id, organizationId, conversationId, connection.id(), type, message.text(),
-                metadata.toString(), message.externalId(), message.sentAt());
-        if (inserted.isEmpty()) {
+        if (!messages.insertInbound(c, id, organizationId, conversationId, connection.id(), type, message.text(),
+                metadata.toString(), message.externalId(), message.sentAt())) {
             throw new Duplicate();
         }
         for (StoredMedia file : files) {

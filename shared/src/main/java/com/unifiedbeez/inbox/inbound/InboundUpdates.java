@@ -3,9 +3,9 @@ package com.unifiedbeez.inbox.inbound;
 import com.unifiedbeez.inbox.channel.ChannelConnection;
 import com.unifiedbeez.inbox.channel.InboundEvent.MessageEdit;
 import com.unifiedbeez.inbox.channel.InboundEvent.Reaction;
+import com.unifiedbeez.inbox.message.MessageStore;
 import com.unifiedbeez.inbox.platform.db.Database;
 import com.unifiedbeez.inbox.platform.db.Sql;
-import com.unifiedbeez.inbox.platform.id.Ids;
 import java.util.Optional;
 import java.util.UUID;
 import javax.inject.Inject;
@@ -25,25 +25,23 @@ public final class InboundUpdates {
 
     private final Database database;
     private final InboundContacts contacts;
+    private final MessageStore messages;
 
     @Inject
-    public InboundUpdates(Database database, InboundContacts contacts) {
+    public InboundUpdates(Database database, InboundContacts contacts, MessageStore messages) {
         this.database = database;
         this.contacts = contacts;
+        this.messages = messages;
     }
 
     /** The customer's new text for their message; an older edit arriving late does not win. */
     public boolean edit(ChannelConnection connection, MessageEdit edit) {
-        int updated = database.transaction(c -> Sql.update(c, """
-                UPDATE messages SET content = ?, edited_at = ?
-                 WHERE organization_id = ? AND channel_connection_id = ? AND external_id = ? AND direction = 'inbound'
-                   AND deleted_at IS NULL AND (edited_at IS NULL OR edited_at <= ?)""",
-                edit.text(), edit.editedAt(), connection.organizationId(), connection.id(), edit.externalId(),
-                edit.editedAt()));
-        if (updated == 0) {
+        boolean applied = database.transaction(c -> messages.applyEdit(c, connection.organizationId(), connection.id(),
+                edit.externalId(), edit.text(), edit.editedAt()));
+        if (!applied) {
             LOG.info("{} edit of message {} skipped: not stored (or a newer edit is)", connection, edit.externalId());
         }
-        return updated == 1;
+        return applied;
     }
 
     /** One reaction per contact and message: an emoji replaces theirs, none removes it. */
@@ -64,16 +62,7 @@ public final class InboundUpdates {
                 LOG.info("{} reaction on {} skipped: message or customer unknown", connection, reaction.targetExternalId());
                 return false;
             }
-            if (emoji.isEmpty()) {
-                Sql.update(c, "DELETE FROM message_reactions WHERE message_id = ? AND contact_id = ?",
-                        message.get(), contact.get());
-                return true;
-            }
-            Sql.update(c, """
-                    INSERT INTO message_reactions (id, organization_id, message_id, contact_id, emoji) VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT (message_id, contact_id) WHERE contact_id IS NOT NULL
-                    DO UPDATE SET emoji = excluded.emoji, created_at = now()""",
-                    Ids.newId(), connection.organizationId(), message.get(), contact.get(), emoji);
+            messages.setContactReaction(c, connection.organizationId(), message.get(), contact.get(), emoji);
             return true;
         });
     }

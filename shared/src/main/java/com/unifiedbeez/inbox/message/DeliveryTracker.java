@@ -30,6 +30,43 @@ public final class DeliveryTracker {
         this.events = events;
     }
 
+    /** The queue took the send (the first time: a later re-enqueue keeps the first time). */
+    public void enqueued(Connection c, UUID messageId) throws SQLException {
+        Sql.update(c, "UPDATE messages SET enqueued_at = now() WHERE id = ? AND enqueued_at IS NULL", messageId);
+    }
+
+    /** The sweeper put a stranded send on the queue again. */
+    public void requeued(Connection c, UUID messageId) throws SQLException {
+        Sql.update(c, "UPDATE messages SET enqueued_at = now() WHERE id = ?", messageId);
+    }
+
+    /** A sender's lease on a queued message: its attempt number, and whether it was deleted meanwhile. */
+    public record Lease(int attempts, boolean deleted) {
+    }
+
+    /**
+     * Leases a queued message to one sender for {@code seconds} (a concurrent consumer of a
+     * redelivered record finds it leased); empty when it is not queued or another sender holds it.
+     */
+    public Optional<Lease> lease(Connection c, UUID messageId, long seconds) throws SQLException {
+        return Sql.one(c, """
+                UPDATE messages SET send_lease_until = now() + ?::interval, send_attempts = send_attempts + 1
+                 WHERE id = ? AND status = 'queued' AND (send_lease_until IS NULL OR send_lease_until < now())
+                RETURNING send_attempts, deleted_at IS NOT NULL AS deleted""",
+                r -> new Lease(r.getInt("send_attempts"), r.getBoolean("deleted")), seconds + " seconds", messageId);
+    }
+
+    /** The attempt was not taken: the next one may lease the message at once. */
+    public void release(Connection c, UUID messageId) throws SQLException {
+        Sql.update(c, "UPDATE messages SET send_lease_until = NULL WHERE id = ? AND status = 'queued'", messageId);
+    }
+
+    /** The platform's id of a sent message, and the connection that sent it (the one its status webhooks name). */
+    public void sentAs(Connection c, UUID messageId, UUID connectionId, String externalId) throws SQLException {
+        Sql.update(c, "UPDATE messages SET external_id = ?, channel_connection_id = ?, send_lease_until = NULL WHERE id = ?",
+                externalId, connectionId, messageId);
+    }
+
     /** An outbound message's identity and delivery state, locked for the update. */
     record Tracked(UUID id, UUID organizationId, UUID conversationId, MessageStatus status) {
     }

@@ -5,6 +5,7 @@ import com.unifiedbeez.inbox.platform.auth.Caller;
 import com.unifiedbeez.inbox.platform.db.Database;
 import com.unifiedbeez.inbox.platform.db.Sql;
 import com.unifiedbeez.inbox.platform.errors.ApiException;
+import java.util.Optional;
 import java.util.UUID;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -17,29 +18,28 @@ import javax.inject.Singleton;
 @Singleton
 public final class MessageDeleter {
     private final Database database;
+    private final MessageStore messages;
     private final ConversationStore conversations;
 
     @Inject
-    public MessageDeleter(Database database, ConversationStore conversations) {
+    public MessageDeleter(Database database, MessageStore messages, ConversationStore conversations) {
         this.database = database;
+        this.messages = messages;
         this.conversations = conversations;
     }
 
     public void delete(Caller caller, UUID messageId) {
         database.transaction(c -> {
             UUID sender = Sql.one(c, "SELECT sender_user_id FROM messages WHERE organization_id = ? AND id = ? FOR UPDATE",
-                    r -> java.util.Optional.ofNullable(Sql.uuid(r, "sender_user_id")), caller.organizationId(), messageId)
+                    r -> Optional.ofNullable(Sql.uuid(r, "sender_user_id")), caller.organizationId(), messageId)
                     .orElseThrow(() -> ApiException.notFound("message", messageId))
                     .orElse(null);
             if (!caller.isAdmin() && !caller.userId().equals(sender)) {
                 throw ApiException.forbidden("agents can delete only their own messages");
             }
-            UUID conversationId = Sql.one(c, """
-                    UPDATE messages SET deleted_at = now(), deleted_by = ? WHERE id = ? AND deleted_at IS NULL
-                    RETURNING conversation_id""", r -> Sql.uuid(r, "conversation_id"), caller.userId(), messageId)
-                    .orElse(null);
-            if (conversationId != null) {
-                conversations.refreshPreview(c, conversationId);
+            Optional<UUID> conversationId = messages.softDelete(c, messageId, caller.userId());
+            if (conversationId.isPresent()) {
+                conversations.refreshPreview(c, conversationId.get());
             }
             return null;
         });

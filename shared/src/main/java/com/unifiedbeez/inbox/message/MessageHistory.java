@@ -31,10 +31,10 @@ public final class MessageHistory {
 
     private final Database database;
     private final ConversationStore conversations;
-    private final MessageRepository messages;
+    private final MessageStore messages;
 
     @Inject
-    public MessageHistory(Database database, ConversationStore conversations, MessageRepository messages) {
+    public MessageHistory(Database database, ConversationStore conversations, MessageStore messages) {
         this.database = database;
         this.conversations = conversations;
         this.messages = messages;

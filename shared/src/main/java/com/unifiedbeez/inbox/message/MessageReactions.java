@@ -4,7 +4,6 @@ import com.unifiedbeez.inbox.platform.auth.Caller;
 import com.unifiedbeez.inbox.platform.db.Database;
 import com.unifiedbeez.inbox.platform.db.Sql;
 import com.unifiedbeez.inbox.platform.errors.ApiException;
-import com.unifiedbeez.inbox.platform.id.Ids;
 import java.util.UUID;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -13,10 +12,10 @@ import javax.inject.Singleton;
 @Singleton
 public final class MessageReactions {
     private final Database database;
-    private final MessageRepository messages;
+    private final MessageStore messages;
 
     @Inject
-    public MessageReactions(Database database, MessageRepository messages) {
+    public MessageReactions(Database database, MessageStore messages) {
         this.database = database;
         this.messages = messages;
     }
@@ -28,15 +27,7 @@ public final class MessageReactions {
                     r -> 1, caller.organizationId(), messageId).isEmpty()) {
                 throw ApiException.notFound("message", messageId);
             }
-            int removed = Sql.update(c, "DELETE FROM message_reactions WHERE message_id = ? AND user_id = ? AND emoji = ?",
-                    messageId, caller.userId(), emoji);
-            if (removed == 0) {
-                Sql.update(c, """
-                        INSERT INTO message_reactions (id, organization_id, message_id, user_id, emoji) VALUES (?, ?, ?, ?, ?)
-                        ON CONFLICT (message_id, user_id) WHERE user_id IS NOT NULL
-                        DO UPDATE SET emoji = excluded.emoji, created_at = now()""",
-                        Ids.newId(), caller.organizationId(), messageId, caller.userId(), emoji);
-            }
+            messages.toggleAgentReaction(c, caller.organizationId(), messageId, caller.userId(), emoji);
             return messages.find(c, caller.organizationId(), messageId).orElseThrow();
         });
     }

@@ -27,12 +27,12 @@ public final class MessageStatusUpdater {
     static final int MAX_ERROR = 1000;
 
     private final Database database;
-    private final MessageRepository messages;
+    private final MessageStore messages;
     private final ConversationStore conversations;
     private final DeliveryTracker tracker;
 
     @Inject
-    public MessageStatusUpdater(Database database, MessageRepository messages, ConversationStore conversations,
+    public MessageStatusUpdater(Database database, MessageStore messages, ConversationStore conversations,
                                 DeliveryTracker tracker) {
         this.database = database;
         this.messages = messages;
@@ -93,7 +93,7 @@ public final class MessageStatusUpdater {
             throw ApiException.conflict("inbound-has-no-delivery-status",
                     "an inbound message has no delivery status; it can only be marked read");
         }
-        Sql.update(c, "UPDATE messages SET read_at = coalesce(read_at, now()) WHERE id = ?", messageId);
+        messages.markRead(c, messageId);
         // The caller's read marker moves up to this message, never back (unread counts follow it).
         conversations.markReadUpTo(c, messageId, caller.userId());
     }

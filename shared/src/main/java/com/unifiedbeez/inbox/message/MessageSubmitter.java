@@ -72,12 +72,12 @@ public final class MessageSubmitter {
 
     private final Database database;
     private final ConversationStore conversations;
-    private final MessageRepository messages;
+    private final MessageStore messages;
     private final OutboundDispatch dispatch;
     private final MessageDrafts drafts;
 
     @Inject
-    public MessageSubmitter(Database database, ConversationStore conversations, MessageRepository messages,
+    public MessageSubmitter(Database database, ConversationStore conversations, MessageStore messages,
                             OutboundDispatch dispatch, MessageDrafts drafts) {
         this.database = database;
         this.conversations = conversations;
@@ -197,13 +197,8 @@ public final class MessageSubmitter {
     private UUID insert(Connection c, Caller caller, ConversationRow conversation, Draft draft, String key,
                                String fingerprint, Instant now) throws SQLException {
         UUID id = Ids.newId();
-        Sql.update(c, """
-                INSERT INTO messages (id, organization_id, conversation_id, channel_connection_id, direction, sender_type,
-                                      sender_user_id, message_type, content, metadata, status, queued_at,
-                                      platform_timestamp, idempotency_key, idempotency_fingerprint, created_at)
-                VALUES (?, ?, ?, ?, 'outbound', 'user', ?, ?, ?, ?::jsonb, 'queued', ?, ?, ?, ?, ?)""",
-                id, caller.organizationId(), conversation.id(), conversation.channelConnectionId(), caller.userId(),
-                draft.type(), draft.content(), draft.metadata().toString(), now, now, key, fingerprint, now);
+        messages.insertQueued(c, id, caller.organizationId(), conversation.id(), conversation.channelConnectionId(),
+                caller.userId(), draft, now, key, fingerprint);
         if (!draft.attachmentIds().isEmpty()) {
             Sql.update(c, "UPDATE attachments SET message_id = ? WHERE organization_id = ? AND id = ANY(?::uuid[])",
                     id, caller.organizationId(), draft.attachmentIds());

@@ -2,7 +2,6 @@ package com.unifiedbeez.inbox.message;
 
 import com.unifiedbeez.inbox.message.OutboundQueue.OutboundSend;
 import com.unifiedbeez.inbox.platform.db.Database;
-import com.unifiedbeez.inbox.platform.db.Sql;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import org.slf4j.Logger;
@@ -18,11 +17,13 @@ public final class OutboundDispatch {
 
     private final Database database;
     private final OutboundQueue queue;
+    private final DeliveryTracker tracker;
 
     @Inject
-    public OutboundDispatch(Database database, OutboundQueue queue) {
+    public OutboundDispatch(Database database, OutboundQueue queue, DeliveryTracker tracker) {
         this.database = database;
         this.queue = queue;
+        this.tracker = tracker;
     }
 
     /** True when the queue took the send. */
@@ -33,8 +34,10 @@ public final class OutboundDispatch {
             LOG.warn("message {} stays queued for the sweeper: enqueue failed: {}", send.messageId(), e.toString());
             return false;
         }
-        database.transaction(c -> Sql.update(c, "UPDATE messages SET enqueued_at = now() WHERE id = ? AND enqueued_at IS NULL",
-                send.messageId()));
+        database.transaction(c -> {
+            tracker.enqueued(c, send.messageId());
+            return null;
+        });
         return true;
     }
 }

@@ -34,11 +34,13 @@ public final class OutboundSweeper {
 
     private final Database database;
     private final OutboundQueue queue;
+    private final DeliveryTracker tracker;
 
     @Inject
-    public OutboundSweeper(Database database, OutboundQueue queue) {
+    public OutboundSweeper(Database database, OutboundQueue queue, DeliveryTracker tracker) {
         this.database = database;
         this.queue = queue;
+        this.tracker = tracker;
     }
 
     public Sweep sweep(Duration grace) {
@@ -52,7 +54,7 @@ public final class OutboundSweeper {
                     // The queue is still down: stop here, keep order, and try again on the next run.
                     break;
                 }
-                Sql.update(c, "UPDATE messages SET enqueued_at = now() WHERE id = ?", send.messageId());
+                tracker.requeued(c, send.messageId());
                 requeued++;
             }
             return new Sweep(stranded.size(), requeued);

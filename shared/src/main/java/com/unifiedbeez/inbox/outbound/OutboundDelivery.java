@@ -12,14 +12,14 @@ import com.unifiedbeez.inbox.channel.SendOutcome.Rejected;
 import com.unifiedbeez.inbox.channel.SendOutcome.Retry;
 import com.unifiedbeez.inbox.event.DomainEvents;
 import com.unifiedbeez.inbox.message.DeliveryTracker;
-import com.unifiedbeez.inbox.message.MessageRepository;
+import com.unifiedbeez.inbox.message.DeliveryTracker.Lease;
 import com.unifiedbeez.inbox.message.MessageStatus;
+import com.unifiedbeez.inbox.message.MessageStore;
 import com.unifiedbeez.inbox.message.MessageView;
 import com.unifiedbeez.inbox.message.OutboundQueue.OutboundSend;
 import com.unifiedbeez.inbox.outbound.DeliveryResult.RetryLater;
 import com.unifiedbeez.inbox.platform.db.Database;
 import com.unifiedbeez.inbox.platform.db.Sql;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -63,13 +63,13 @@ public final class OutboundDelivery {
     private final Map<Channel, OutgoingSender> senders;
     private final OutboundMessageReader reader;
     private final DeliveryTracker tracker;
-    private final MessageRepository messages;
+    private final MessageStore messages;
     private final DomainEvents events;
     private final RetryPolicy retries;
 
     @Inject
     public OutboundDelivery(Database database, ConnectionDirectory connections, Set<OutgoingSender> senders,
-                            OutboundMessageReader reader, DeliveryTracker tracker, MessageRepository messages,
+                            OutboundMessageReader reader, DeliveryTracker tracker, MessageStore messages,
                             DomainEvents events, RetryPolicy retries) {
         this.database = database;
         this.connections = connections;
@@ -92,10 +92,6 @@ public final class OutboundDelivery {
                     Sql.instant(r, "queued_at"), Channel.parse(r.getString("channel")).orElseThrow(),
                     Sql.uuid(r, "channel_connection_id"));
         }
-    }
-
-    /** The lease, and what the claim found on the row. */
-    private record Claim(int attempts, boolean deleted) {
     }
 
     /** {@link #deliver(OutboundSend, int, RateLimits)} on its own, with no batch around it. */
@@ -139,12 +135,7 @@ public final class OutboundDelivery {
                 return new RetryLater(retries.delay(receiveCount, throttled.get()), "the platform asked to slow down");
             }
         }
-        Optional<Claim> claim = database.transaction(c -> Sql.one(c, """
-                UPDATE messages SET send_lease_until = now() + ?::interval, send_attempts = send_attempts + 1
-                 WHERE id = ? AND status = 'queued' AND (send_lease_until IS NULL OR send_lease_until < now())
-                RETURNING send_attempts, deleted_at IS NOT NULL AS deleted""",
-                r -> new Claim(r.getInt("send_attempts"), r.getBoolean("deleted")),
-                LEASE.toSeconds() + " seconds", send.id()));
+        Optional<Lease> claim = database.transaction(c -> tracker.lease(c, send.id(), LEASE.toSeconds()));
         if (claim.isEmpty()) {
             boolean stillQueued = database.read(c -> Sql.one(c, "SELECT status FROM messages WHERE id = ?",
                     r -> r.getString("status"), send.id())).filter("queued"::equals).isPresent();
@@ -191,8 +182,10 @@ public final class OutboundDelivery {
         if (retries.isLast(attempt)) {
             return fail(send, PLATFORM_UNAVAILABLE, retry.reason());
         }
-        database.transaction(c -> Sql.update(c,
-                "UPDATE messages SET send_lease_until = NULL WHERE id = ? AND status = 'queued'", send.id()));
+        database.transaction(c -> {
+            tracker.release(c, send.id());
+            return null;
+        });
         Duration delay = retries.delay(attempt, retry.retryAfter());
         LOG.info("message {}: attempt {} not taken ({}), again in {} s", send.id(), attempt, retry.reason(),
                 delay.toSeconds());
@@ -206,9 +199,7 @@ public final class OutboundDelivery {
     private DeliveryResult sent(Waiting send, ChannelConnection connection, String externalId) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         database.transaction(c -> {
-            // The connection that sent it is the one its status webhooks will name.
-            Sql.update(c, "UPDATE messages SET external_id = ?, channel_connection_id = ?, send_lease_until = NULL"
-                    + " WHERE id = ?", externalId, connection.id(), send.id());
+            tracker.sentAs(c, send.id(), connection.id(), externalId);
             tracker.advance(c, send.id(), MessageStatus.SENT, now, null, null);
             tracker.recorded(c, send.id(), connection.id(), externalId);
             MessageView message = messages.find(c, send.organizationId(), send.id()).orElseThrow();

@@ -16,7 +16,7 @@ import com.unifiedbeez.inbox.contact.ContactRepository;
 import com.unifiedbeez.inbox.conversation.ConversationStore;
 import com.unifiedbeez.inbox.event.DomainEvents;
 import com.unifiedbeez.inbox.message.DeliveryTracker;
-import com.unifiedbeez.inbox.message.MessageRepository;
+import com.unifiedbeez.inbox.message.MessageStore;
 import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.db.Database;
 import com.unifiedbeez.inbox.platform.json.Json;
@@ -62,8 +62,8 @@ class InboundMediaUnavailableTest {
                 new InboundMessages(database, contacts, new InboundConversations(new ConversationStore(events)),
                         new InboundMediaStore(new S3MediaStorage(LocalAws.s3(), LocalAws.presigner(),
                                 LocalAws.config().with(S3MediaStorage.BUCKET, BUCKET))),
-                        new MessageRepository(), new ConversationStore(events), new ContactRepository(), events),
-                new InboundUpdates(database, contacts), new DeliveryTracker(events));
+                        new MessageStore(), new ConversationStore(events), new ContactRepository(), events),
+                new InboundUpdates(database, contacts, new MessageStore()), new DeliveryTracker(events));
     }
 
     /** A 30 MB video with a caption (Update / Message / Video: core.telegram.org/bots/api#message). */

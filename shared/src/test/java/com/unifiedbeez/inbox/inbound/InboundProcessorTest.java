@@ -13,8 +13,8 @@ import com.unifiedbeez.inbox.contact.ContactRepository;
 import com.unifiedbeez.inbox.conversation.ConversationStore;
 import com.unifiedbeez.inbox.event.DomainEvents;
 import com.unifiedbeez.inbox.message.DeliveryTracker;
-import com.unifiedbeez.inbox.message.MessageRepository;
 import com.unifiedbeez.inbox.message.MessageStatus;
+import com.unifiedbeez.inbox.message.MessageStore;
 import com.unifiedbeez.inbox.platform.db.Database;
 import com.unifiedbeez.inbox.platform.id.Ids;
 import com.unifiedbeez.inbox.platform.json.Json;
@@ -53,8 +53,8 @@ class InboundProcessorTest {
             new InboundMessages(database, contacts, new InboundConversations(new ConversationStore(events)),
                     new InboundMediaStore(new S3MediaStorage(LocalAws.s3(), LocalAws.presigner(),
                             LocalAws.config().with(S3MediaStorage.BUCKET, BUCKET))),
-                    new MessageRepository(), new ConversationStore(events), new ContactRepository(), events),
-            new InboundUpdates(database, contacts), tracker);
+                    new MessageStore(), new ConversationStore(events), new ContactRepository(), events),
+            new InboundUpdates(database, contacts, new MessageStore()), tracker);
     private final MockWebServer mediaServer = new MockWebServer();
 
     private final UUID org = fixtures.organization("Inbound");

@@ -10,8 +10,8 @@ import com.unifiedbeez.inbox.connection.ConnectionRepository;
 import com.unifiedbeez.inbox.connection.CredentialCipher;
 import com.unifiedbeez.inbox.event.DomainEvents;
 import com.unifiedbeez.inbox.message.DeliveryTracker;
-import com.unifiedbeez.inbox.message.MessageRepository;
 import com.unifiedbeez.inbox.message.MessageStatus;
+import com.unifiedbeez.inbox.message.MessageStore;
 import com.unifiedbeez.inbox.outbound.DeliveryResult.RetryLater;
 import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.db.Database;
@@ -63,7 +63,7 @@ class OutboundDeliveryTest {
         String base = platform.url("/v1").toString();
         delivery = new OutboundDelivery(database, new ConnectionRepository(database, new CredentialCipher(CONFIG)),
                 Set.of(new JsonPlatformSender(Channel.WHATSAPP, base), new JsonPlatformSender(Channel.EMAIL, base)),
-                new OutboundMessageReader(media), tracker, new MessageRepository(), events, new RetryPolicy(CONFIG));
+                new OutboundMessageReader(media), tracker, new MessageStore(), events, new RetryPolicy(CONFIG));
         given = new OutboundScenario(Channel.WHATSAPP, "+4915112345678");
     }
 

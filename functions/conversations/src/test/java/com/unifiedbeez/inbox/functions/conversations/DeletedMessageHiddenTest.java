@@ -10,9 +10,9 @@ import com.unifiedbeez.inbox.conversation.ConversationStore;
 import com.unifiedbeez.inbox.event.DomainEvents;
 import com.unifiedbeez.inbox.message.MessageDeleter;
 import com.unifiedbeez.inbox.message.MessageHistory;
-import com.unifiedbeez.inbox.message.MessageRepository;
 import com.unifiedbeez.inbox.message.MessageSearch;
 import com.unifiedbeez.inbox.message.MessageSearchQuery;
+import com.unifiedbeez.inbox.message.MessageStore;
 import com.unifiedbeez.inbox.message.MessageView;
 import com.unifiedbeez.inbox.platform.auth.Caller;
 import com.unifiedbeez.inbox.platform.auth.Role;
@@ -39,7 +39,7 @@ class DeletedMessageHiddenTest {
     private final Fixtures fx = Fixtures.onTestDatabase();
     private final Database database = new Database(TestDatabase.dataSource());
     private final ConversationStore conversations = new ConversationStore(new DomainEvents());
-    private final MessageDeleter deleter = new MessageDeleter(database, conversations);
+    private final MessageDeleter deleter = new MessageDeleter(database, new MessageStore(), conversations);
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     private UUID org;
     private Caller ada;
@@ -84,7 +84,7 @@ class DeletedMessageHiddenTest {
         assertThat(tombstone.path("content").isNull()).isTrue();
         assertThat(tombstone.path("deletedAt").isNull()).isFalse();
 
-        MessageHistory history = new MessageHistory(database, conversations, new MessageRepository());
+        MessageHistory history = new MessageHistory(database, conversations, new MessageStore());
         var page = history.page(ada, conversation, MessageHistory.Direction.BEFORE, null, 50, AttachmentLinks.NONE);
         assertThat(page.items()).extracting(MessageView::content).containsExactly("Hello, I ordered a kettle", null);
         var hits = new MessageSearch(database).search(ada, MessageSearchQuery.fromQuery(Map.of("q", "4111")));
