@@ -2,6 +2,7 @@ package com.unifiedbeez.inbox.functions.emailpoller;
 
 import com.unifiedbeez.inbox.attachment.MediaStorageModule;
 import com.unifiedbeez.inbox.channel.email.EmailPoller;
+import com.unifiedbeez.inbox.connection.ConnectionDirectoryModule;
 import com.unifiedbeez.inbox.inbound.InboundQueueModule;
 import com.unifiedbeez.inbox.platform.aws.AwsModule;
 import com.unifiedbeez.inbox.platform.config.Config;
@@ -10,9 +11,10 @@ import dagger.BindsInstance;
 import dagger.Component;
 import javax.inject.Singleton;
 
-/** PostgreSQL (connections, sync state), the media bucket (raw mail) and the inbound queue. */
+/** PostgreSQL (connections and their health, sync state), the media bucket (raw mail) and the inbound queue. */
 @Singleton
-@Component(modules = {DatabaseModule.class, AwsModule.class, InboundQueueModule.class, MediaStorageModule.class})
+@Component(modules = {DatabaseModule.class, AwsModule.class, InboundQueueModule.class, MediaStorageModule.class,
+        ConnectionDirectoryModule.class})
 public interface EmailPollerComponent {
     EmailPoller poller();
 
