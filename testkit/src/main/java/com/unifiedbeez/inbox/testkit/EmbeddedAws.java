@@ -87,7 +87,8 @@ public final class EmbeddedAws implements AutoCloseable {
         private final boolean portTaken;
 
         StartFailure(Service service, int port, Throwable cause) {
-            super("cannot start " + service.title + " on " + HOST + ":" + port + " (" + rootMessage(cause) + ")", cause);
+            super("cannot start " + service.title + " on " + HOST + ":" + port + " (" + rootMessage(cause) + ")",
+                    cause);
             this.service = service;
             this.port = port;
             this.portTaken = hasCause(cause, BindException.class);

@@ -58,6 +58,12 @@ public abstract class HttpEventBuilder<B extends HttpEventBuilder<B>> {
         return self();
     }
 
+    /** Query string parameters, as the gateway decodes them. */
+    public B query(Map<String, String> parameters) {
+        query.putAll(parameters);
+        return self();
+    }
+
     /** A request header; API Gateway v2 delivers header names lower-cased. */
     public B header(String name, String value) {
         headers.put(name.toLowerCase(Locale.ROOT), value);

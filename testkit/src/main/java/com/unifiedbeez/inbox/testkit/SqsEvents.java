@@ -73,7 +73,8 @@ public final class SqsEvents {
             a.setStringListValues(value.stringListValues());
         }
         if (value.hasBinaryListValues()) {
-            a.setBinaryListValues(value.binaryListValues().stream().map(b -> ByteBuffer.wrap(b.asByteArray())).toList());
+            a.setBinaryListValues(value.binaryListValues().stream().map(b -> ByteBuffer.wrap(b.asByteArray()))
+                    .toList());
         }
         return a;
     }

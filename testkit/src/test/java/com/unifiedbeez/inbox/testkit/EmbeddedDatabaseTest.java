@@ -35,7 +35,8 @@ class EmbeddedDatabaseTest {
             assertThat(text(db.dataSource(), "SELECT to_regclass('public.conversations')::text"))
                     .isEqualTo("conversations");
             // the URL names the server and database; the credentials go separately
-            try (Connection c = DriverManager.getConnection(db.jdbcUrl(), EmbeddedDatabase.USER, EmbeddedDatabase.USER)) {
+            try (Connection c = DriverManager.getConnection(db.jdbcUrl(), EmbeddedDatabase.USER,
+                    EmbeddedDatabase.USER)) {
                 assertThat(c.isValid(5)).isTrue();
             }
             assertThat(db.jdbcUrl()).isEqualTo("jdbc:postgresql://localhost:" + db.port() + "/postgres");
