@@ -1,35 +1,33 @@
 package com.unifiedbeez.inbox.bench;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import com.unifiedbeez.inbox.local.LocalInbox;
+import com.unifiedbeez.inbox.testkit.EmbeddedDatabase;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Properties;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 /**
- * The benchmark's embedded PostgreSQL, its data directory kept under bench/target so a second run
- * starts on the already generated data in seconds. {@code data.properties} beside the data
- * directory records what was generated; when it is missing, stale or --regenerate is given, the
- * directory is wiped and the data generated again.
+ * The benchmark's embedded PostgreSQL (testkit's EmbeddedDatabase), its data directory kept under
+ * bench/target so a second run starts on the already generated data in seconds. {@code
+ * data.properties} beside the data directory records what was generated; when it is missing, stale
+ * or --regenerate is given, the directory is wiped and the data generated again.
  */
 public final class BenchDatabase implements AutoCloseable {
     /** Bump when the generator changes what it writes: cached data of another version is regenerated. */
     static final String GENERATOR_VERSION = "4";
 
     private final Path home;
-    private final EmbeddedPostgres postgres;
+    private final EmbeddedDatabase postgres;
 
-    private BenchDatabase(Path home, EmbeddedPostgres postgres) {
+    private BenchDatabase(Path home, EmbeddedDatabase postgres) {
         this.home = home;
         this.postgres = postgres;
     }
@@ -38,9 +36,9 @@ public final class BenchDatabase implements AutoCloseable {
      * The data lives in database {@value #DATABASE} under {@code <home>/postgres}: the layout the local
      * runtime uses for its data folder, so LocalInbox can be started on this very database (part C).
      */
-    public static final String DATABASE = "inbox";
+    public static final String DATABASE = LocalInbox.DATABASE;
 
-    /** Server settings, also written with ALTER SYSTEM so any server started on the folder has them. */
+    /** Server settings (also written with ALTER SYSTEM, so any server started on the folder has them). */
     private static final String[][] SETTINGS = {
             // Sized like a small RDS instance's share of memory; the whole data set fits in RAM
             // (shared buffers + page cache), as a production working set usually does.
@@ -62,37 +60,21 @@ public final class BenchDatabase implements AutoCloseable {
     };
 
     public static BenchDatabase start(Path home, boolean clean) throws IOException {
-        Path data = home.resolve("postgres");
         if (clean) {
             deleteTree(home);
         }
         Files.createDirectories(home);
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                .setDataDirectory(data)
-                .setCleanDataDirectory(false)
-                .setPGStartupWait(java.time.Duration.ofSeconds(60));
+        EmbeddedDatabase.Builder builder = EmbeddedDatabase.onFolder(home.resolve(LocalInbox.POSTGRES_FOLDER))
+                .database(DATABASE)
+                .startupWait(Duration.ofSeconds(60));
         for (String[] setting : SETTINGS) {
-            builder.setServerConfig(setting[0], setting[1]);
+            builder.setting(setting[0], setting[1]);
         }
-        EmbeddedPostgres postgres = builder.start();
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            try (ResultSet r = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
-                if (!r.next()) {
-                    s.execute("CREATE DATABASE " + DATABASE);
-                }
-            }
-            for (String[] setting : SETTINGS) {
-                s.execute("ALTER SYSTEM SET " + setting[0] + " = '" + setting[1] + "'");
-            }
-        } catch (SQLException e) {
-            postgres.close();
-            throw new IOException("cannot prepare the bench database: " + e.getMessage(), e);
-        }
-        return new BenchDatabase(home, postgres);
+        return new BenchDatabase(home, builder.start());
     }
 
     public DataSource dataSource() {
-        return postgres.getDatabase("postgres", DATABASE);
+        return postgres.dataSource();
     }
 
     public Path home() {
@@ -100,16 +82,16 @@ public final class BenchDatabase implements AutoCloseable {
     }
 
     public int port() {
-        return postgres.getPort();
+        return postgres.port();
     }
 
     /** The URL without credentials, as INBOX_DB_URL takes it (user and password come separately). */
     public String plainJdbcUrl() {
-        return "jdbc:postgresql://localhost:" + port() + "/" + DATABASE;
+        return postgres.jdbcUrl();
     }
 
     public Path serverLog() {
-        return home.resolve("postgres").resolve("log").resolve("postgresql.log");
+        return home.resolve(LocalInbox.POSTGRES_FOLDER).resolve("log").resolve("postgresql.log");
     }
 
     /** The recorded generation, or null when the data directory holds none. */

@@ -8,6 +8,7 @@ import com.unifiedbeez.inbox.functions.conversations.ConversationsHandler;
 import com.unifiedbeez.inbox.functions.conversations.DaggerConversationsComponent;
 import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.db.Migrations;
+import com.unifiedbeez.inbox.testkit.HttpEventBuilder;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -356,7 +357,7 @@ public final class BenchMain {
         @Override
         public Measure.Answer call(Scenario s) {
             APIGatewayV2HTTPResponse response = handler.handleRequest(
-                    BenchEvents.get(s.path(), s.query(), s.who().user(), s.who().organization(), s.who().role()),
+                    HttpEventBuilder.request("GET", s.path()).query(s.query()).claims(s.who().claims()).build(),
                     null);
             return new Measure.Answer(response.getStatusCode(), response.getBody());
         }

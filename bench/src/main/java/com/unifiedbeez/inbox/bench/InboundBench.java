@@ -21,6 +21,7 @@ import com.unifiedbeez.inbox.local.gateway.SamTemplate;
 import com.unifiedbeez.inbox.platform.aws.AwsClients;
 import com.unifiedbeez.inbox.platform.aws.AwsConfig;
 import com.unifiedbeez.inbox.platform.config.Config;
+import com.unifiedbeez.inbox.testkit.SqsEvents;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -433,16 +434,7 @@ final class InboundBench {
             List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
             for (int i = 0; i < batch.size(); i++) {
                 Message m = batch.get(i);
-                SQSEvent.SQSMessage r = new SQSEvent.SQSMessage();
-                r.setMessageId(m.messageId());
-                r.setReceiptHandle(m.receiptHandle());
-                r.setBody(m.body());
-                r.setMd5OfBody(m.md5OfBody());
-                r.setAttributes(new HashMap<>(m.attributesAsStrings()));
-                r.setEventSource("aws:sqs");
-                r.setEventSourceArn(queue.arn());
-                r.setAwsRegion(region);
-                records.add(r);
+                records.add(SqsEvents.record(m, queue.arn(), region));
                 entries.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(i))
                         .receiptHandle(m.receiptHandle()).build());
             }
@@ -519,9 +511,7 @@ final class InboundBench {
                     return ClosedLoop.DONE;
                 }
                 List<SQSEvent.SQSMessage> batch = mine.subList(from, Math.min(mine.size(), from + batchSize));
-                SQSEvent event = new SQSEvent();
-                event.setRecords(batch);
-                SQSBatchResponse response = normalizer.handler.handleRequest(event, null);
+                SQSBatchResponse response = normalizer.handler.handleRequest(SqsEvents.event(batch), null);
                 taken[thread] = from + batch.size(); // failed records too: counted, not retried here
                 last = batch.size();
                 work.processed.addAndGet(batch.size());

@@ -16,6 +16,7 @@ import com.unifiedbeez.inbox.message.SqsOutboundQueue;
 import com.unifiedbeez.inbox.platform.aws.AwsConfig;
 import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.id.Ids;
+import com.unifiedbeez.inbox.testkit.HttpEventBuilder;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Array;
@@ -451,19 +452,17 @@ final class MessagesBench {
 
         @Override
         public Measure.Answer call(Scenario s) {
-            String template;
-            Map<String, String> pathParameters = null;
+            HttpEventBuilder<?> request;
             if (s.path().equals(SEARCH)) {
-                template = SEARCH;
+                request = HttpEventBuilder.request("GET", SEARCH);
             } else if (s.path().startsWith(BASE + "/")) {
-                template = HISTORY;
-                pathParameters = Map.of("conversationId", s.path().substring(BASE.length() + 1));
+                request = HttpEventBuilder.request("GET", HISTORY)
+                        .path("conversationId", s.path().substring(BASE.length() + 1));
             } else {
                 throw new IllegalArgumentException("not a messages GET route: " + s.path());
             }
-            APIGatewayV2HTTPResponse response = handler.handleRequest(BenchEvents.request("GET", template, s.path(),
-                    pathParameters, s.query(), Map.of("content-type", "application/json"), null, s.who().user(),
-                    s.who().organization(), s.who().role()), null);
+            APIGatewayV2HTTPResponse response = handler.handleRequest(
+                    request.query(s.query()).claims(s.who().claims()).build(), null);
             return new Measure.Answer(response.getStatusCode(), response.getBody());
         }
 
@@ -592,10 +591,9 @@ final class MessagesBench {
             long n = sequence.incrementAndGet();
             UUID conversation = conversations.get(slot);
             UUID agent = agents.get((int) (n % agents.size()));
-            Map<String, String> headers = Map.of("content-type", "application/json",
-                    "idempotency-key", KEY_PREFIX + runTag + "-" + n);
-            var event = BenchEvents.request("POST", SEND, SEND, null, null, headers,
-                    body(conversation, replies.get(random.nextInt(replies.size()))), agent, organization, "agent");
+            var event = HttpEventBuilder.request("POST", SEND).header("idempotency-key", KEY_PREFIX + runTag + "-" + n)
+                    .claims(Workload.claims(agent, organization, "agent"))
+                    .body(body(conversation, replies.get(random.nextInt(replies.size())))).build();
             APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
             if (response.getStatusCode() == 202) {
                 accepted.incrementAndGet();
@@ -642,8 +640,9 @@ final class MessagesBench {
             long n = sequence.incrementAndGet();
             UUID conversation = conversations.get(0);
             String key = KEY_PREFIX + runTag + "-" + n;
-            var event = BenchEvents.request("POST", SEND, SEND, null, null, Map.of("content-type", "application/json",
-                    "idempotency-key", key), body(conversation, replies.get(0)), agents.get(0), organization, "agent");
+            var event = HttpEventBuilder.request("POST", SEND).header("idempotency-key", key)
+                    .claims(Workload.claims(agents.get(0), organization, "agent"))
+                    .body(body(conversation, replies.get(0))).build();
             var recorded = JdbcScript.record(() -> recordingHandler.handleRequest(event, null));
             if (recorded.value().getStatusCode() != 202) {
                 throw new IllegalStateException("recording a send for its floor: " + recorded.value().getStatusCode()

@@ -2,6 +2,7 @@ package com.unifiedbeez.inbox.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.unifiedbeez.inbox.platform.auth.Caller;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,6 +26,15 @@ final class Workload {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     record Who(UUID user, UUID organization, String role, String description) {
+        /** The claims API Gateway's JWT authorizer passes on for this caller. */
+        Map<String, String> claims() {
+            return Workload.claims(user, organization, role);
+        }
+    }
+
+    static Map<String, String> claims(UUID user, UUID organization, String role) {
+        return Map.of(Caller.CLAIM_USER, user.toString(), Caller.CLAIM_ORGANIZATION, organization.toString(),
+                Caller.CLAIM_ROLE, role);
     }
 
     /** One measured request. {@code query} is mutable only until measuring (page 20's cursor). */

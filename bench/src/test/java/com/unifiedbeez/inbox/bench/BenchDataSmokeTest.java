@@ -2,7 +2,7 @@ package com.unifiedbeez.inbox.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import com.unifiedbeez.inbox.testkit.EmbeddedDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -17,14 +17,14 @@ import org.junit.jupiter.api.Test;
  * real schema, and what it writes is consistent (the benchmark figures are only as good as that).
  */
 class BenchDataSmokeTest {
-    private static EmbeddedPostgres postgres;
+    private static EmbeddedDatabase postgres;
     private static DataSource db;
     private static BenchData.LoadReport load;
 
     @BeforeAll
     static void generateTinyDataSet() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        db = postgres.getPostgresDatabase();
+        postgres = EmbeddedDatabase.temporary().start();
+        db = postgres.dataSource();
         load = BenchData.load(db, BenchData.Scale.TINY, 7, Instant.now().toEpochMilli() * 1000, false);
     }
 

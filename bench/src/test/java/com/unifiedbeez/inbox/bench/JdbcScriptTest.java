@@ -6,8 +6,8 @@ import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.db.DataSources;
 import com.unifiedbeez.inbox.platform.db.Database;
 import com.unifiedbeez.inbox.platform.db.Sql;
+import com.unifiedbeez.inbox.testkit.EmbeddedDatabase;
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,14 +26,14 @@ import org.postgresql.PGStatement;
  * again on a plain connection, with renewed values where asked.
  */
 class JdbcScriptTest {
-    private static EmbeddedPostgres postgres;
+    private static EmbeddedDatabase postgres;
     private static String url;
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        url = postgres.getJdbcUrl("postgres", "postgres");
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        postgres = EmbeddedDatabase.temporary().start();
+        url = postgres.jdbcUrl();
+        try (Connection c = postgres.dataSource().getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE notes (id uuid PRIMARY KEY, body text NOT NULL)");
             s.execute("ALTER USER postgres PASSWORD 'postgres'");
         }
@@ -78,7 +78,7 @@ class JdbcScriptTest {
                 script.keep(sql -> sql.startsWith("SELECT")).replay(plain);
             }
         }
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
+        try (Connection c = postgres.dataSource().getConnection(); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT id::text || ' ' || body FROM notes ORDER BY body")) {
             List<String> rows = new java.util.ArrayList<>();
             while (r.next()) {

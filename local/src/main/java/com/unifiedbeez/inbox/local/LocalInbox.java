@@ -25,6 +25,7 @@ import com.unifiedbeez.inbox.platform.aws.AwsConfig;
 import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.db.Database;
 import com.unifiedbeez.inbox.platform.db.Migrations;
+import com.unifiedbeez.inbox.testkit.EmbeddedDatabase;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -67,6 +68,10 @@ public final class LocalInbox implements AutoCloseable {
 
     /** The data folder's subfolder where the local S3 keeps its buckets (one folder each). */
     public static final String S3_FOLDER = "s3";
+    /** The data folder's subfolder of PostgreSQL's cluster. */
+    public static final String POSTGRES_FOLDER = "postgres";
+    /** The inbox's database in that cluster. */
+    public static final String DATABASE = "inbox";
 
     /**
      * Where the start-up time went, in milliseconds. ElasticMQ and S3Proxy start, and the template's
@@ -169,9 +174,13 @@ public final class LocalInbox implements AutoCloseable {
         }
         SamTemplate template = SamTemplate.load(options.template());
         if (options.fresh()) {
-            Path postgres = options.dataDir().resolve("postgres");
+            Path postgres = options.dataDir().resolve(POSTGRES_FOLDER);
             if (Files.isDirectory(postgres)) {
-                EmbeddedDatabase.stopOrphanedPostmaster(postgres); // refuses when another runtime uses it
+                try {
+                    EmbeddedDatabase.stopOrphanedServer(postgres); // refuses when another runtime uses it
+                } catch (EmbeddedDatabase.FolderInUse e) {
+                    throw inUse(e);
+                }
             }
             deleteRecursively(options.dataDir());
         }
@@ -207,7 +216,7 @@ public final class LocalInbox implements AutoCloseable {
                     + ", IMAP " + options.imapPort() + " taken? see --smtp-port/--imap-port): " + e.getMessage(), e);
         }
         try {
-            database = EmbeddedDatabase.start(options.dataDir().resolve("postgres"), options.pgPort());
+            database = startDatabase(options.dataDir().resolve(POSTGRES_FOLDER), options.pgPort());
         } catch (Exception | Error e) {
             mail.close();
             closeWhenStarted(awsStart);
@@ -313,6 +322,23 @@ public final class LocalInbox implements AutoCloseable {
             mail.close();
             throw e;
         }
+    }
+
+    /**
+     * The runtime's PostgreSQL on {@code folder} (initialised there on first use, reused as is
+     * afterwards: data survives restarts), the inbox in database {@value #DATABASE}.
+     */
+    public static EmbeddedDatabase startDatabase(Path folder, int port) throws IOException {
+        try {
+            return EmbeddedDatabase.onFolder(folder).port(port).database(DATABASE).start();
+        } catch (EmbeddedDatabase.FolderInUse e) {
+            throw inUse(e);
+        }
+    }
+
+    private static IOException inUse(EmbeddedDatabase.FolderInUse e) {
+        return new IOException("the data folder " + e.folder() + " is in use by another running local inbox;"
+                + " stop it first or pass --data with another folder", e);
     }
 
     /** ElasticMQ and S3Proxy started, and the template's queues and buckets created on them. */

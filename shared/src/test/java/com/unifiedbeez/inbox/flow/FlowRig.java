@@ -22,6 +22,7 @@ import com.unifiedbeez.inbox.testing.Fixtures;
 import com.unifiedbeez.inbox.testing.Fixtures.ConversationSpec;
 import com.unifiedbeez.inbox.testing.LocalAws;
 import com.unifiedbeez.inbox.testing.TestDatabase;
+import com.unifiedbeez.inbox.testkit.SqsEvents;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -69,6 +70,7 @@ final class FlowRig implements AutoCloseable {
     final Fixtures fx = Fixtures.onTestDatabase();
     final UUID org = fx.organization("Flow " + UUID.randomUUID());
     final String queueUrl = LocalAws.createQueue(LocalAws.unique("inbound-flow"), true);
+    private final String queueArn = LocalAws.queueArn(queueUrl);
     final String bucket = LocalAws.createBucket(LocalAws.unique("media-flow"));
     final PlatformStandIn standIn = new PlatformStandIn();
     final MockWebServer platform = new MockWebServer();
@@ -205,13 +207,7 @@ final class FlowRig implements AutoCloseable {
                 return records;
             }
             for (Message m : batch) {
-                SQSMessage record = new SQSMessage();
-                record.setMessageId(m.messageId());
-                record.setReceiptHandle(m.receiptHandle());
-                record.setBody(m.body());
-                record.setAttributes(m.attributesAsStrings());
-                record.setEventSource("aws:sqs");
-                records.add(record);
+                records.add(SqsEvents.record(m, queueArn, LocalAws.REGION));
             }
         }
     }

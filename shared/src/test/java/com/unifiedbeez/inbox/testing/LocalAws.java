@@ -3,29 +3,14 @@ package com.unifiedbeez.inbox.testing;
 import com.unifiedbeez.inbox.platform.aws.AwsClients;
 import com.unifiedbeez.inbox.platform.aws.AwsConfig;
 import com.unifiedbeez.inbox.platform.config.Config;
+import com.unifiedbeez.inbox.testkit.EmbeddedAws;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import org.elasticmq.NodeAddress;
-import org.elasticmq.rest.sqs.SQSRestServer;
-import org.elasticmq.rest.sqs.SQSRestServerBuilder;
-import org.gaul.s3proxy.AuthenticationType;
-import org.gaul.s3proxy.S3Proxy;
-import org.jclouds.ContextBuilder;
-import org.jclouds.blobstore.BlobStoreContext;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -34,31 +19,24 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * Real SQS and S3 for tests, in-process: one ElasticMQ and one S3Proxy (transient, in-memory
- * jclouds store) per test JVM, started on first use on free ports and stopped when the JVM exits.
+ * Real SQS and S3 for tests, in-process: one {@link EmbeddedAws} (ElasticMQ and S3Proxy on an
+ * in-memory store) per test JVM, started on first use on free ports and stopped when the JVM exits.
  * {@link #config()} points the AWS clients of {@code platform.aws} at them, so code under test
  * builds its clients exactly as in AWS. Tests share the servers: give queues and buckets names of
  * their own ({@link #unique(String)}).
  *
  * <p>SQS can be made unreachable and reachable again ({@link #stopSqs()} / {@link #startSqs()}):
- * the SQS endpoint is a TCP gate in front of ElasticMQ, which refuses connections (and cuts the
- * open ones) while stopped. ElasticMQ itself keeps running, so queues and their messages survive
- * an outage, as they would in AWS. {@link #unreachableSqsConfig()} is a configuration whose SQS
- * endpoint nothing listens on.
+ * it runs behind EmbeddedAws's switch, so queues and their messages survive an outage, as they
+ * would in AWS. {@link #unreachableSqsConfig()} is a configuration whose SQS endpoint nothing
+ * listens on.
  *
- * <p>A module using this needs {@code org.elasticmq:elasticmq-rest-sqs_2.13}, {@code org.gaul:s3proxy}
- * (excluding {@code org.eclipse.jetty:*} and {@code ch.qos.logback:*}) and
- * {@code org.eclipse.jetty.toolchain:jetty-jakarta-servlet-api:5.0.2} in test scope: see shared/pom.xml.
+ * <p>A module using this needs {@code testkit} in test scope (and the SDK's sqs and s3 clients).
  */
 public final class LocalAws {
     public static final String REGION = AwsConfig.DEFAULT_REGION;
-    public static final String ACCOUNT_ID = "000000000000";
-    private static final String HOST = "127.0.0.1";
+    public static final String ACCOUNT_ID = EmbeddedAws.ACCOUNT_ID;
 
-    private static SQSRestServer elasticMq;
-    private static TcpGate sqsGate;
-    private static S3Proxy s3Proxy;
-    private static BlobStoreContext blobStore;
+    private static EmbeddedAws servers;
     private static SqsClient sqs;
     private static S3Client s3;
     private static S3Presigner presigner;
@@ -68,52 +46,20 @@ public final class LocalAws {
 
     /** Starts both servers if they are not running yet. */
     public static synchronized void start() {
-        if (elasticMq != null) {
+        if (servers != null) {
             return;
         }
         try {
-            sqsGate = TcpGate.bindFreePort();
-            SQSRestServer server = SQSRestServerBuilder.withInterface(HOST)
-                    .withDynamicPort()
-                    .withServerAddress(new NodeAddress("http", HOST, sqsGate.port(), ""))
-                    .withAWSRegion(REGION)
-                    .withAWSAccountId(ACCOUNT_ID)
-                    .start();
-            int elasticMqPort = server.waitUntilStarted().localAddress().getPort();
-            elasticMq = server;
-            sqsGate.target(new InetSocketAddress(HOST, elasticMqPort));
-            sqsGate.open();
-
-            blobStore = ContextBuilder.newBuilder("transient")
-                    .credentials(AwsConfig.LOCAL_ACCESS_KEY, AwsConfig.LOCAL_SECRET_KEY)
-                    .build(BlobStoreContext.class);
-            S3Proxy proxy = S3Proxy.builder()
-                    .blobStore(blobStore.getBlobStore())
-                    .endpoint(URI.create("http://" + HOST + ":0"))
-                    .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, AwsConfig.LOCAL_ACCESS_KEY,
-                            AwsConfig.LOCAL_SECRET_KEY)
-                    .build();
-            proxy.start();
-            long deadline = System.nanoTime() + 30_000_000_000L;
-            while (!"STARTED".equals(proxy.getState())) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("S3Proxy did not start: " + proxy.getState());
-                }
-                Thread.sleep(5);
-            }
-            s3Proxy = proxy;
-        } catch (RuntimeException e) {
-            stop();
-            throw e;
-        } catch (Exception e) {
-            stop();
-            throw new IllegalStateException("cannot start the local SQS/S3 stand-ins: " + e, e);
+            servers = EmbeddedAws.start(EmbeddedAws.Settings.inMemory(REGION, AwsConfig.LOCAL_ACCESS_KEY,
+                    AwsConfig.LOCAL_SECRET_KEY).withSqsSwitch());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the local SQS/S3 stand-ins: " + e.getMessage(), e);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(LocalAws::stop, "local-aws-stop"));
     }
 
     private static synchronized void stop() {
-        for (AutoCloseable c : new AutoCloseable[] {sqs, s3, presigner, sqsGate, blobStore}) {
+        for (AutoCloseable c : new AutoCloseable[] {sqs, s3, presigner, servers}) {
             if (c != null) {
                 try {
                     c.close();
@@ -122,35 +68,22 @@ public final class LocalAws {
                 }
             }
         }
-        if (s3Proxy != null) {
-            try {
-                s3Proxy.stop();
-            } catch (Exception ignored) {
-                // going away
-            }
-        }
-        if (elasticMq != null) {
-            elasticMq.stopAndWait();
-        }
         sqs = null;
         s3 = null;
         presigner = null;
-        sqsGate = null;
-        blobStore = null;
-        s3Proxy = null;
-        elasticMq = null;
+        servers = null;
     }
 
-    /** The SQS endpoint (the gate in front of ElasticMQ): {@code http://127.0.0.1:port}. */
+    /** The SQS endpoint (the switch in front of ElasticMQ): {@code http://127.0.0.1:port}. */
     public static String sqsEndpoint() {
         start();
-        return "http://" + HOST + ":" + sqsGate.port();
+        return servers.sqsEndpoint();
     }
 
     /** The S3 endpoint (S3Proxy, path-style): {@code http://127.0.0.1:port}. */
     public static String s3Endpoint() {
         start();
-        return "http://" + HOST + ":" + s3Proxy.getPort();
+        return servers.s3Endpoint();
     }
 
     /** The configuration a function gets to use these servers: region and both endpoint overrides. */
@@ -170,24 +103,28 @@ public final class LocalAws {
 
     /** {@link #config()} with an SQS endpoint on which nothing listens: every SQS call fails to connect. */
     public static Config unreachableSqsConfig() {
-        return config().with(AwsConfig.SQS_ENDPOINT, "http://" + HOST + ":" + deadPort());
+        try {
+            return config().with(AwsConfig.SQS_ENDPOINT, "http://" + EmbeddedAws.HOST + ":" + EmbeddedAws.freePort());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Makes SQS unreachable (connections refused, open ones cut) until {@link #startSqs()}; idempotent. */
     public static void stopSqs() {
         start();
-        sqsGate.close();
+        servers.stopSqs();
     }
 
     /** Makes SQS reachable again on the same endpoint, with the queues and messages it had; idempotent. */
     public static void startSqs() {
         start();
-        sqsGate.open();
+        servers.startSqs();
     }
 
     public static boolean sqsAvailable() {
         start();
-        return sqsGate.isOpen();
+        return servers.sqsAvailable();
     }
 
     /** A client of the test SQS (shared; do not close). */
@@ -293,135 +230,5 @@ public final class LocalAws {
             }
         }
         return name;
-    }
-
-    private static int deadPort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-            return socket.getLocalPort(); // free again once closed: nothing listens there
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * A TCP relay on a fixed local port that can be closed (connection refused) and opened again on
-     * the same port: the switch that takes "SQS" down without losing ElasticMQ's state.
-     */
-    static final class TcpGate implements AutoCloseable {
-        private final int port;
-        private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
-        private volatile InetSocketAddress target;
-        private ServerSocket listener;
-
-        private TcpGate(int port) {
-            this.port = port;
-        }
-
-        static TcpGate bindFreePort() throws IOException {
-            try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-                return new TcpGate(probe.getLocalPort());
-            }
-        }
-
-        int port() {
-            return port;
-        }
-
-        void target(InetSocketAddress value) {
-            this.target = value;
-        }
-
-        synchronized boolean isOpen() {
-            return listener != null;
-        }
-
-        synchronized void open() {
-            if (listener != null) {
-                return;
-            }
-            try {
-                ServerSocket socket = new ServerSocket();
-                socket.setReuseAddress(true);
-                socket.bind(new InetSocketAddress(InetAddress.getByName(HOST), port), 128);
-                listener = socket;
-                Thread acceptor = new Thread(() -> accept(socket), "sqs-gate-" + port);
-                acceptor.setDaemon(true);
-                acceptor.start();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot open the SQS gate on port " + port, e);
-            }
-        }
-
-        @Override
-        public synchronized void close() {
-            if (listener == null) {
-                return;
-            }
-            closeQuietly(listener);
-            listener = null;
-            for (Socket s : connections) {
-                closeQuietly(s);
-            }
-            connections.clear();
-        }
-
-        private void accept(ServerSocket socket) {
-            while (!socket.isClosed()) {
-                Socket client;
-                try {
-                    client = socket.accept();
-                } catch (IOException e) {
-                    return; // closed
-                }
-                Socket upstream = new Socket();
-                try {
-                    client.setTcpNoDelay(true);
-                    upstream.setTcpNoDelay(true);
-                    upstream.connect(target, 5_000);
-                } catch (IOException e) {
-                    closeQuietly(client);
-                    closeQuietly(upstream);
-                    continue;
-                }
-                connections.add(client);
-                connections.add(upstream);
-                pipe(client, upstream);
-                pipe(upstream, client);
-                if (socket.isClosed()) { // closed while connecting: cut this one too
-                    closeQuietly(client);
-                    closeQuietly(upstream);
-                }
-            }
-        }
-
-        private void pipe(Socket from, Socket to) {
-            Thread t = new Thread(() -> {
-                byte[] buffer = new byte[16 * 1024];
-                try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                    int n;
-                    while ((n = in.read(buffer)) >= 0) {
-                        out.write(buffer, 0, n);
-                        out.flush();
-                    }
-                } catch (IOException ignored) {
-                    // closed by either side or by the gate
-                } finally {
-                    closeQuietly(from);
-                    closeQuietly(to);
-                    connections.remove(from);
-                    connections.remove(to);
-                }
-            }, "sqs-gate-pipe");
-            t.setDaemon(true);
-            t.start();
-        }
-
-        private static void closeQuietly(java.io.Closeable c) {
-            try {
-                c.close();
-            } catch (IOException ignored) {
-                // already closed
-            }
-        }
     }
 }

@@ -3,29 +3,31 @@ package com.unifiedbeez.inbox.testing;
 import com.unifiedbeez.inbox.connection.CredentialCipher;
 import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.db.Migrations;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import com.unifiedbeez.inbox.testkit.EmbeddedDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * One real embedded PostgreSQL per test JVM, with the real migrations applied once. Tests share
- * it safely because each builds its data in an organization of its own, as tenants do.
+ * One real embedded PostgreSQL per test JVM (testkit's, on a temporary folder), with the real
+ * migrations applied once. Tests share it safely because each builds its data in an organization
+ * of its own, as tenants do.
  */
 public final class TestDatabase {
-    private static EmbeddedPostgres server;
+    private static EmbeddedDatabase server;
 
     private TestDatabase() {
     }
 
-    public static synchronized EmbeddedPostgres server() {
+    public static synchronized EmbeddedDatabase server() {
         if (server == null) {
             try {
-                server = EmbeddedPostgres.builder().start();
+                server = EmbeddedDatabase.temporary().start();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            Migrations.apply(server.getPostgresDatabase());
+            Migrations.apply(server.dataSource());
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     server.close();
@@ -38,11 +40,11 @@ public final class TestDatabase {
     }
 
     public static DataSource dataSource() {
-        return server().getPostgresDatabase();
+        return server().dataSource();
     }
 
     public static String jdbcUrl() {
-        return server().getJdbcUrl("postgres", "postgres");
+        return server().jdbcUrl();
     }
 
     /** A fixed AES-256 key for connection credentials in tests (base64 of 32 bytes). */
@@ -50,10 +52,10 @@ public final class TestDatabase {
 
     /** The configuration a function gets, pointed at the test database. */
     public static Config config() {
-        return Config.of(java.util.Map.of(
+        return Config.of(Map.of(
                 Config.DB_URL, jdbcUrl(),
-                Config.DB_USER, "postgres",
-                Config.DB_PASSWORD, "postgres",
+                Config.DB_USER, EmbeddedDatabase.USER,
+                Config.DB_PASSWORD, EmbeddedDatabase.USER,
                 CredentialCipher.KEY, CREDENTIALS_KEY));
     }
 }

@@ -1,10 +1,10 @@
 package com.unifiedbeez.inbox.local.events;
 
-import com.unifiedbeez.inbox.local.aws.LocalAwsServices;
 import com.unifiedbeez.inbox.local.aws.LocalResources;
 import com.unifiedbeez.inbox.local.gateway.LambdaFunction;
 import com.unifiedbeez.inbox.local.gateway.LambdaFunctions;
 import com.unifiedbeez.inbox.local.gateway.SamTemplate;
+import com.unifiedbeez.inbox.testkit.EmbeddedAws;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +67,7 @@ public final class EventSources implements AutoCloseable {
                 continue;
             }
             LambdaFunction function = functions.get(template.function(e.functionName()).orElseThrow());
-            schedules.add(new ScheduleEventSource(e, function, period.get(), region, LocalAwsServices.ACCOUNT_ID));
+            schedules.add(new ScheduleEventSource(e, function, period.get(), region, EmbeddedAws.ACCOUNT_ID));
         }
         skipped.forEach(s -> LOG.warn("event source not run locally: {}", s));
         AtomicInteger n = new AtomicInteger();

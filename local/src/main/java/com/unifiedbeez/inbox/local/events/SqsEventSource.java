@@ -5,13 +5,11 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.unifiedbeez.inbox.local.aws.LocalResources.LocalQueue;
 import com.unifiedbeez.inbox.local.gateway.LambdaFunction;
 import com.unifiedbeez.inbox.local.gateway.SamTemplate;
-import java.nio.ByteBuffer;
+import com.unifiedbeez.inbox.testkit.SqsEvents;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -19,7 +17,6 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
@@ -204,42 +201,7 @@ public final class SqsEventSource implements AutoCloseable {
 
     /** The event Lambda builds from these messages. */
     SQSEvent event(List<Message> batch) {
-        List<SQSEvent.SQSMessage> records = new ArrayList<>();
-        for (Message m : batch) {
-            SQSEvent.SQSMessage r = new SQSEvent.SQSMessage();
-            r.setMessageId(m.messageId());
-            r.setReceiptHandle(m.receiptHandle());
-            r.setBody(m.body());
-            r.setMd5OfBody(m.md5OfBody());
-            r.setMd5OfMessageAttributes(m.md5OfMessageAttributes());
-            r.setAttributes(new HashMap<>(m.attributesAsStrings()));
-            Map<String, SQSEvent.MessageAttribute> attributes = new HashMap<>();
-            m.messageAttributes().forEach((name, value) -> attributes.put(name, attribute(value)));
-            r.setMessageAttributes(attributes);
-            r.setEventSource("aws:sqs");
-            r.setEventSourceArn(queue.arn());
-            r.setAwsRegion(region);
-            records.add(r);
-        }
-        SQSEvent event = new SQSEvent();
-        event.setRecords(records);
-        return event;
-    }
-
-    private static SQSEvent.MessageAttribute attribute(MessageAttributeValue value) {
-        SQSEvent.MessageAttribute a = new SQSEvent.MessageAttribute();
-        a.setDataType(value.dataType());
-        a.setStringValue(value.stringValue());
-        if (value.binaryValue() != null) {
-            a.setBinaryValue(ByteBuffer.wrap(value.binaryValue().asByteArray()));
-        }
-        if (value.hasStringListValues()) {
-            a.setStringListValues(value.stringListValues());
-        }
-        if (value.hasBinaryListValues()) {
-            a.setBinaryListValues(value.binaryListValues().stream().map(b -> ByteBuffer.wrap(b.asByteArray())).toList());
-        }
-        return a;
+        return SqsEvents.event(batch, queue.arn(), region);
     }
 
     private static void sleep(long ms) {

@@ -1,6 +1,7 @@
 package com.unifiedbeez.inbox.local.gateway;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.unifiedbeez.inbox.testkit.LambdaContext;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -53,7 +54,7 @@ public final class LambdaFunction implements AutoCloseable {
     public Object invoke(Object event, String requestId) throws FunctionError {
         Object target = init(event.getClass());
         Method method = method(target.getClass(), event.getClass());
-        Context context = new LambdaContext(name, requestId, memoryMb, timeoutSeconds);
+        Context context = LambdaContext.of(name, requestId, memoryMb, timeoutSeconds);
         try {
             return method.getParameterCount() == 2 ? method.invoke(target, event, context) : method.invoke(target, event);
         } catch (InvocationTargetException e) {

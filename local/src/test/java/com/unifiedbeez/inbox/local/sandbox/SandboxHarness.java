@@ -2,13 +2,14 @@ package com.unifiedbeez.inbox.local.sandbox;
 
 import com.unifiedbeez.inbox.connection.ConnectionRepository;
 import com.unifiedbeez.inbox.connection.CredentialCipher;
-import com.unifiedbeez.inbox.local.EmbeddedDatabase;
+import com.unifiedbeez.inbox.local.LocalInbox;
 import com.unifiedbeez.inbox.local.gateway.JettyGatewayHandler;
 import com.unifiedbeez.inbox.local.seed.DemoAccounts;
 import com.unifiedbeez.inbox.local.seed.DemoSeed;
 import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.db.Database;
 import com.unifiedbeez.inbox.platform.db.Migrations;
+import com.unifiedbeez.inbox.testkit.EmbeddedDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,7 +40,7 @@ final class SandboxHarness {
 
     private SandboxHarness() throws Exception {
         Path data = Files.createTempDirectory("sandbox-test");
-        database = EmbeddedDatabase.start(data.resolve("postgres"), 0);
+        database = LocalInbox.startDatabase(data.resolve(LocalInbox.POSTGRES_FOLDER), 0);
         Migrations.apply(database.dataSource());
         mail = LocalMailServer.start(0, 0);
         SandboxAccounts accounts = DemoAccounts.sandbox(mail.smtpPort(), mail.imapPort());

@@ -6,13 +6,14 @@ import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.channel.ChannelConnection;
 import com.unifiedbeez.inbox.connection.ConnectionRepository;
 import com.unifiedbeez.inbox.connection.CredentialCipher;
-import com.unifiedbeez.inbox.local.EmbeddedDatabase;
+import com.unifiedbeez.inbox.local.LocalInbox;
 import com.unifiedbeez.inbox.local.sandbox.SandboxAccount;
 import com.unifiedbeez.inbox.local.sandbox.SandboxAccounts;
 import com.unifiedbeez.inbox.local.sandbox.SandboxEnvironment;
 import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.db.Database;
 import com.unifiedbeez.inbox.platform.db.Migrations;
+import com.unifiedbeez.inbox.testkit.EmbeddedDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -34,7 +35,7 @@ class DemoSeedTest {
 
     @BeforeAll
     static void seedOnce() throws Exception {
-        database = EmbeddedDatabase.start(data.resolve("postgres"), 0);
+        database = LocalInbox.startDatabase(data.resolve(LocalInbox.POSTGRES_FOLDER), 0);
         db = database.dataSource();
         Migrations.apply(db);
         long t = System.nanoTime();
@@ -220,7 +221,7 @@ class DemoSeedTest {
     @Test
     void isDeterministic(@TempDir Path other) throws Exception {
         String first = fingerprint(db);
-        try (EmbeddedDatabase second = EmbeddedDatabase.start(other.resolve("postgres"), 0)) {
+        try (EmbeddedDatabase second = LocalInbox.startDatabase(other.resolve(LocalInbox.POSTGRES_FOLDER), 0)) {
             Migrations.apply(second.dataSource());
             DemoSeed.seedIfMissing(second.dataSource());
             assertThat(fingerprint(second.dataSource())).isEqualTo(first);

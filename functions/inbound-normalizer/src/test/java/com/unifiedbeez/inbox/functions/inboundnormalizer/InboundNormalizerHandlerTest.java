@@ -14,6 +14,7 @@ import com.unifiedbeez.inbox.platform.json.Json;
 import com.unifiedbeez.inbox.testing.Fixtures;
 import com.unifiedbeez.inbox.testing.LocalAws;
 import com.unifiedbeez.inbox.testing.TestDatabase;
+import com.unifiedbeez.inbox.testkit.SqsEvents;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,12 +48,8 @@ class InboundNormalizerHandlerTest {
     }
 
     private SQSEvent.SQSMessage record(String messageId, String body) {
-        SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
-        m.setMessageId(messageId);
-        m.setBody(body);
-        m.setEventSource("aws:sqs");
-        m.setAttributes(Map.of("MessageGroupId", connection + ":+447700900001", "ApproximateReceiveCount", "1"));
-        return m;
+        return SqsEvents.record(messageId, body,
+                Map.of("MessageGroupId", connection + ":+447700900001", "ApproximateReceiveCount", "1"));
     }
 
     private SQSEvent.SQSMessage record(String messageId, JsonNode entry) {
@@ -61,9 +58,7 @@ class InboundNormalizerHandlerTest {
     }
 
     private static SQSEvent batch(List<SQSEvent.SQSMessage> records) {
-        SQSEvent event = new SQSEvent();
-        event.setRecords(records);
-        return event;
+        return SqsEvents.event(records);
     }
 
     private static List<String> failures(SQSBatchResponse response) {

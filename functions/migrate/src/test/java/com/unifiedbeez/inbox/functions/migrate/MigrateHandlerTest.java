@@ -3,10 +3,7 @@ package com.unifiedbeez.inbox.functions.migrate;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
-import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.events.CloudFormationCustomResourceEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -15,6 +12,8 @@ import com.sun.net.httpserver.HttpServer;
 import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.json.Json;
 import com.unifiedbeez.inbox.testing.TestDatabase;
+import com.unifiedbeez.inbox.testkit.EmbeddedDatabase;
+import com.unifiedbeez.inbox.testkit.LambdaContext;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -23,7 +22,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -242,7 +240,7 @@ class MigrateHandlerTest {
     /** A new, empty database on the shared embedded server (TestDatabase's own is migrated already). */
     private static String freshDatabase() throws SQLException {
         String name = "migrate_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection c = TestDatabase.server().getPostgresDatabase().getConnection();
+        try (Connection c = TestDatabase.dataSource().getConnection();
              Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         }
@@ -251,9 +249,9 @@ class MigrateHandlerTest {
 
     private static Config configFor(String database) {
         return Config.of(Map.of(
-                Config.DB_URL, TestDatabase.server().getJdbcUrl("postgres", database),
-                Config.DB_USER, "postgres",
-                Config.DB_PASSWORD, "postgres"));
+                Config.DB_URL, TestDatabase.server().jdbcUrl(database),
+                Config.DB_USER, EmbeddedDatabase.USER,
+                Config.DB_PASSWORD, EmbeddedDatabase.USER));
     }
 
     private static Config unreachableDatabase() throws IOException {
@@ -287,7 +285,7 @@ class MigrateHandlerTest {
     }
 
     private static Connection connect(String database) throws SQLException {
-        return DriverManager.getConnection(TestDatabase.server().getJdbcUrl("postgres", database), "postgres", "postgres");
+        return TestDatabase.server().dataSource(database).getConnection();
     }
 
     private record Expected(int count, String version) {
@@ -328,62 +326,13 @@ class MigrateHandlerTest {
         return new Expected(count, display.get(versions.stream().max(numeric).orElseThrow()));
     }
 
+    /** The context Lambda passes: the deployed function's names, as the FAILED reason quotes them. */
     private static Context context() {
-        return new Context() {
-            @Override
-            public String getAwsRequestId() {
-                return "c0ffee00-1234-4abc-8def-0123456789ab";
-            }
-
-            @Override
-            public String getLogGroupName() {
-                return "/aws/lambda/unifiedbeez-inbox-MigrateFunction";
-            }
-
-            @Override
-            public String getLogStreamName() {
-                return "2025/01/14/[$LATEST]0f1e2d3c4b5a";
-            }
-
-            @Override
-            public String getFunctionName() {
-                return "unifiedbeez-inbox-MigrateFunction";
-            }
-
-            @Override
-            public String getFunctionVersion() {
-                return "$LATEST";
-            }
-
-            @Override
-            public String getInvokedFunctionArn() {
-                return "arn:aws:lambda:eu-west-2:123456789012:function:unifiedbeez-inbox-MigrateFunction";
-            }
-
-            @Override
-            public CognitoIdentity getIdentity() {
-                return null;
-            }
-
-            @Override
-            public ClientContext getClientContext() {
-                return null;
-            }
-
-            @Override
-            public int getRemainingTimeInMillis() {
-                return 300_000;
-            }
-
-            @Override
-            public int getMemoryLimitInMB() {
-                return 1024;
-            }
-
-            @Override
-            public LambdaLogger getLogger() {
-                return null;
-            }
-        };
+        return LambdaContext.of("unifiedbeez-inbox-MigrateFunction")
+                .withRequestId("c0ffee00-1234-4abc-8def-0123456789ab")
+                .withArnOf("eu-west-2", "123456789012")
+                .withLogStream("2025/01/14/[$LATEST]0f1e2d3c4b5a")
+                .withMemoryMb(1024)
+                .withTimeoutSeconds(300);
     }
 }

@@ -9,10 +9,9 @@ import com.unifiedbeez.inbox.outbound.JsonPlatformSender;
 import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.testing.LocalAws;
 import com.unifiedbeez.inbox.testing.TestDatabase;
+import com.unifiedbeez.inbox.testkit.SqsEvents;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,22 +64,7 @@ final class SenderHarness {
 
     /** The event Lambda builds from a receive. */
     static SQSEvent event(List<Message> batch) {
-        List<SQSEvent.SQSMessage> records = new ArrayList<>();
-        for (Message m : batch) {
-            SQSEvent.SQSMessage r = new SQSEvent.SQSMessage();
-            r.setMessageId(m.messageId());
-            r.setReceiptHandle(m.receiptHandle());
-            r.setBody(m.body());
-            r.setMd5OfBody(m.md5OfBody());
-            r.setAttributes(new HashMap<>(m.attributesAsStrings()));
-            r.setEventSource("aws:sqs");
-            r.setEventSourceArn(LocalAws.queueArn(QUEUE));
-            r.setAwsRegion(LocalAws.REGION);
-            records.add(r);
-        }
-        SQSEvent event = new SQSEvent();
-        event.setRecords(records);
-        return event;
+        return SqsEvents.event(batch, LocalAws.queueArn(QUEUE), LocalAws.REGION);
     }
 
     /**
