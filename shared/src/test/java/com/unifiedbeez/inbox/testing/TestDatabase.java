@@ -1,5 +1,6 @@
 package com.unifiedbeez.inbox.testing;
 
+import com.unifiedbeez.inbox.channel.email.MailHosts;
 import com.unifiedbeez.inbox.connection.CredentialCipher;
 import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.db.Migrations;
@@ -52,7 +53,9 @@ public final class TestDatabase {
 
     /** The configuration a function gets, pointed at the test database. */
     public static Config config() {
+        // The tests' mail servers (GreenMail) listen on loopback, which production refuses (MailHosts).
         return Config.of(Map.of(
+                MailHosts.ALLOW_PRIVATE_HOSTS, "true",
                 Config.DB_URL, jdbcUrl(),
                 Config.DB_USER, EmbeddedDatabase.USER,
                 Config.DB_PASSWORD, EmbeddedDatabase.USER,

@@ -85,14 +85,16 @@ public final class EmailPoller {
     private final MailboxSyncStore syncStore;
     private final MediaStorage storage;
     private final InboundQueue queue;
+    private final MailHosts hosts;
 
     @Inject
     public EmailPoller(ObservedConnections connections, MailboxSyncStore syncStore, MediaStorage storage,
-                       InboundQueue queue) {
+                       InboundQueue queue, MailHosts hosts) {
         this.connections = connections;
         this.syncStore = syncStore;
         this.storage = storage;
         this.queue = queue;
+        this.hosts = hosts;
     }
 
     public Summary poll() {
@@ -146,7 +148,8 @@ public final class EmailPoller {
 
     private void poll(ChannelConnection connection, Progress progress) throws MessagingException, IOException {
         MailServers servers = MailServers.of(connection);
-        Store store = servers.imapSession().getStore("imap");
+        // Vetted on every poll, not only at connect: the host's DNS may point somewhere private since.
+        Store store = servers.imapSession(hosts.vet(servers.imap().host())).getStore("imap");
         store.connect(servers.imap().host(), servers.imap().port(), servers.username(), servers.password());
         try {
             Folder folder = store.getFolder(MAILBOX);

@@ -47,10 +47,12 @@ public final class EmailSender implements OutgoingSender {
     private static final Logger LOG = LoggerFactory.getLogger(EmailSender.class);
 
     private final MediaStorage storage;
+    private final MailHosts hosts;
 
     @Inject
-    public EmailSender(MediaStorage storage) {
+    public EmailSender(MediaStorage storage, MailHosts hosts) {
         this.storage = storage;
+        this.hosts = hosts;
     }
 
     @Override
@@ -127,8 +129,13 @@ public final class EmailSender implements OutgoingSender {
         Session session;
         try {
             servers = MailServers.of(connection);
-            session = servers.smtpSession();
+            // Vetted on every send, not only at connect: the host's DNS may point somewhere private since.
+            session = servers.smtpSession(hosts.vet(servers.smtp().host()));
             mail = normalizeOutgoing(connection, message, session);
+        } catch (MailHosts.RefusedHost e) {
+            return new SendOutcome.Rejected("email-host-refused", e.getMessage());
+        } catch (IOException e) { // the SMTP host's name does not resolve now
+            return new SendOutcome.Retry("smtp host unresolved: " + e.getMessage(), null);
         } catch (AddressException e) {
             return new SendOutcome.Rejected("invalid-address", e.getMessage());
         } catch (IllegalArgumentException | IllegalStateException e) {

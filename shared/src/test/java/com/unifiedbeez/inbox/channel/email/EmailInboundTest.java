@@ -38,7 +38,7 @@ class EmailInboundTest {
     private final ConnectionRepository connections = new ConnectionRepository(database, new CredentialCipher(bed.config));
     private final S3MediaStorage storage = new S3MediaStorage(LocalAws.s3(), LocalAws.presigner(), bed.config);
     private final EmailPoller poller = new EmailPoller(connections, new MailboxSyncStore(database), storage,
-            new SqsInboundQueue(LocalAws.sqs(), bed.config));
+            new SqsInboundQueue(LocalAws.sqs(), bed.config), new MailHosts(bed.config));
     private final EmailInbound inbound = new EmailInbound(storage);
 
     @AfterEach

@@ -30,7 +30,7 @@ class EmailPollerTest {
     private final EmailPoller poller = new EmailPoller(
             new ConnectionRepository(database, new CredentialCipher(bed.config)), syncStore,
             new S3MediaStorage(LocalAws.s3(), LocalAws.presigner(), bed.config),
-            new SqsInboundQueue(LocalAws.sqs(), bed.config));
+            new SqsInboundQueue(LocalAws.sqs(), bed.config), new MailHosts(bed.config));
 
     @AfterEach
     void disconnect() {

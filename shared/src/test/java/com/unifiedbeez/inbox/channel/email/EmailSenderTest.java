@@ -20,6 +20,7 @@ import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -39,7 +40,7 @@ class EmailSenderTest {
 
     private final MailTestbed bed = new MailTestbed();
     private final S3MediaStorage storage = new S3MediaStorage(LocalAws.s3(), LocalAws.presigner(), bed.config);
-    private final EmailSender sender = new EmailSender(storage);
+    private final EmailSender sender = new EmailSender(storage, new MailHosts(bed.config));
     private final String mailbox = MailTestbed.mailbox("support");
 
     private ChannelConnection connection(String config, String password) {
@@ -126,6 +127,21 @@ class EmailSenderTest {
         assertThat(outcome).isInstanceOfSatisfying(SendOutcome.Rejected.class, r -> {
             assertThat(r.code()).isEqualTo("smtp-auth");
             assertThat(r.reason()).doesNotContain("not-the-password").doesNotContain("smtp-secret");
+        });
+        assertThat(GREENMAIL.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void aHostThatNowResolvesToAPrivateAddressIsRejectedAndNothingIsSent() {
+        // Vetted at connect, then its DNS was pointed at loopback (rebinding): production refuses private hosts.
+        EmailSender production = new EmailSender(storage,
+                new MailHosts(false, name -> new InetAddress[] {InetAddress.getLoopbackAddress()}));
+
+        SendOutcome outcome = production.send(connection("smtp-secret"), reply(Json.mapper().createObjectNode(), List.of()));
+
+        assertThat(outcome).isInstanceOfSatisfying(SendOutcome.Rejected.class, r -> {
+            assertThat(r.code()).isEqualTo("email-host-refused");
+            assertThat(r.reason()).contains("not a public address").doesNotContain("smtp-secret");
         });
         assertThat(GREENMAIL.getReceivedMessages()).isEmpty();
     }

@@ -12,6 +12,7 @@ import com.unifiedbeez.inbox.inbound.SqsInboundQueue;
 import com.unifiedbeez.inbox.platform.db.Database;
 import com.unifiedbeez.inbox.testing.LocalAws;
 import com.unifiedbeez.inbox.testing.TestDatabase;
+import java.net.InetAddress;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -33,7 +34,7 @@ class MailboxHealthTest {
     private final ConnectionRepository connections = new ConnectionRepository(database, new CredentialCipher(bed.config));
     private final EmailPoller poller = new EmailPoller(connections, new MailboxSyncStore(database),
             new S3MediaStorage(LocalAws.s3(), LocalAws.presigner(), bed.config),
-            new SqsInboundQueue(LocalAws.sqs(), bed.config));
+            new SqsInboundQueue(LocalAws.sqs(), bed.config), new MailHosts(bed.config));
 
     @AfterEach
     void disconnect() {
@@ -84,5 +85,25 @@ class MailboxHealthTest {
 
         assertThat(state(connection)).isEqualTo("active/ok/0");
         assertThat(bed.drain()).singleElement().satisfies(e -> assertThat(e.connectionId()).isEqualTo(connection));
+    }
+
+    @Test
+    void aMailboxWhoseHostNowResolvesToAPrivateAddressIsNotReadAndCountsAsAFailedPoll() throws Exception {
+        String address = MailTestbed.mailbox("support");
+        GreenMailUser user = GREENMAIL.setUser(address, address, "right-password");
+        UUID connection = bed.connection(address, MailTestbed.config(GREENMAIL, address), "right-password");
+        user.deliver(ThreadMails.other(address, "h.3@customer.test", "ann@customer.test"));
+        // Vetted at connect, then its DNS was pointed at loopback (rebinding): production refuses private hosts.
+        EmailPoller production = new EmailPoller(connections, new MailboxSyncStore(database),
+                new S3MediaStorage(LocalAws.s3(), LocalAws.presigner(), bed.config),
+                new SqsInboundQueue(LocalAws.sqs(), bed.config),
+                new MailHosts(false, name -> new InetAddress[] {InetAddress.getLoopbackAddress()}));
+
+        production.poll();
+
+        assertThat(state(connection)).isEqualTo("active/failed/1");
+        assertThat(bed.drain()).as("nothing read from it").isEmpty();
+        poller.poll();
+        assertThat(bed.drain()).as("the same mail, once the host is public again").hasSize(1);
     }
 }
