@@ -1,13 +1,12 @@
 package com.unifiedbeez.inbox.bench;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unifiedbeez.inbox.channel.meta.MetaSignature;
 import com.unifiedbeez.inbox.platform.json.Json;
+import com.unifiedbeez.inbox.testkit.HttpEventBuilder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -83,19 +82,8 @@ final class WhatsAppDeliveries {
 
     /** The public POST as API Gateway (payload v2) hands it to the webhook function: no authorizer. */
     static APIGatewayV2HTTPEvent event(byte[] body, String signature) {
-        var context = RequestContext.builder()
-                .withHttp(RequestContext.Http.builder().withMethod("POST").withPath(PATH).build())
-                .withRouteKey("POST " + PATH)
-                .withDomainName("inbox.bench.example");
-        return APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0")
-                .withRouteKey("POST " + PATH)
-                .withRawPath(PATH)
-                .withHeaders(Map.of("content-type", "application/json", "user-agent", "facebookexternalua",
-                        "x-hub-signature-256", signature))
-                .withBody(new String(body, StandardCharsets.UTF_8))
-                .withIsBase64Encoded(false)
-                .withRequestContext(context.build())
-                .build();
+        return HttpEventBuilder.request("POST", PATH).domain("inbox.bench.example")
+                .header("content-type", "application/json").header("user-agent", "facebookexternalua")
+                .header("x-hub-signature-256", signature).rawBody(body).build();
     }
 }

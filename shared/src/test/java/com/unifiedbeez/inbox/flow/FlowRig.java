@@ -22,6 +22,7 @@ import com.unifiedbeez.inbox.testing.Fixtures;
 import com.unifiedbeez.inbox.testing.Fixtures.ConversationSpec;
 import com.unifiedbeez.inbox.testing.LocalAws;
 import com.unifiedbeez.inbox.testing.TestDatabase;
+import com.unifiedbeez.inbox.testkit.HttpEventBuilder;
 import com.unifiedbeez.inbox.testkit.SqsEvents;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -169,31 +170,13 @@ final class FlowRig implements AutoCloseable {
         return headers;
     }
 
-    /** The platform's signed POST of {@code body} to our webhook, through API Gateway (payload v2) and the function's code. */
+    /**
+     * The platform's signed POST of {@code body} to our webhook, through API Gateway (payload v2:
+     * JSON as text, Twilio's form base64) and the function's code.
+     */
     APIGatewayV2HTTPResponse deliver(Channel channel, String body) {
-        return post(channel, signedHeaders(channel, body), body);
-    }
-
-    APIGatewayV2HTTPResponse post(Channel channel, Map<String, String> headers, String body) {
-        String path = "/api/webhooks/" + channel.wireName();
-        Map<String, String> all = new HashMap<>(headers);
-        all.put("host", "abc123.execute-api.eu-west-2.amazonaws.com");
-        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0")
-                .withRouteKey("POST /api/webhooks/{channel}")
-                .withRawPath(path)
-                .withRawQueryString("")
-                .withPathParameters(Map.of("channel", channel.wireName()))
-                .withHeaders(all)
-                .withBody(body)
-                .withIsBase64Encoded(false)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withDomainName("abc123.execute-api.eu-west-2.amazonaws.com")
-                        .withRouteKey("POST /api/webhooks/{channel}")
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("POST").withPath(path)
-                                .build())
-                        .build())
-                .build();
+        APIGatewayV2HTTPEvent event = HttpEventBuilder.request("POST", "/api/webhooks/" + channel.wireName())
+                .headers(signedHeaders(channel, body)).rawBody(body.getBytes(StandardCharsets.UTF_8)).build();
         return component.webhooks().handle(event, adapter(channel));
     }
 

@@ -1,5 +1,6 @@
 package com.unifiedbeez.inbox.webhook;
 
+import static com.unifiedbeez.inbox.testkit.HttpEventBuilder.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -16,6 +17,7 @@ import com.unifiedbeez.inbox.platform.json.Json;
 import com.unifiedbeez.inbox.testing.Fixtures;
 import com.unifiedbeez.inbox.testing.LocalAws;
 import com.unifiedbeez.inbox.testing.TestDatabase;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -27,8 +29,9 @@ import software.amazon.awssdk.services.sqs.model.Message;
 /**
  * What every channel's webhook function must do, checked on the function wired by its real Dagger
  * component (PostgreSQL, ElasticMQ FIFO queue) with the stand-in channel in place of the platform's
- * adapter, called with API Gateway's events. A function's test is a subclass naming its channel,
- * its route table and how its handler is built from a config and an adapter.
+ * adapter, called with API Gateway's events of a public route (testkit's HttpEventBuilder, no
+ * claims). A function's test is a subclass naming its channel, its route table and how its handler
+ * is built from a config and an adapter.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS) // one component and queue per function, not per test
 public abstract class WebhookFunctionContract {
@@ -75,13 +78,14 @@ public abstract class WebhookFunctionContract {
         String name = channel.wireName();
         StandInChannel.Signed delivery = adapter.deliver(
                 StandInChannel.message(account, name + "-1", "cust-1", "Ada", "hello", Instant.parse("2026-03-01T10:00:00Z")));
-        APIGatewayV2HTTPResponse forged = handler.handleRequest(WebhookEvents.post("/api/webhooks/" + name,
-                Map.of(StandInChannel.SIGNATURE_HEADER, "sha256=00"), delivery.body(), false), null);
+        APIGatewayV2HTTPResponse forged = handler.handleRequest(request("POST", "/api/webhooks/" + name)
+                .header(StandInChannel.SIGNATURE_HEADER, "sha256=00").body(delivery.body()).build(), null);
         assertThat(forged.getStatusCode()).isEqualTo(401);
         assertThat(forged.getHeaders()).containsEntry("content-type", "application/problem+json");
 
-        APIGatewayV2HTTPResponse ok = handler.handleRequest(WebhookEvents.post("/api/inbox/webhooks/" + name,
-                Map.of("X-StandIn-Signature", delivery.signature()), delivery.body(), true), null);
+        APIGatewayV2HTTPResponse ok = handler.handleRequest(request("POST", "/api/inbox/webhooks/" + name)
+                .header("X-StandIn-Signature", delivery.signature())
+                .base64Body(delivery.body().getBytes(StandardCharsets.UTF_8)).build(), null);
         assertThat(ok.getStatusCode()).isEqualTo(200);
 
         var messages = LocalAws.sqs().receiveMessage(r -> r.queueUrl(queue).maxNumberOfMessages(10)).messages();
@@ -98,10 +102,10 @@ public abstract class WebhookFunctionContract {
     @Test
     void theHandshakeEchoesTheChallenge() {
         String path = "/api/webhooks/" + channel.wireName();
-        APIGatewayV2HTTPResponse response = handler.handleRequest(WebhookEvents.get(path,
-                "hub.mode=subscribe&hub.verify_token=verify-me&hub.challenge=1158201444"), null);
+        APIGatewayV2HTTPResponse response = handler.handleRequest(request("GET", path)
+                .rawQuery("hub.mode=subscribe&hub.verify_token=verify-me&hub.challenge=1158201444").build(), null);
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(response.getBody()).isEqualTo("1158201444");
-        assertThat(handler.handleRequest(WebhookEvents.get(path, ""), null).getStatusCode()).isEqualTo(403);
+        assertThat(handler.handleRequest(request("GET", path).build(), null).getStatusCode()).isEqualTo(403);
     }
 }

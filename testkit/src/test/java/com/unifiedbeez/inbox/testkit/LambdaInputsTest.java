@@ -3,6 +3,8 @@ package com.unifiedbeez.inbox.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +23,7 @@ class LambdaInputsTest {
         assertThat(event.getRequestContext().getHttp().getMethod()).isEqualTo("PATCH");
         assertThat(event.getPathParameters()).containsExactlyInAnyOrderEntriesOf(Map.of("id", "7", "messageId", "m 1"));
         assertThat(event.getQueryStringParameters()).containsExactlyEntriesOf(Map.of("view", "all"));
+        assertThat(event.getRawQueryString()).isEqualTo("view=all");
         assertThat(event.getHeaders()).containsEntry("idempotency-key", "k1")
                 .containsEntry("content-type", "application/json");
         assertThat(event.getRequestContext().getAuthorizer().getJwt().getClaims()).containsEntry("org_id", "o1");
@@ -33,9 +36,60 @@ class LambdaInputsTest {
         assertThat(event.getRequestContext().getAuthorizer()).isNull();
         assertThat(event.getPathParameters()).isNull();
         assertThat(event.getQueryStringParameters()).isNull();
+        assertThat(event.getRawQueryString()).isEmpty();
+        assertThat(event.getHeaders()).doesNotContainKey("content-type");
 
         assertThatThrownBy(() -> HttpEventBuilder.request("GET", "/api/inbox/conversations/{id}").build())
                 .hasMessageContaining("{id}");
+    }
+
+    @Test
+    void aPlatformsHandshakeKeepsItsQueryStringRawAndDecoded() {
+        var event = HttpEventBuilder.request("GET", "/api/webhooks/whatsapp")
+                .rawQuery("hub.mode=subscribe&hub.verify_token=t%2Bk&hub.challenge=1158201444").build();
+
+        assertThat(event.getRouteKey()).isEqualTo("GET /api/webhooks/whatsapp");
+        assertThat(event.getRawQueryString()).isEqualTo("hub.mode=subscribe&hub.verify_token=t%2Bk&hub.challenge=1158201444");
+        assertThat(event.getQueryStringParameters()).containsExactlyInAnyOrderEntriesOf(
+                Map.of("hub.mode", "subscribe", "hub.verify_token", "t+k", "hub.challenge", "1158201444"));
+        assertThat(event.getRequestContext().getAuthorizer()).isNull();
+        assertThat(event.getRequestContext().getDomainName()).isEqualTo(HttpEventBuilder.DOMAIN);
+        assertThat(event.getHeaders()).containsExactlyEntriesOf(Map.of("host", HttpEventBuilder.DOMAIN));
+        assertThat(event.getBody()).isNull();
+        assertThat(event.getIsBase64Encoded()).isFalse();
+
+        var repeated = HttpEventBuilder.request("GET", "/q").rawQuery("tag=a&tag=b").query("q", "x y").build();
+        assertThat(repeated.getRawQueryString()).isEqualTo("tag=a&tag=b&q=x+y");
+        assertThat(repeated.getQueryStringParameters()).containsExactlyInAnyOrderEntriesOf(Map.of("tag", "a,b", "q", "x y"));
+    }
+
+    @Test
+    void aSignedDeliveryArrivesAsTextWhenJsonAndBase64WhenAForm() {
+        byte[] json = "{\"t\":\"é\"}".getBytes(StandardCharsets.UTF_8);
+        var meta = HttpEventBuilder.request("POST", "/api/webhooks/whatsapp").domain("inbox.example.test")
+                .headers(Map.of("Content-Type", "application/json", "X-Hub-Signature-256", "sha256=ab"))
+                .rawBody(json).build();
+        assertThat(meta.getBody()).isEqualTo("{\"t\":\"é\"}");
+        assertThat(meta.getIsBase64Encoded()).isFalse();
+        assertThat(meta.getHeaders()).containsEntry("x-hub-signature-256", "sha256=ab")
+                .containsEntry("host", "inbox.example.test");
+        assertThat(meta.getRequestContext().getDomainName()).isEqualTo("inbox.example.test");
+
+        byte[] form = "Body=caf%C3%A9&From=%2B447700900001".getBytes(StandardCharsets.UTF_8);
+        var twilio = HttpEventBuilder.request("POST", "/api/webhooks/sms")
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                .header("X-Twilio-Signature", "abc=").rawBody(form).build();
+        assertThat(twilio.getIsBase64Encoded()).isTrue();
+        assertThat(Base64.getDecoder().decode(twilio.getBody())).isEqualTo(form);
+        assertThat(twilio.getHeaders()).containsEntry("content-type", "application/x-www-form-urlencoded; charset=UTF-8");
+
+        var untyped = HttpEventBuilder.request("POST", "/api/webhooks/telegram").rawBody(json).build();
+        assertThat(untyped.getIsBase64Encoded()).isTrue();
+        assertThat(untyped.getHeaders()).doesNotContainKey("content-type");
+        var forced = HttpEventBuilder.request("POST", "/api/webhooks/telegram").header("content-type", "application/json")
+                .base64Body(json).build();
+        assertThat(forced.getIsBase64Encoded()).isTrue();
+        assertThat(Base64.getDecoder().decode(forced.getBody())).isEqualTo(json);
     }
 
     @Test

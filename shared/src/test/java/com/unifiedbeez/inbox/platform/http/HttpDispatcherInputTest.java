@@ -15,7 +15,6 @@ import com.unifiedbeez.inbox.platform.auth.Role;
 import com.unifiedbeez.inbox.platform.json.Json;
 import com.unifiedbeez.inbox.testing.HttpEvents;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,10 +42,7 @@ class HttpDispatcherInputTest {
     }
 
     private static APIGatewayV2HTTPEvent base64(byte[] body) {
-        APIGatewayV2HTTPEvent event = HttpEvents.request("POST", "/echo").as(CALLER).build();
-        event.setBody(Base64.getEncoder().encodeToString(body));
-        event.setIsBase64Encoded(true);
-        return event;
+        return HttpEvents.request("POST", "/echo").as(CALLER).base64Body(body).build();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
+import com.unifiedbeez.inbox.testkit.SqsEvents;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,14 +16,7 @@ class FifoBatchTest {
     private final List<String> tried = new ArrayList<>();
 
     private static SQSMessage record(String id, String group) {
-        SQSMessage m = new SQSMessage();
-        m.setMessageId(id);
-        m.setBody("body of " + id);
-        Map<String, String> attributes = new HashMap<>();
-        attributes.put("MessageGroupId", group);
-        attributes.put("ApproximateReceiveCount", "1");
-        m.setAttributes(attributes);
-        return m;
+        return SqsEvents.record(id, "body of " + id, Map.of("MessageGroupId", group, "ApproximateReceiveCount", "1"));
     }
 
     /** A handler that is done with every record except those named. */

@@ -4,7 +4,6 @@ import static com.unifiedbeez.inbox.functions.conversations.HandlerHarness.call;
 import static com.unifiedbeez.inbox.testing.HttpEvents.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.unifiedbeez.inbox.platform.auth.Caller;
 import com.unifiedbeez.inbox.platform.auth.Role;
 import com.unifiedbeez.inbox.testing.Fixtures;
@@ -135,11 +134,8 @@ class BadInputTest {
 
     @Test
     void invalidUtf8InANoteIsA400() {
-        APIGatewayV2HTTPEvent event = route("POST", "/{id}/notes").build();
         byte[] body = "{\"content\":\"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1); // é as one Latin-1 byte
-        event.setBody(Base64.getEncoder().encodeToString(body));
-        event.setIsBase64Encoded(true);
-        HttpAnswer answer = HandlerHarness.call(event);
+        HttpAnswer answer = HandlerHarness.call(route("POST", "/{id}/notes").base64Body(body).build());
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.json().path("detail").asText()).contains("UTF-8");
     }

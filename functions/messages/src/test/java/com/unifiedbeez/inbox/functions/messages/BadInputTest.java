@@ -220,10 +220,7 @@ class BadInputTest {
         System.arraycopy(head, 0, body, 0, head.length);
         System.arraycopy(bad, 0, body, head.length, bad.length);
         System.arraycopy(tail, 0, body, head.length + bad.length, tail.length);
-        APIGatewayV2HTTPEvent event = route("POST", "/send").build();
-        event.setBody(Base64.getEncoder().encodeToString(body));
-        event.setIsBase64Encoded(true);
-        HttpAnswer answer = HttpAnswer.call(MessagesHarness.handler(), event);
+        HttpAnswer answer = HttpAnswer.call(MessagesHarness.handler(), route("POST", "/send").base64Body(body).build());
         assertThat(answer.status()).isEqualTo(400);
         assertThat(answer.json().path("detail").asText()).contains("UTF-8");
     }
@@ -239,10 +236,8 @@ class BadInputTest {
     @Test
     void validUtf8InABase64BodyIsRead() {
         before = null; // accepted
-        APIGatewayV2HTTPEvent event = route("POST", "/send").build();
-        event.setBody(Base64.getEncoder().encodeToString(fill("{'conversationId':'$conv','content':'Grüße 👍'}")
-                .getBytes(StandardCharsets.UTF_8)));
-        event.setIsBase64Encoded(true);
+        APIGatewayV2HTTPEvent event = route("POST", "/send")
+                .base64Body(fill("{'conversationId':'$conv','content':'Grüße 👍'}").getBytes(StandardCharsets.UTF_8)).build();
         HttpAnswer answer = HttpAnswer.call(MessagesHarness.handler(), event);
         assertThat(answer.status()).isEqualTo(202);
         assertThat(answer.json().path("content").asText()).isEqualTo("Grüße 👍");
