@@ -7,7 +7,7 @@ import com.unifiedbeez.inbox.channel.CustomerProfile;
 import com.unifiedbeez.inbox.channel.InboundEvent.Customer;
 import com.unifiedbeez.inbox.channel.InboundEvent.InboundMessage;
 import com.unifiedbeez.inbox.channel.IncomingNormalizer;
-import com.unifiedbeez.inbox.contact.ContactRepository;
+import com.unifiedbeez.inbox.contact.ContactStore;
 import com.unifiedbeez.inbox.conversation.ConversationStore;
 import com.unifiedbeez.inbox.event.DomainEvents;
 import com.unifiedbeez.inbox.inbound.InboundMediaStore.StoredMedia;
@@ -52,13 +52,13 @@ public final class InboundMessages {
     private final InboundMediaStore media;
     private final MessageStore messages;
     private final ConversationStore conversationStore;
-    private final ContactRepository contactRepository;
+    private final ContactStore contactRepository;
     private final DomainEvents events;
 
     @Inject
     public InboundMessages(Database database, InboundContacts contacts, InboundConversations conversations,
                            InboundMediaStore media, MessageStore messages, ConversationStore conversationStore,
-                           ContactRepository contactRepository, DomainEvents events) {
+                           ContactStore contactRepository, DomainEvents events) {
         this.database = database;
         this.contacts = contacts;
         this.conversations = conversations;

@@ -10,9 +10,9 @@ import com.unifiedbeez.inbox.channel.InboundEnvelope;
 import com.unifiedbeez.inbox.channel.PlatformEndpoints;
 import com.unifiedbeez.inbox.channel.PlatformHttp;
 import com.unifiedbeez.inbox.channel.telegram.TelegramInbound;
-import com.unifiedbeez.inbox.connection.ConnectionRepository;
+import com.unifiedbeez.inbox.connection.ConnectionStore;
 import com.unifiedbeez.inbox.connection.CredentialCipher;
-import com.unifiedbeez.inbox.contact.ContactRepository;
+import com.unifiedbeez.inbox.contact.ContactStore;
 import com.unifiedbeez.inbox.conversation.ConversationStore;
 import com.unifiedbeez.inbox.event.DomainEvents;
 import com.unifiedbeez.inbox.message.DeliveryTracker;
@@ -57,12 +57,12 @@ class InboundMediaUnavailableTest {
     private InboundProcessor processor() {
         Config api = Config.of(Map.of(PlatformEndpoints.TELEGRAM_API_URL, telegram.url("/").toString(),
                 PlatformEndpoints.WEBHOOK_BASE_URL, "https://inbox.example.com"));
-        return new InboundProcessor(database, new ConnectionRepository(database, new CredentialCipher(TestDatabase.config())),
+        return new InboundProcessor(database, new ConnectionStore(database, new CredentialCipher(TestDatabase.config())),
                 Set.of(new TelegramInbound(api, new PlatformHttp())),
                 new InboundMessages(database, contacts, new InboundConversations(new ConversationStore(events)),
                         new InboundMediaStore(new S3MediaStorage(LocalAws.s3(), LocalAws.presigner(),
                                 LocalAws.config().with(S3MediaStorage.BUCKET, BUCKET))),
-                        new MessageStore(), new ConversationStore(events), new ContactRepository(), events),
+                        new MessageStore(), new ConversationStore(events), new ContactStore(), events),
                 new InboundUpdates(database, contacts, new MessageStore()), new DeliveryTracker(events));
     }
 

@@ -11,9 +11,9 @@ import javax.inject.Singleton;
 
 /** Contacts and their channel identities, organization-scoped. */
 @Singleton
-public final class ContactRepository {
+public final class ContactStore {
     @Inject
-    public ContactRepository() {
+    public ContactStore() {
     }
 
     public Optional<ContactView> find(Connection c, UUID organizationId, UUID id) throws SQLException {
