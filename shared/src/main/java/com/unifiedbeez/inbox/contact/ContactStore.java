@@ -1,6 +1,7 @@
 package com.unifiedbeez.inbox.contact;
 
 import com.unifiedbeez.inbox.platform.db.Sql;
+import com.unifiedbeez.inbox.platform.id.Ids;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -9,7 +10,11 @@ import java.util.UUID;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
-/** Contacts and their channel identities, organization-scoped. */
+/**
+ * The contact aggregate's store: contacts and their channel identities, organization-scoped, and
+ * the only writer of {@code contacts} and {@code contact_identities}. Who a customer is (found,
+ * created, named) is decided by the services that call it.
+ */
 @Singleton
 public final class ContactStore {
     @Inject
@@ -26,6 +31,49 @@ public final class ContactStore {
                 r -> new ContactView(Sql.uuid(r, "id"), r.getString("name"), r.getString("email"), r.getString("phone"),
                         r.getString("avatar_url"), identities, Sql.instant(r, "created_at")),
                 organizationId, id);
+    }
+
+    /** The contact behind a channel identity (wa_id, PSID, chat id, phone, address). */
+    public Optional<UUID> findByIdentity(Connection c, UUID organizationId, String channel, String identifier)
+            throws SQLException {
+        return Sql.one(c, """
+                SELECT contact_id FROM contact_identities WHERE organization_id = ? AND channel = ? AND identifier = ?""",
+                r -> Sql.uuid(r, "contact_id"), organizationId, channel, identifier);
+    }
+
+    public void insert(Connection c, UUID id, UUID organizationId, String name, String email, String phone,
+                       String avatarUrl) throws SQLException {
+        Sql.update(c, "INSERT INTO contacts (id, organization_id, name, email, phone, avatar_url) VALUES (?, ?, ?, ?, ?, ?)",
+                id, organizationId, name, email, phone, avatarUrl);
+    }
+
+    /**
+     * Gives the contact a channel identity; false when the identity is already another contact's
+     * (its unique key decides between two transactions creating the same customer).
+     */
+    public boolean insertIdentity(Connection c, UUID organizationId, UUID contactId, String channel, String identifier,
+                                  String displayName, UUID connectionId) throws SQLException {
+        return Sql.update(c, """
+                INSERT INTO contact_identities (id, organization_id, contact_id, channel, identifier, display_name,
+                                                channel_connection_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (organization_id, channel, identifier) DO NOTHING""",
+                Ids.newId(), organizationId, contactId, channel, identifier, displayName, connectionId) == 1;
+    }
+
+    public void delete(Connection c, UUID organizationId, UUID id) throws SQLException {
+        Sql.update(c, "DELETE FROM contacts WHERE organization_id = ? AND id = ?", organizationId, id);
+    }
+
+    /** A name learnt later fills the identity's and the contact's gaps, never overwrites one. */
+    public void fillName(Connection c, UUID organizationId, UUID contactId, String channel, String identifier, String name)
+            throws SQLException {
+        Sql.update(c, """
+                UPDATE contact_identities SET display_name = ?
+                 WHERE organization_id = ? AND channel = ? AND identifier = ? AND display_name IS NULL""",
+                name, organizationId, channel, identifier);
+        Sql.update(c, "UPDATE contacts SET name = ?, updated_at = now() WHERE organization_id = ? AND id = ? AND name IS NULL",
+                name, organizationId, contactId);
     }
 
     /** The identity of a contact on a channel, with the connection it came in through (if known). */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.unifiedbeez.inbox.attachment.AttachmentStore;
 import com.unifiedbeez.inbox.attachment.S3MediaStorage;
 import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.channel.InboundEnvelope;
@@ -48,7 +49,7 @@ class InboundMediaUnavailableTest {
     private final Fixtures fixtures = Fixtures.onTestDatabase();
     private final Database database = new Database(TestDatabase.dataSource());
     private final DomainEvents events = new DomainEvents();
-    private final InboundContacts contacts = new InboundContacts();
+    private final ContactStore contacts = new ContactStore();
     private final UUID org = fixtures.organization("Big files");
     private final String botId = Long.toString(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_000_000_000L));
     private final UUID bot = fixtures.channelConnection(org, Channel.TELEGRAM, botId, "{}",
@@ -59,10 +60,11 @@ class InboundMediaUnavailableTest {
                 PlatformEndpoints.WEBHOOK_BASE_URL, "https://inbox.example.com"));
         return new InboundProcessor(database, new ConnectionStore(database, new CredentialCipher(TestDatabase.config())),
                 Set.of(new TelegramInbound(api, new PlatformHttp())),
-                new InboundMessages(database, contacts, new InboundConversations(new ConversationStore(events)),
+                new InboundMessages(database, new InboundContacts(contacts),
+                        new InboundConversations(new ConversationStore(events)),
                         new InboundMediaStore(new S3MediaStorage(LocalAws.s3(), LocalAws.presigner(),
                                 LocalAws.config().with(S3MediaStorage.BUCKET, BUCKET))),
-                        new MessageStore(), new ConversationStore(events), new ContactStore(), events),
+                        new MessageStore(), new AttachmentStore(), new ConversationStore(events), contacts, events),
                 new InboundUpdates(database, contacts, new MessageStore()), new DeliveryTracker(events));
     }
 

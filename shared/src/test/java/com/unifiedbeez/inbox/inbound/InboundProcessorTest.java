@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unifiedbeez.inbox.attachment.AttachmentStore;
 import com.unifiedbeez.inbox.attachment.S3MediaStorage;
 import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.channel.InboundEnvelope;
@@ -46,14 +47,15 @@ class InboundProcessorTest {
     private final Database database = new Database(TestDatabase.dataSource());
     private final DomainEvents events = new DomainEvents();
     private final DeliveryTracker tracker = new DeliveryTracker(events);
-    private final InboundContacts contacts = new InboundContacts();
+    private final ContactStore contacts = new ContactStore();
     private final InboundProcessor processor = new InboundProcessor(database,
             new ConnectionStore(database, new CredentialCipher(TestDatabase.config())),
             Set.of(new StandInChannel(Channel.WHATSAPP, "s", "t"), new StandInChannel(Channel.EMAIL, "s", "t")),
-            new InboundMessages(database, contacts, new InboundConversations(new ConversationStore(events)),
+            new InboundMessages(database, new InboundContacts(contacts),
+                    new InboundConversations(new ConversationStore(events)),
                     new InboundMediaStore(new S3MediaStorage(LocalAws.s3(), LocalAws.presigner(),
                             LocalAws.config().with(S3MediaStorage.BUCKET, BUCKET))),
-                    new MessageStore(), new ConversationStore(events), new ContactStore(), events),
+                    new MessageStore(), new AttachmentStore(), new ConversationStore(events), contacts, events),
             new InboundUpdates(database, contacts, new MessageStore()), tracker);
     private final MockWebServer mediaServer = new MockWebServer();
 
