@@ -11,7 +11,7 @@ import com.unifiedbeez.inbox.local.gateway.LambdaFunctions;
 import com.unifiedbeez.inbox.local.gateway.ProblemErrorHandler;
 import com.unifiedbeez.inbox.local.gateway.SamTemplate;
 import com.unifiedbeez.inbox.channel.PlatformEndpoints;
-import com.unifiedbeez.inbox.connection.ConnectionRepository;
+import com.unifiedbeez.inbox.connection.ConnectionStore;
 import com.unifiedbeez.inbox.connection.CredentialCipher;
 import com.unifiedbeez.inbox.local.sandbox.LocalMailServer;
 import com.unifiedbeez.inbox.local.sandbox.Sandbox;
@@ -273,7 +273,7 @@ public final class LocalInbox implements AutoCloseable {
             functions = new LambdaFunctions(Thread.currentThread().getContextClassLoader());
             gateway = new Gateway(template.httpRoutes(), new JwtAuthorizer(options.jwtSecret()),
                     "localhost:" + port, functions).withCors(template.cors().orElse(null));
-            ConnectionRepository connections = new ConnectionRepository(new Database(database.dataSource()), cipher);
+            ConnectionStore connections = new ConnectionStore(new Database(database.dataSource()), cipher);
             sandbox = new Sandbox(accounts, connections, mail,
                     sandboxProperties.get(PlatformEndpoints.META_APP_SECRET),
                     Duration.ofMillis(options.callbackDelayMs())).listeningOn(baseUrl, baseUrl);

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.channel.ChannelConnection;
 import com.unifiedbeez.inbox.channel.PlatformEndpoints;
-import com.unifiedbeez.inbox.connection.ConnectionRepository;
+import com.unifiedbeez.inbox.connection.ConnectionStore;
 import com.unifiedbeez.inbox.connection.CredentialCipher;
 import com.unifiedbeez.inbox.local.sandbox.Sandbox;
 import com.unifiedbeez.inbox.local.sandbox.SandboxAccounts;
@@ -56,7 +56,7 @@ class SandboxLocalRuntimeTest {
             assertThat(config.get(CredentialCipher.KEY)).contains(SandboxEnvironment.CREDENTIALS_KEY);
 
             // the seeded connections hold the sandbox's credentials, encrypted
-            ConnectionRepository connections = new ConnectionRepository(new Database(inbox.database().dataSource()),
+            ConnectionStore connections = new ConnectionStore(new Database(inbox.database().dataSource()),
                     new CredentialCipher(config));
             ChannelConnection whatsapp = connections.findLive(Channel.WHATSAPP, SandboxAccounts.ACME_PHONE_NUMBER_ID)
                     .orElseThrow();

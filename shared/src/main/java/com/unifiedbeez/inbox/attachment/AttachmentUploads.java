@@ -1,12 +1,12 @@
 package com.unifiedbeez.inbox.attachment;
 
+import com.unifiedbeez.inbox.attachment.AttachmentStore.Upload;
 import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.channel.ConstraintViolations;
 import com.unifiedbeez.inbox.channel.MediaRules;
 import com.unifiedbeez.inbox.conversation.ConversationStore;
 import com.unifiedbeez.inbox.platform.auth.Caller;
 import com.unifiedbeez.inbox.platform.db.Database;
-import com.unifiedbeez.inbox.platform.db.Sql;
 import com.unifiedbeez.inbox.platform.errors.ApiException;
 import com.unifiedbeez.inbox.platform.errors.Validation;
 import com.unifiedbeez.inbox.platform.id.Ids;
@@ -33,12 +33,15 @@ public final class AttachmentUploads {
 
     private final Database database;
     private final ConversationStore conversations;
+    private final AttachmentStore attachments;
     private final MediaStorage storage;
 
     @Inject
-    public AttachmentUploads(Database database, ConversationStore conversations, MediaStorage storage) {
+    public AttachmentUploads(Database database, ConversationStore conversations, AttachmentStore attachments,
+                             MediaStorage storage) {
         this.database = database;
         this.conversations = conversations;
+        this.attachments = attachments;
         this.storage = storage;
     }
 
@@ -61,11 +64,8 @@ public final class AttachmentUploads {
             ConstraintViolations.reject(MediaRules.check(channel, type, request.size()).stream().toList());
             UUID id = Ids.newId();
             String key = UPLOAD_AREA + caller.organizationId() + "/" + conversationId + "/" + id + "/" + safeName(fileName);
-            Sql.update(c, """
-                    INSERT INTO attachments (id, organization_id, conversation_id, uploaded_by, s3_key, file_name,
-                                             content_type, declared_size)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-                    id, caller.organizationId(), conversationId, caller.userId(), key, fileName, type, request.size());
+            attachments.insertPending(c, id, caller.organizationId(), conversationId, caller.userId(), key, fileName, type,
+                    request.size());
             return new UploadTicketView(new AttachmentView(id, fileName, type, request.size(), "pending", null),
                     storage.presignPut(key, type, request.size(), UPLOAD_TTL));
         });
@@ -73,12 +73,7 @@ public final class AttachmentUploads {
 
     public AttachmentView complete(Caller caller, UUID attachmentId) {
         return database.transaction(c -> {
-            var row = Sql.one(c, """
-                    SELECT conversation_id, s3_key, file_name, content_type, declared_size, status FROM attachments
-                     WHERE organization_id = ? AND id = ? FOR UPDATE""",
-                    r -> new Pending(Sql.uuid(r, "conversation_id"), r.getString("s3_key"), r.getString("file_name"),
-                            r.getString("content_type"), r.getLong("declared_size"), r.getString("status")),
-                    caller.organizationId(), attachmentId)
+            var row = attachments.lock(c, caller.organizationId(), attachmentId)
                     .orElseThrow(() -> ApiException.notFound("attachment", attachmentId));
             if ("uploaded".equals(row.status())) {
                 return view(attachmentId, row, row.key(), row.declaredSize());
@@ -104,17 +99,9 @@ public final class AttachmentUploads {
             if (!storage.copyIfUnchanged(row.key(), stored.etag(), verified)) {
                 throw changed(attachmentId);
             }
-            Sql.update(c, """
-                    UPDATE attachments SET status = 'uploaded', size_bytes = ?, s3_key = ?, completed_at = now(),
-                           metadata = metadata || jsonb_build_object('verifiedEtag', ?::text)
-                     WHERE id = ?""",
-                    stored.sizeBytes(), verified, stored.etag(), attachmentId);
+            attachments.markUploaded(c, attachmentId, stored.sizeBytes(), verified, stored.etag());
             return view(attachmentId, row, verified, stored.sizeBytes());
         });
-    }
-
-    private record Pending(UUID conversationId, String key, String fileName, String contentType, long declaredSize,
-                           String status) {
     }
 
     private static ApiException changed(UUID attachmentId) {
@@ -122,12 +109,12 @@ public final class AttachmentUploads {
                 + " was replaced while it was being verified; complete the upload again");
     }
 
-    private static String verifiedKey(Caller caller, Pending row, UUID attachmentId) {
+    private static String verifiedKey(Caller caller, Upload row, UUID attachmentId) {
         return VERIFIED_AREA + caller.organizationId() + "/" + row.conversationId() + "/" + attachmentId + "/"
                 + safeName(row.fileName());
     }
 
-    private AttachmentView view(UUID id, Pending row, String key, long size) {
+    private AttachmentView view(UUID id, Upload row, String key, long size) {
         return new AttachmentView(id, row.fileName(), row.contentType(), size, "uploaded", storage.presignGet(key, DOWNLOAD_TTL));
     }
 

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The connections a channel polls itself (email) and what it saw of them; implemented over
- * PostgreSQL by connection.ConnectionRepository, so the adapter need not know where health is kept.
+ * PostgreSQL by connection.ConnectionStore, so the adapter need not know where health is kept.
  */
 public interface ObservedConnections {
     /** Failures in a row, seen by the system itself, that make a live connection 'error'. */

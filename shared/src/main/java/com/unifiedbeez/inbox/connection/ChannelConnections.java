@@ -19,18 +19,18 @@ import org.slf4j.LoggerFactory;
 public final class ChannelConnections {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelConnections.class);
 
-    private final ConnectionRepository repository;
+    private final ConnectionStore store;
     private final ConnectionProbes probes;
 
     @Inject
-    public ChannelConnections(ConnectionRepository repository, ConnectionProbes probes) {
-        this.repository = repository;
+    public ChannelConnections(ConnectionStore store, ConnectionProbes probes) {
+        this.store = store;
         this.probes = probes;
     }
 
     /** Every connection of the organization, disconnected ones included; an organization has a handful. */
     public Page<ConnectionView> list(Caller caller) {
-        return new Page<>(repository.views(caller.organizationId()), null);
+        return new Page<>(store.views(caller.organizationId()), null);
     }
 
     /**
@@ -41,7 +41,7 @@ public final class ChannelConnections {
     public void disconnect(Caller caller, UUID id) {
         caller.requireAdmin();
         release(caller.organizationId(), id);
-        if (!repository.disconnect(caller.organizationId(), id, Instant.now().truncatedTo(ChronoUnit.MICROS))) {
+        if (!store.disconnect(caller.organizationId(), id, Instant.now().truncatedTo(ChronoUnit.MICROS))) {
             throw ApiException.notFound("channel connection", id);
         }
         LOG.info("disconnected channel connection {} of organization {}", id, caller.organizationId());
@@ -51,7 +51,7 @@ public final class ChannelConnections {
     private void release(UUID organizationId, UUID id) {
         Optional<ChannelConnection> live;
         try {
-            live = repository.find(organizationId, id).filter(c -> !"disconnected".equals(c.status()));
+            live = store.find(organizationId, id).filter(c -> !"disconnected".equals(c.status()));
         } catch (IllegalStateException e) {
             // Credentials that no longer decrypt (a rotated key) cannot release anything; the disconnect still goes on.
             LOG.warn("channel connection {} is disconnected without release at its platform: {}", id, e.getMessage());

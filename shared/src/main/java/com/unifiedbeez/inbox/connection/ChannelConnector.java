@@ -30,13 +30,13 @@ public final class ChannelConnector {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelConnector.class);
     private static final String UNIQUE_VIOLATION = "23505";
 
-    private final ConnectionRepository repository;
+    private final ConnectionStore store;
     private final ConnectionProbes probes;
     private final CredentialCipher cipher;
 
     @Inject
-    public ChannelConnector(ConnectionRepository repository, ConnectionProbes probes, CredentialCipher cipher) {
-        this.repository = repository;
+    public ChannelConnector(ConnectionStore store, ConnectionProbes probes, CredentialCipher cipher) {
+        this.store = store;
         this.probes = probes;
         this.cipher = cipher;
     }
@@ -44,11 +44,11 @@ public final class ChannelConnector {
     public Connected connect(Caller caller, ConnectRequest request) {
         caller.requireAdmin();
         NewConnection draft = request.validated();
-        var claim = repository.claim(draft.channel(), draft.externalId(), caller.organizationId());
+        var claim = store.claim(draft.channel(), draft.externalId(), caller.organizationId());
         if (claim.isPresent() && !claim.get().organizationId().equals(caller.organizationId())) {
             throw alreadyConnected(draft);
         }
-        ChannelConnection connection = new ChannelConnection(claim.map(ConnectionRepository.Claim::id).orElseGet(Ids::newId),
+        ChannelConnection connection = new ChannelConnection(claim.map(ConnectionStore.Claim::id).orElseGet(Ids::newId),
                 caller.organizationId(), draft.channel(), draft.externalId(), draft.name(), "active", draft.config(),
                 draft.secrets());
         HealthReport report = probes.onConnect(connection);
@@ -59,8 +59,8 @@ public final class ChannelConnector {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         try {
             ConnectionView view = claim.isPresent()
-                    ? repository.renew(connection, sealed, report, now)
-                    : repository.insert(connection, sealed, report, now);
+                    ? store.renew(connection, sealed, report, now)
+                    : store.insert(connection, sealed, report, now);
             LOG.info("{} {} for organization {}", claim.isPresent() ? "renewed" : "connected", connection,
                     caller.organizationId());
             return new Connected(view, claim.isEmpty());

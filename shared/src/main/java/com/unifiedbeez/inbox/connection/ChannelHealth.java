@@ -12,21 +12,21 @@ import javax.inject.Singleton;
 
 /**
  * A member's health check: the platform asked now, its answer recorded on the connection as seen,
- * never as routing state (see {@link ConnectionRepository#recordCheck}).
+ * never as routing state (see {@link ConnectionStore#recordCheck}).
  */
 @Singleton
 public final class ChannelHealth {
-    private final ConnectionRepository repository;
+    private final ConnectionStore store;
     private final ConnectionProbes probes;
 
     @Inject
-    public ChannelHealth(ConnectionRepository repository, ConnectionProbes probes) {
-        this.repository = repository;
+    public ChannelHealth(ConnectionStore store, ConnectionProbes probes) {
+        this.store = store;
         this.probes = probes;
     }
 
     public HealthCheckView check(Caller caller, UUID id) {
-        ChannelConnection connection = repository.find(caller.organizationId(), id)
+        ChannelConnection connection = store.find(caller.organizationId(), id)
                 .orElseThrow(() -> ApiException.notFound("channel connection", id));
         if ("disconnected".equals(connection.status())) {
             throw ApiException.conflict("channel-disconnected", "channel connection " + id
@@ -34,7 +34,7 @@ public final class ChannelHealth {
         }
         HealthReport report = probes.check(connection);
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        repository.recordCheck(caller.organizationId(), id, report, at);
+        store.recordCheck(caller.organizationId(), id, report, at);
         return new HealthCheckView(report.healthy(), at, report.checks());
     }
 }

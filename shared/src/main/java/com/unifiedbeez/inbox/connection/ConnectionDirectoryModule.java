@@ -9,8 +9,8 @@ import dagger.Module;
 @Module
 public interface ConnectionDirectoryModule {
     @Binds
-    ConnectionDirectory connectionDirectory(ConnectionRepository repository);
+    ConnectionDirectory connectionDirectory(ConnectionStore store);
 
     @Binds
-    ObservedConnections observedConnections(ConnectionRepository repository);
+    ObservedConnections observedConnections(ConnectionStore store);
 }

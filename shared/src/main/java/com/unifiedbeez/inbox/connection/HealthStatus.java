@@ -4,7 +4,7 @@ package com.unifiedbeez.inbox.connection;
  * What the latest look at a connection's account saw ({@code channel_connections.last_health_status}):
  * one word for the API's health check, connect and the email poller alike. Not the connection's
  * status, which only the system's own repeated failures move (see
- * {@link ConnectionRepository#recordObserved}).
+ * {@link ConnectionStore#recordObserved}).
  */
 public enum HealthStatus {
     OK("ok"), FAILED("failed");

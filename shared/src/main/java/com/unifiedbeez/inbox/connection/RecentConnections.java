@@ -29,29 +29,29 @@ public final class RecentConnections implements ConnectionDirectory {
     private record Entry(ChannelConnection connection, Instant until) {
     }
 
-    private final ConnectionRepository repository;
+    private final ConnectionStore store;
     private final Clock clock;
     private final ConcurrentHashMap<String, Entry> live = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<UUID, Entry> byId = new ConcurrentHashMap<>();
 
     @Inject
-    public RecentConnections(ConnectionRepository repository) {
-        this(repository, Clock.systemUTC());
+    public RecentConnections(ConnectionStore store) {
+        this(store, Clock.systemUTC());
     }
 
-    RecentConnections(ConnectionRepository repository, Clock clock) {
-        this.repository = repository;
+    RecentConnections(ConnectionStore store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 
     @Override
     public Optional<ChannelConnection> findLive(Channel channel, String externalId) {
-        return cached(live, channel.wireName() + ":" + externalId, () -> repository.findLive(channel, externalId));
+        return cached(live, channel.wireName() + ":" + externalId, () -> store.findLive(channel, externalId));
     }
 
     @Override
     public Optional<ChannelConnection> find(UUID id) {
-        return cached(byId, id, () -> repository.find(id));
+        return cached(byId, id, () -> store.find(id));
     }
 
     private <K> Optional<ChannelConnection> cached(ConcurrentHashMap<K, Entry> map, K key,

@@ -1,7 +1,7 @@
 package com.unifiedbeez.inbox.conversation;
 
 import com.unifiedbeez.inbox.channel.Channel;
-import com.unifiedbeez.inbox.contact.ContactRepository;
+import com.unifiedbeez.inbox.contact.ContactStore;
 import com.unifiedbeez.inbox.message.MessageSubmitter;
 import com.unifiedbeez.inbox.message.MessageView;
 import com.unifiedbeez.inbox.platform.auth.Caller;
@@ -30,13 +30,13 @@ import javax.inject.Singleton;
 @Singleton
 public final class ConversationCreator {
     private final Database database;
-    private final ContactRepository contacts;
+    private final ContactStore contacts;
     private final ConversationDetails details;
     private final ConversationStore conversations;
     private final MessageSubmitter submitter;
 
     @Inject
-    public ConversationCreator(Database database, ContactRepository contacts, ConversationDetails details,
+    public ConversationCreator(Database database, ContactStore contacts, ConversationDetails details,
                                ConversationStore conversations, MessageSubmitter submitter) {
         this.database = database;
         this.contacts = contacts;

@@ -1,7 +1,7 @@
 package com.unifiedbeez.inbox.conversation;
 
 import com.unifiedbeez.inbox.attachment.AttachmentLinks;
-import com.unifiedbeez.inbox.contact.ContactRepository;
+import com.unifiedbeez.inbox.contact.ContactStore;
 import com.unifiedbeez.inbox.message.MessageStore;
 import com.unifiedbeez.inbox.message.MessageView;
 import com.unifiedbeez.inbox.platform.auth.Caller;
@@ -22,11 +22,11 @@ import javax.inject.Singleton;
 public final class ConversationDetails {
     private final Database database;
     private final ConversationStore conversations;
-    private final ContactRepository contacts;
+    private final ContactStore contacts;
     private final MessageStore messages;
 
     @Inject
-    public ConversationDetails(Database database, ConversationStore conversations, ContactRepository contacts,
+    public ConversationDetails(Database database, ConversationStore conversations, ContactStore contacts,
                                MessageStore messages) {
         this.database = database;
         this.conversations = conversations;

@@ -1,7 +1,7 @@
 package com.unifiedbeez.inbox.inbound;
 
 import com.unifiedbeez.inbox.channel.InboundEvent.Customer;
-import com.unifiedbeez.inbox.platform.db.Sql;
+import com.unifiedbeez.inbox.contact.ContactStore;
 import com.unifiedbeez.inbox.platform.id.Ids;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -18,18 +18,15 @@ import javax.inject.Singleton;
  */
 @Singleton
 public final class InboundContacts {
+    private final ContactStore contacts;
+
     @Inject
-    public InboundContacts() {
+    public InboundContacts(ContactStore contacts) {
+        this.contacts = contacts;
     }
 
     /** The contact, and whether this call created it. */
     public record Resolved(UUID contactId, boolean created) {
-    }
-
-    public Optional<UUID> find(Connection c, UUID organizationId, String channel, String identifier) throws SQLException {
-        return Sql.one(c, """
-                SELECT contact_id FROM contact_identities WHERE organization_id = ? AND channel = ? AND identifier = ?""",
-                r -> Sql.uuid(r, "contact_id"), organizationId, channel, identifier);
     }
 
     public Resolved resolve(Connection c, UUID organizationId, String channel, UUID connectionId, Customer customer)
@@ -40,41 +37,30 @@ public final class InboundContacts {
     /** As above; {@code avatarUrl} (a looked-up profile picture, or null) goes on a contact this call creates. */
     public Resolved resolve(Connection c, UUID organizationId, String channel, UUID connectionId, Customer customer,
                             String avatarUrl) throws SQLException {
-        Optional<UUID> known = find(c, organizationId, channel, customer.identifier());
+        Optional<UUID> known = contacts.findByIdentity(c, organizationId, channel, customer.identifier());
         if (known.isPresent()) {
             learnName(c, organizationId, known.get(), channel, customer);
             return new Resolved(known.get(), false);
         }
         UUID contactId = Ids.newId();
-        Sql.update(c, "INSERT INTO contacts (id, organization_id, name, email, phone, avatar_url) VALUES (?, ?, ?, ?, ?, ?)",
-                contactId, organizationId, customer.displayName(), customer.email(), customer.phone(), avatarUrl);
-        int inserted = Sql.update(c, """
-                INSERT INTO contact_identities (id, organization_id, contact_id, channel, identifier, display_name,
-                                                channel_connection_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (organization_id, channel, identifier) DO NOTHING""",
-                Ids.newId(), organizationId, contactId, channel, customer.identifier(), customer.displayName(), connectionId);
-        if (inserted == 1) {
+        contacts.insert(c, contactId, organizationId, customer.displayName(), customer.email(), customer.phone(), avatarUrl);
+        if (contacts.insertIdentity(c, organizationId, contactId, channel, customer.identifier(), customer.displayName(),
+                connectionId)) {
             return new Resolved(contactId, true);
         }
         // A concurrent transaction created this identity first: use its contact, drop ours.
-        Sql.update(c, "DELETE FROM contacts WHERE organization_id = ? AND id = ?", organizationId, contactId);
-        UUID winner = find(c, organizationId, channel, customer.identifier()).orElseThrow();
+        contacts.delete(c, organizationId, contactId);
+        UUID winner = contacts.findByIdentity(c, organizationId, channel, customer.identifier()).orElseThrow();
         learnName(c, organizationId, winner, channel, customer);
         return new Resolved(winner, false);
     }
 
     /** A name the platform tells later (a first message without a profile) fills the gaps, never overwrites. */
-    private static void learnName(Connection c, UUID organizationId, UUID contactId, String channel, Customer customer)
+    private void learnName(Connection c, UUID organizationId, UUID contactId, String channel, Customer customer)
             throws SQLException {
         if (customer.displayName() == null || customer.displayName().isBlank()) {
             return;
         }
-        Sql.update(c, """
-                UPDATE contact_identities SET display_name = ?
-                 WHERE organization_id = ? AND channel = ? AND identifier = ? AND display_name IS NULL""",
-                customer.displayName(), organizationId, channel, customer.identifier());
-        Sql.update(c, "UPDATE contacts SET name = ?, updated_at = now() WHERE organization_id = ? AND id = ? AND name IS NULL",
-                customer.displayName(), organizationId, contactId);
+        contacts.fillName(c, organizationId, contactId, channel, customer.identifier(), customer.displayName());
     }
 }

@@ -2,12 +2,13 @@ package com.unifiedbeez.inbox.inbound;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unifiedbeez.inbox.attachment.AttachmentStore;
 import com.unifiedbeez.inbox.channel.ChannelConnection;
 import com.unifiedbeez.inbox.channel.CustomerProfile;
 import com.unifiedbeez.inbox.channel.InboundEvent.Customer;
 import com.unifiedbeez.inbox.channel.InboundEvent.InboundMessage;
 import com.unifiedbeez.inbox.channel.IncomingNormalizer;
-import com.unifiedbeez.inbox.contact.ContactRepository;
+import com.unifiedbeez.inbox.contact.ContactStore;
 import com.unifiedbeez.inbox.conversation.ConversationStore;
 import com.unifiedbeez.inbox.event.DomainEvents;
 import com.unifiedbeez.inbox.inbound.InboundMediaStore.StoredMedia;
@@ -51,21 +52,23 @@ public final class InboundMessages {
     private final InboundConversations conversations;
     private final InboundMediaStore media;
     private final MessageStore messages;
+    private final AttachmentStore attachments;
     private final ConversationStore conversationStore;
-    private final ContactRepository contactRepository;
+    private final ContactStore contactStore;
     private final DomainEvents events;
 
     @Inject
     public InboundMessages(Database database, InboundContacts contacts, InboundConversations conversations,
-                           InboundMediaStore media, MessageStore messages, ConversationStore conversationStore,
-                           ContactRepository contactRepository, DomainEvents events) {
+                           InboundMediaStore media, MessageStore messages, AttachmentStore attachments,
+                           ConversationStore conversationStore, ContactStore contactStore, DomainEvents events) {
         this.database = database;
         this.contacts = contacts;
         this.conversations = conversations;
         this.media = media;
         this.messages = messages;
+        this.attachments = attachments;
         this.conversationStore = conversationStore;
-        this.contactRepository = contactRepository;
+        this.contactStore = contactStore;
         this.events = events;
     }
 
@@ -101,7 +104,7 @@ public final class InboundMessages {
         if (!normalizer.looksUpProfiles() || from.displayName() != null && !from.displayName().isBlank()) {
             return Optional.empty();
         }
-        boolean known = database.read(c -> contacts.find(c, connection.organizationId(),
+        boolean known = database.read(c -> contactStore.findByIdentity(c, connection.organizationId(),
                 connection.channel().wireName(), from.identifier()).isPresent());
         if (known) {
             return Optional.empty();
@@ -159,12 +162,8 @@ public final class InboundMessages {
             throw new Duplicate();
         }
         for (StoredMedia file : files) {
-            Sql.update(c, """
-                    INSERT INTO attachments (id, organization_id, conversation_id, message_id, s3_key, file_name, content_type,
-                                             declared_size, size_bytes, status, completed_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'uploaded', now())""",
-                    Ids.newId(), organizationId, conversationId, id, file.key(), file.fileName(), file.contentType(),
-                    file.sizeBytes(), file.sizeBytes());
+            attachments.insertInbound(c, organizationId, conversationId, id, file.key(), file.fileName(),
+                    file.contentType(), file.sizeBytes());
         }
         conversationStore.recordInbound(c, conversationId, message.sentAt(), Previews.of(type, message.text()));
 
@@ -173,7 +172,7 @@ public final class InboundMessages {
             Caller nobody = new Caller(null, organizationId, Role.AGENT);
             events.emit(c, organizationId, conversationId, DomainEvents.CONVERSATION_NEW, Map.of(
                     "conversation", conversationStore.summary(c, nobody, conversationId).orElseThrow(),
-                    "contact", contactRepository.find(c, organizationId, contact.contactId()).orElseThrow()));
+                    "contact", contactStore.find(c, organizationId, contact.contactId()).orElseThrow()));
         }
         events.emit(c, organizationId, conversationId, DomainEvents.MESSAGE_RECEIVED, Map.of(
                 "message", messages.find(c, organizationId, id).orElseThrow(),

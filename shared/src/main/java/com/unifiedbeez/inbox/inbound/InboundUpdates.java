@@ -3,6 +3,7 @@ package com.unifiedbeez.inbox.inbound;
 import com.unifiedbeez.inbox.channel.ChannelConnection;
 import com.unifiedbeez.inbox.channel.InboundEvent.MessageEdit;
 import com.unifiedbeez.inbox.channel.InboundEvent.Reaction;
+import com.unifiedbeez.inbox.contact.ContactStore;
 import com.unifiedbeez.inbox.message.MessageStore;
 import com.unifiedbeez.inbox.platform.db.Database;
 import com.unifiedbeez.inbox.platform.db.Sql;
@@ -24,11 +25,11 @@ public final class InboundUpdates {
     static final int MAX_EMOJI = 32;
 
     private final Database database;
-    private final InboundContacts contacts;
+    private final ContactStore contacts;
     private final MessageStore messages;
 
     @Inject
-    public InboundUpdates(Database database, InboundContacts contacts, MessageStore messages) {
+    public InboundUpdates(Database database, ContactStore contacts, MessageStore messages) {
         this.database = database;
         this.contacts = contacts;
         this.messages = messages;
@@ -56,7 +57,7 @@ public final class InboundUpdates {
                     SELECT id FROM messages WHERE organization_id = ? AND channel_connection_id = ? AND external_id = ?""",
                     r -> Sql.uuid(r, "id"), connection.organizationId(), connection.id(), reaction.targetExternalId());
             Optional<UUID> contact = reaction.from() == null ? Optional.empty()
-                    : contacts.find(c, connection.organizationId(), connection.channel().wireName(),
+                    : contacts.findByIdentity(c, connection.organizationId(), connection.channel().wireName(),
                             reaction.from().identifier());
             if (message.isEmpty() || contact.isEmpty()) {
                 LOG.info("{} reaction on {} skipped: message or customer unknown", connection, reaction.targetExternalId());

@@ -18,7 +18,8 @@ import javax.inject.Singleton;
  * Delivery progress of outbound messages, forward only ({@link MessageStatus#advancesTo}), from
  * every source: an agent's PATCH, a platform status webhook, the sender's own result. Platforms
  * report late, twice and out of order, and a status may even arrive before the sender has recorded
- * the platform's id of the message: it is kept as pending and applied when the id is recorded.
+ * the platform's id of the message: it is kept as pending ({@code pending_message_statuses}, part of
+ * this delivery state and written only here) and applied when the id is recorded.
  * Every change announces itself as {@code message:status}.
  */
 @Singleton

@@ -20,7 +20,9 @@ import javax.inject.Singleton;
  * The message aggregate's store: reads (with attachments and reactions, organization-scoped) and
  * every write of a message's content, reactions, read and deletion. Its delivery state (queued,
  * leased, sent, delivered, read, failed) is written by {@link DeliveryTracker}, the other half of
- * the aggregate; no other class writes {@code messages} or {@code message_reactions}.
+ * the aggregate; no other class writes {@code messages} or {@code message_reactions}. The
+ * {@code template_usage} a templated send leaves is written here too: it is a fact of that message,
+ * written with it and never after (the inbox reads templates but does not manage them).
  */
 @Singleton
 public final class MessageStore {
@@ -62,6 +64,15 @@ public final class MessageStore {
                 VALUES (?, ?, ?, ?, 'outbound', 'user', ?, ?, ?, ?::jsonb, 'queued', ?, ?, ?, ?, ?)""",
                 id, organizationId, conversationId, connectionId, senderUserId, draft.type(), draft.content(),
                 draft.metadata().toString(), at, at, idempotencyKey, fingerprint, at);
+    }
+
+    /** The template an agent's reply was sent from, counted for the template's usage. */
+    public void recordTemplateUse(Connection c, UUID organizationId, UUID templateId, UUID messageId, UUID conversationId,
+                                  UUID usedBy, Instant at) throws SQLException {
+        Sql.update(c, """
+                INSERT INTO template_usage (id, organization_id, template_id, message_id, conversation_id, used_by, used_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                Ids.newId(), organizationId, templateId, messageId, conversationId, usedBy, at);
     }
 
     /** The customer's new text for their message; an older edit arriving late does not win. True when applied. */

@@ -3,6 +3,7 @@ package com.unifiedbeez.inbox.message;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.unifiedbeez.inbox.attachment.AttachmentStore;
 import com.unifiedbeez.inbox.conversation.ConversationRow;
 import com.unifiedbeez.inbox.conversation.ConversationStore;
 import com.unifiedbeez.inbox.message.OutboundQueue.OutboundSend;
@@ -73,15 +74,17 @@ public final class MessageSubmitter {
     private final Database database;
     private final ConversationStore conversations;
     private final MessageStore messages;
+    private final AttachmentStore attachments;
     private final OutboundDispatch dispatch;
     private final MessageDrafts drafts;
 
     @Inject
     public MessageSubmitter(Database database, ConversationStore conversations, MessageStore messages,
-                            OutboundDispatch dispatch, MessageDrafts drafts) {
+                            AttachmentStore attachments, OutboundDispatch dispatch, MessageDrafts drafts) {
         this.database = database;
         this.conversations = conversations;
         this.messages = messages;
+        this.attachments = attachments;
         this.dispatch = dispatch;
         this.drafts = drafts;
     }
@@ -200,14 +203,11 @@ public final class MessageSubmitter {
         messages.insertQueued(c, id, caller.organizationId(), conversation.id(), conversation.channelConnectionId(),
                 caller.userId(), draft, now, key, fingerprint);
         if (!draft.attachmentIds().isEmpty()) {
-            Sql.update(c, "UPDATE attachments SET message_id = ? WHERE organization_id = ? AND id = ANY(?::uuid[])",
-                    id, caller.organizationId(), draft.attachmentIds());
+            attachments.attach(c, caller.organizationId(), id, draft.attachmentIds());
         }
         if (draft.templateId() != null) {
-            Sql.update(c, """
-                    INSERT INTO template_usage (id, organization_id, template_id, message_id, conversation_id, used_by, used_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)""",
-                    Ids.newId(), caller.organizationId(), draft.templateId(), id, conversation.id(), caller.userId(), now);
+            messages.recordTemplateUse(c, caller.organizationId(), draft.templateId(), id, conversation.id(),
+                    caller.userId(), now);
         }
         conversations.recordReply(c, conversation.id(), now, Previews.of(draft.type(), draft.content()));
         return id;

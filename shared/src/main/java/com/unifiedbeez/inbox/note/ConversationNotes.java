@@ -4,7 +4,6 @@ import com.unifiedbeez.inbox.conversation.ConversationStore;
 import com.unifiedbeez.inbox.conversation.ConversationSummaryView.PartyRef;
 import com.unifiedbeez.inbox.platform.auth.Caller;
 import com.unifiedbeez.inbox.platform.db.Database;
-import com.unifiedbeez.inbox.platform.db.Sql;
 import com.unifiedbeez.inbox.platform.errors.Validation;
 import com.unifiedbeez.inbox.platform.id.Ids;
 import java.time.Instant;
@@ -20,11 +19,13 @@ import javax.inject.Singleton;
 public final class ConversationNotes {
     private final Database database;
     private final ConversationStore conversations;
+    private final NoteStore notes;
 
     @Inject
-    public ConversationNotes(Database database, ConversationStore conversations) {
+    public ConversationNotes(Database database, ConversationStore conversations, NoteStore notes) {
         this.database = database;
         this.conversations = conversations;
+        this.notes = notes;
     }
 
     public NoteView add(Caller caller, UUID conversationId, AddNoteRequest request) {
@@ -36,26 +37,14 @@ public final class ConversationNotes {
         v.throwIfInvalid();
         return database.transaction(c -> {
             conversations.require(c, caller.organizationId(), conversationId, false);
-            List<PartyRef> mentioned = Sql.list(c, """
-                    SELECT id, name FROM users WHERE organization_id = ? AND id = ANY(?::uuid[]) AND deactivated_at IS NULL
-                     ORDER BY name""",
-                    r -> new PartyRef(Sql.uuid(r, "id"), r.getString("name")), caller.organizationId(), mentions);
+            List<PartyRef> mentioned = notes.activeAgents(c, caller.organizationId(), mentions);
             Validation unknown = new Validation();
             unknown.known("mentions", mentions, new HashSet<>(mentioned.stream().map(PartyRef::id).toList()), "agent");
             unknown.throwIfInvalid();
             UUID id = Ids.newId();
             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            Sql.update(c, "INSERT INTO notes (id, organization_id, conversation_id, author_id, content, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                    id, caller.organizationId(), conversationId, caller.userId(), content, now);
-            if (!mentions.isEmpty()) {
-                Sql.update(c, """
-                        INSERT INTO note_mentions (organization_id, note_id, user_id, conversation_id, created_at)
-                        SELECT ?, ?, u, ?, ? FROM unnest(?::uuid[]) u""",
-                        caller.organizationId(), id, conversationId, now, mentions);
-            }
-            PartyRef author = Sql.one(c, "SELECT id, name FROM users WHERE id = ?",
-                    r -> new PartyRef(Sql.uuid(r, "id"), r.getString("name")), caller.userId())
-                    .orElse(new PartyRef(caller.userId(), null));
+            notes.insert(c, id, caller.organizationId(), conversationId, caller.userId(), content, mentions, now);
+            PartyRef author = notes.author(c, caller.userId()).orElse(new PartyRef(caller.userId(), null));
             return new NoteView(id, conversationId, author, content, mentioned, now);
         });
     }

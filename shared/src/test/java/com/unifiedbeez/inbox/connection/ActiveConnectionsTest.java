@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** {@link ConnectionRepository#listLive}: what the email poller polls, a mailbox in error included. */
+/** {@link ConnectionStore#listLive}: what the email poller polls, a mailbox in error included. */
 class ActiveConnectionsTest {
     private final Fixtures fx = Fixtures.onTestDatabase();
-    private final ConnectionRepository repository = new ConnectionRepository(new Database(TestDatabase.dataSource()),
+    private final ConnectionStore store = new ConnectionStore(new Database(TestDatabase.dataSource()),
             new CredentialCipher(TestDatabase.config()));
 
     @Test
@@ -29,13 +29,13 @@ class ActiveConnectionsTest {
         fx.exec("UPDATE channel_connections SET status = 'disconnected' WHERE id = ?", gone);
         fx.channelConnection(org, Channel.TELEGRAM, "bot-" + suffix, "{}", Map.of("botToken", "t"));
 
-        var mine = repository.listLive(Channel.EMAIL).stream().filter(c -> c.organizationId().equals(org)).toList();
+        var mine = store.listLive(Channel.EMAIL).stream().filter(c -> c.organizationId().equals(org)).toList();
 
         assertThat(mine).extracting(ChannelConnection::id).containsExactlyInAnyOrder(active, failing);
         mine = mine.stream().filter(c -> c.id().equals(active)).toList();
         assertThat(mine.get(0).secrets().require("password")).isEqualTo("p1");
         assertThat(mine.get(0).setting("imapHost")).isEqualTo("imap.acme.test");
-        assertThat(repository.listLive(Channel.EMAIL)).allSatisfy(c -> {
+        assertThat(store.listLive(Channel.EMAIL)).allSatisfy(c -> {
             assertThat(c.channel()).isEqualTo(Channel.EMAIL);
             assertThat(c.status()).isIn("active", "error");
         });

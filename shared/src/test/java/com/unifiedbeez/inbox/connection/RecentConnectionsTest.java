@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Test;
 /** The webhook functions' brief memory of connections, on the real schema with a clock the test moves. */
 class RecentConnectionsTest {
     private final Fixtures fx = Fixtures.onTestDatabase();
-    private final ConnectionRepository repository = new ConnectionRepository(new Database(TestDatabase.dataSource()),
+    private final ConnectionStore store = new ConnectionStore(new Database(TestDatabase.dataSource()),
             new CredentialCipher(TestDatabase.config()));
     private final MovableClock clock = new MovableClock();
-    private final RecentConnections recent = new RecentConnections(repository, clock);
+    private final RecentConnections recent = new RecentConnections(store, clock);
     private final UUID org = fx.organization("Acme");
     private final String number = "+1555" + Math.abs(UUID.randomUUID().getLeastSignificantBits() % 10_000_000L);
 

@@ -4,15 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.unifiedbeez.inbox.attachment.AttachmentStore;
 import com.unifiedbeez.inbox.attachment.S3MediaStorage;
 import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.channel.InboundEnvelope;
 import com.unifiedbeez.inbox.channel.PlatformEndpoints;
 import com.unifiedbeez.inbox.channel.PlatformHttp;
 import com.unifiedbeez.inbox.channel.telegram.TelegramInbound;
-import com.unifiedbeez.inbox.connection.ConnectionRepository;
+import com.unifiedbeez.inbox.connection.ConnectionStore;
 import com.unifiedbeez.inbox.connection.CredentialCipher;
-import com.unifiedbeez.inbox.contact.ContactRepository;
+import com.unifiedbeez.inbox.contact.ContactStore;
 import com.unifiedbeez.inbox.conversation.ConversationStore;
 import com.unifiedbeez.inbox.event.DomainEvents;
 import com.unifiedbeez.inbox.message.DeliveryTracker;
@@ -48,7 +49,7 @@ class InboundMediaUnavailableTest {
     private final Fixtures fixtures = Fixtures.onTestDatabase();
     private final Database database = new Database(TestDatabase.dataSource());
     private final DomainEvents events = new DomainEvents();
-    private final InboundContacts contacts = new InboundContacts();
+    private final ContactStore contacts = new ContactStore();
     private final UUID org = fixtures.organization("Big files");
     private final String botId = Long.toString(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_000_000_000L));
     private final UUID bot = fixtures.channelConnection(org, Channel.TELEGRAM, botId, "{}",
@@ -57,12 +58,13 @@ class InboundMediaUnavailableTest {
     private InboundProcessor processor() {
         Config api = Config.of(Map.of(PlatformEndpoints.TELEGRAM_API_URL, telegram.url("/").toString(),
                 PlatformEndpoints.WEBHOOK_BASE_URL, "https://inbox.example.com"));
-        return new InboundProcessor(database, new ConnectionRepository(database, new CredentialCipher(TestDatabase.config())),
+        return new InboundProcessor(database, new ConnectionStore(database, new CredentialCipher(TestDatabase.config())),
                 Set.of(new TelegramInbound(api, new PlatformHttp())),
-                new InboundMessages(database, contacts, new InboundConversations(new ConversationStore(events)),
+                new InboundMessages(database, new InboundContacts(contacts),
+                        new InboundConversations(new ConversationStore(events)),
                         new InboundMediaStore(new S3MediaStorage(LocalAws.s3(), LocalAws.presigner(),
                                 LocalAws.config().with(S3MediaStorage.BUCKET, BUCKET))),
-                        new MessageStore(), new ConversationStore(events), new ContactRepository(), events),
+                        new MessageStore(), new AttachmentStore(), new ConversationStore(events), contacts, events),
                 new InboundUpdates(database, contacts, new MessageStore()), new DeliveryTracker(events));
     }
 

@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unifiedbeez.inbox.attachment.AttachmentStore;
 import com.unifiedbeez.inbox.attachment.S3MediaStorage;
 import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.channel.InboundEnvelope;
-import com.unifiedbeez.inbox.connection.ConnectionRepository;
+import com.unifiedbeez.inbox.connection.ConnectionStore;
 import com.unifiedbeez.inbox.connection.CredentialCipher;
-import com.unifiedbeez.inbox.contact.ContactRepository;
+import com.unifiedbeez.inbox.contact.ContactStore;
 import com.unifiedbeez.inbox.conversation.ConversationStore;
 import com.unifiedbeez.inbox.event.DomainEvents;
 import com.unifiedbeez.inbox.message.DeliveryTracker;
@@ -46,14 +47,15 @@ class InboundProcessorTest {
     private final Database database = new Database(TestDatabase.dataSource());
     private final DomainEvents events = new DomainEvents();
     private final DeliveryTracker tracker = new DeliveryTracker(events);
-    private final InboundContacts contacts = new InboundContacts();
+    private final ContactStore contacts = new ContactStore();
     private final InboundProcessor processor = new InboundProcessor(database,
-            new ConnectionRepository(database, new CredentialCipher(TestDatabase.config())),
+            new ConnectionStore(database, new CredentialCipher(TestDatabase.config())),
             Set.of(new StandInChannel(Channel.WHATSAPP, "s", "t"), new StandInChannel(Channel.EMAIL, "s", "t")),
-            new InboundMessages(database, contacts, new InboundConversations(new ConversationStore(events)),
+            new InboundMessages(database, new InboundContacts(contacts),
+                    new InboundConversations(new ConversationStore(events)),
                     new InboundMediaStore(new S3MediaStorage(LocalAws.s3(), LocalAws.presigner(),
                             LocalAws.config().with(S3MediaStorage.BUCKET, BUCKET))),
-                    new MessageStore(), new ConversationStore(events), new ContactRepository(), events),
+                    new MessageStore(), new AttachmentStore(), new ConversationStore(events), contacts, events),
             new InboundUpdates(database, contacts, new MessageStore()), tracker);
     private final MockWebServer mediaServer = new MockWebServer();
 
@@ -209,7 +211,7 @@ class InboundProcessorTest {
         processor.process(whatsapp(photo));
 
         assertThat(mediaServer.getRequestCount()).as("a stored message is not downloaded again").isEqualTo(1);
-        String key = InboundMediaStore.key(new ConnectionRepository(database, new CredentialCipher(TestDatabase.config()))
+        String key = InboundMediaStore.key(new ConnectionStore(database, new CredentialCipher(TestDatabase.config()))
                 .find(connection).orElseThrow(), "wamid.photo", 0, "my photo (1).png");
         assertThat(key).startsWith("inbound/" + org + "/" + connection + "/").endsWith("/0-my_photo_1_.png");
         assertThat(fixtures.count("""

@@ -2,6 +2,7 @@ package com.unifiedbeez.inbox.inbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.unifiedbeez.inbox.attachment.AttachmentStore;
 import com.unifiedbeez.inbox.attachment.S3MediaStorage;
 import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.channel.InboundEnvelope;
@@ -9,9 +10,9 @@ import com.unifiedbeez.inbox.channel.PlatformEndpoints;
 import com.unifiedbeez.inbox.channel.PlatformHttp;
 import com.unifiedbeez.inbox.channel.messenger.MessengerInbound;
 import com.unifiedbeez.inbox.channel.meta.MetaGraph;
-import com.unifiedbeez.inbox.connection.ConnectionRepository;
+import com.unifiedbeez.inbox.connection.ConnectionStore;
 import com.unifiedbeez.inbox.connection.CredentialCipher;
-import com.unifiedbeez.inbox.contact.ContactRepository;
+import com.unifiedbeez.inbox.contact.ContactStore;
 import com.unifiedbeez.inbox.conversation.ConversationStore;
 import com.unifiedbeez.inbox.event.DomainEvents;
 import com.unifiedbeez.inbox.message.DeliveryTracker;
@@ -51,14 +52,15 @@ class InboundProfileTest {
 
     private InboundProcessor processor() {
         DomainEvents events = new DomainEvents();
-        InboundContacts contacts = new InboundContacts();
+        ContactStore contacts = new ContactStore();
         Config graphConfig = Config.of(Map.of(PlatformEndpoints.GRAPH_API_URL, graph.url("/").toString()));
-        return new InboundProcessor(database, new ConnectionRepository(database, new CredentialCipher(TestDatabase.config())),
+        return new InboundProcessor(database, new ConnectionStore(database, new CredentialCipher(TestDatabase.config())),
                 Set.of(new MessengerInbound(new MetaGraph(graphConfig, new PlatformHttp()))),
-                new InboundMessages(database, contacts, new InboundConversations(new ConversationStore(events)),
+                new InboundMessages(database, new InboundContacts(contacts),
+                        new InboundConversations(new ConversationStore(events)),
                         new InboundMediaStore(new S3MediaStorage(LocalAws.s3(), LocalAws.presigner(),
                                 LocalAws.config().with(S3MediaStorage.BUCKET, BUCKET))),
-                        new MessageStore(), new ConversationStore(events), new ContactRepository(), events),
+                        new MessageStore(), new AttachmentStore(), new ConversationStore(events), contacts, events),
                 new InboundUpdates(database, contacts, new MessageStore()), new DeliveryTracker(events));
     }
 

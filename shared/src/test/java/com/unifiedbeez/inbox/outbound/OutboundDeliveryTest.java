@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.unifiedbeez.inbox.attachment.S3MediaStorage;
 import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.channel.InboundEvent.StatusReport;
-import com.unifiedbeez.inbox.connection.ConnectionRepository;
+import com.unifiedbeez.inbox.connection.ConnectionStore;
 import com.unifiedbeez.inbox.connection.CredentialCipher;
 import com.unifiedbeez.inbox.event.DomainEvents;
 import com.unifiedbeez.inbox.message.DeliveryTracker;
@@ -61,7 +61,7 @@ class OutboundDeliveryTest {
         platform = new MockWebServer();
         platform.start();
         String base = platform.url("/v1").toString();
-        delivery = new OutboundDelivery(database, new ConnectionRepository(database, new CredentialCipher(CONFIG)),
+        delivery = new OutboundDelivery(database, new ConnectionStore(database, new CredentialCipher(CONFIG)),
                 Set.of(new JsonPlatformSender(Channel.WHATSAPP, base), new JsonPlatformSender(Channel.EMAIL, base)),
                 new OutboundMessageReader(media), tracker, new MessageStore(), events, new RetryPolicy(CONFIG));
         given = new OutboundScenario(Channel.WHATSAPP, "+4915112345678");

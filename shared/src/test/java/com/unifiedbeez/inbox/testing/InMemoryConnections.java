@@ -9,7 +9,7 @@ import java.util.UUID;
 
 /**
  * A connection directory over a fixed list of connections, for adapter tests that need no database:
- * the same lookups ConnectionRepository answers from PostgreSQL. Counts {@link #findLive} calls so a
+ * the same lookups ConnectionStore answers from PostgreSQL. Counts {@link #findLive} calls so a
  * test can show a rejected request never reached the directory.
  */
 public final class InMemoryConnections implements ConnectionDirectory {

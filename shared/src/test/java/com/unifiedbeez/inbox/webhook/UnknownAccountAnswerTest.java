@@ -11,7 +11,7 @@ import com.unifiedbeez.inbox.channel.messenger.MessengerWebhook;
 import com.unifiedbeez.inbox.channel.sms.SmsWebhook;
 import com.unifiedbeez.inbox.channel.telegram.TelegramWebhook;
 import com.unifiedbeez.inbox.channel.whatsapp.WhatsAppWebhook;
-import com.unifiedbeez.inbox.connection.ConnectionRepository;
+import com.unifiedbeez.inbox.connection.ConnectionStore;
 import com.unifiedbeez.inbox.connection.CredentialCipher;
 import com.unifiedbeez.inbox.inbound.SqsInboundQueue;
 import com.unifiedbeez.inbox.platform.config.Config;
@@ -38,7 +38,7 @@ class UnknownAccountAnswerTest {
     private final Fixtures fixtures = Fixtures.onTestDatabase();
     private final String queueUrl = LocalAws.createQueue(LocalAws.unique("unknown-account"), true);
     private final WebhookIntake intake = new WebhookIntake(
-            new ConnectionRepository(new Database(TestDatabase.dataSource()), new CredentialCipher(TestDatabase.config())),
+            new ConnectionStore(new Database(TestDatabase.dataSource()), new CredentialCipher(TestDatabase.config())),
             new SqsInboundQueue(LocalAws.sqs(), LocalAws.config().with(SqsInboundQueue.QUEUE_URL, queueUrl)));
     private final UUID org = fixtures.organization("Webhooks");
 

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.channel.InboundEnvelope;
 import com.unifiedbeez.inbox.channel.WebhookRequest;
-import com.unifiedbeez.inbox.connection.ConnectionRepository;
+import com.unifiedbeez.inbox.connection.ConnectionStore;
 import com.unifiedbeez.inbox.connection.CredentialCipher;
 import com.unifiedbeez.inbox.inbound.SqsInboundQueue;
 import com.unifiedbeez.inbox.inbound.StandInChannel;
@@ -31,7 +31,7 @@ class WebhookIntakeTest {
     private static final String URL = "https://hooks.example.test/api/webhooks/whatsapp";
     private final Fixtures fixtures = Fixtures.onTestDatabase();
     private final String queueUrl = LocalAws.createQueue(LocalAws.unique("inbound"), true);
-    private final ConnectionRepository connections = new ConnectionRepository(new Database(TestDatabase.dataSource()),
+    private final ConnectionStore connections = new ConnectionStore(new Database(TestDatabase.dataSource()),
             new CredentialCipher(TestDatabase.config()));
     private final WebhookIntake intake = new WebhookIntake(connections,
             new SqsInboundQueue(LocalAws.sqs(), LocalAws.config().with(SqsInboundQueue.QUEUE_URL, queueUrl)));

@@ -5,7 +5,7 @@ import com.unifiedbeez.inbox.channel.ChannelConnection;
 import com.unifiedbeez.inbox.channel.HealthReport;
 import com.unifiedbeez.inbox.channel.PlatformHttp;
 import com.unifiedbeez.inbox.channel.telegram.TelegramProbe;
-import com.unifiedbeez.inbox.connection.ConnectionRepository;
+import com.unifiedbeez.inbox.connection.ConnectionStore;
 import com.unifiedbeez.inbox.platform.config.Config;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +24,7 @@ public final class DemoWebhooks {
     }
 
     /** Registers every live Telegram connection's webhook; returns how many registered cleanly. */
-    public static int registerTelegram(ConnectionRepository connections, Config config) {
+    public static int registerTelegram(ConnectionStore connections, Config config) {
         TelegramProbe probe = new TelegramProbe(config, new PlatformHttp());
         int registered = 0;
         for (ChannelConnection connection : connections.listLive(Channel.TELEGRAM)) {

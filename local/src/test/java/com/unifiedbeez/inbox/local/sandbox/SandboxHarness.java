@@ -1,6 +1,6 @@
 package com.unifiedbeez.inbox.local.sandbox;
 
-import com.unifiedbeez.inbox.connection.ConnectionRepository;
+import com.unifiedbeez.inbox.connection.ConnectionStore;
 import com.unifiedbeez.inbox.connection.CredentialCipher;
 import com.unifiedbeez.inbox.local.LocalInbox;
 import com.unifiedbeez.inbox.local.gateway.JettyGatewayHandler;
@@ -49,7 +49,7 @@ final class SandboxHarness {
                 SandboxEnvironment.CREDENTIALS_KEY)));
         DemoSeed.seedIfMissing(database.dataSource(), accounts, cipher);
         receiver = new Receiver();
-        sandbox = new Sandbox(accounts, new ConnectionRepository(new Database(database.dataSource()), cipher), mail,
+        sandbox = new Sandbox(accounts, new ConnectionStore(new Database(database.dataSource()), cipher), mail,
                 SandboxEnvironment.META_APP_SECRET, DELAY);
         server = new Server();
         ServerConnector connector = new ServerConnector(server);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.channel.ChannelConnection;
-import com.unifiedbeez.inbox.connection.ConnectionRepository;
+import com.unifiedbeez.inbox.connection.ConnectionStore;
 import com.unifiedbeez.inbox.connection.CredentialCipher;
 import com.unifiedbeez.inbox.local.LocalInbox;
 import com.unifiedbeez.inbox.local.sandbox.SandboxAccount;
@@ -70,7 +70,7 @@ class DemoSeedTest {
         CredentialCipher cipher = new CredentialCipher(Config.of(Map.of(CredentialCipher.KEY,
                 SandboxEnvironment.CREDENTIALS_KEY)));
         DemoSeed.connectSandbox(db, accounts, cipher);
-        ConnectionRepository connections = new ConnectionRepository(new Database(db), cipher);
+        ConnectionStore connections = new ConnectionStore(new Database(db), cipher);
         for (SandboxAccount a : accounts.all()) {
             ChannelConnection c = connections.find(a.connectionId()).orElseThrow();
             assertThat(c.organizationId()).isEqualTo(a.organizationId());

@@ -7,7 +7,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.unifiedbeez.inbox.connection.ChannelConnector;
 import com.unifiedbeez.inbox.connection.ConnectEmail;
 import com.unifiedbeez.inbox.connection.ConnectionProbes;
-import com.unifiedbeez.inbox.connection.ConnectionRepository;
+import com.unifiedbeez.inbox.connection.ConnectionStore;
 import com.unifiedbeez.inbox.connection.CredentialCipher;
 import com.unifiedbeez.inbox.platform.auth.Caller;
 import com.unifiedbeez.inbox.platform.auth.Role;
@@ -44,7 +44,7 @@ class EmailConnectHostsTest {
 
     private static ChannelConnector connector(MailHosts hosts) {
         Config config = TestDatabase.config();
-        return new ChannelConnector(new ConnectionRepository(new Database(TestDatabase.dataSource()),
+        return new ChannelConnector(new ConnectionStore(new Database(TestDatabase.dataSource()),
                 new CredentialCipher(config)), new ConnectionProbes(Set.of(new EmailProbe(hosts))), new CredentialCipher(config));
     }
 

@@ -13,7 +13,7 @@ import com.unifiedbeez.inbox.channel.InboundEvent;
 import com.unifiedbeez.inbox.channel.InboundEvent.InboundMedia;
 import com.unifiedbeez.inbox.channel.InboundEvent.InboundMessage;
 import com.unifiedbeez.inbox.channel.MediaContent;
-import com.unifiedbeez.inbox.connection.ConnectionRepository;
+import com.unifiedbeez.inbox.connection.ConnectionStore;
 import com.unifiedbeez.inbox.connection.CredentialCipher;
 import com.unifiedbeez.inbox.inbound.SqsInboundQueue;
 import com.unifiedbeez.inbox.platform.db.Database;
@@ -35,7 +35,7 @@ class EmailInboundTest {
 
     private final MailTestbed bed = new MailTestbed();
     private final Database database = new Database(TestDatabase.dataSource());
-    private final ConnectionRepository connections = new ConnectionRepository(database, new CredentialCipher(bed.config));
+    private final ConnectionStore connections = new ConnectionStore(database, new CredentialCipher(bed.config));
     private final S3MediaStorage storage = new S3MediaStorage(LocalAws.s3(), LocalAws.presigner(), bed.config);
     private final EmailPoller poller = new EmailPoller(connections, new MailboxSyncStore(database), storage,
             new SqsInboundQueue(LocalAws.sqs(), bed.config), new MailHosts(bed.config));

@@ -6,7 +6,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.unifiedbeez.inbox.attachment.S3MediaStorage;
 import com.unifiedbeez.inbox.channel.InboundEnvelope;
-import com.unifiedbeez.inbox.connection.ConnectionRepository;
+import com.unifiedbeez.inbox.connection.ConnectionStore;
 import com.unifiedbeez.inbox.connection.CredentialCipher;
 import com.unifiedbeez.inbox.inbound.SqsInboundQueue;
 import com.unifiedbeez.inbox.platform.db.Database;
@@ -28,7 +28,7 @@ class EmailPollerTest {
     private final Database database = new Database(TestDatabase.dataSource());
     private final MailboxSyncStore syncStore = new MailboxSyncStore(database);
     private final EmailPoller poller = new EmailPoller(
-            new ConnectionRepository(database, new CredentialCipher(bed.config)), syncStore,
+            new ConnectionStore(database, new CredentialCipher(bed.config)), syncStore,
             new S3MediaStorage(LocalAws.s3(), LocalAws.presigner(), bed.config),
             new SqsInboundQueue(LocalAws.sqs(), bed.config), new MailHosts(bed.config));
 

@@ -6,7 +6,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.unifiedbeez.inbox.attachment.S3MediaStorage;
 import com.unifiedbeez.inbox.channel.HealthReport;
-import com.unifiedbeez.inbox.connection.ConnectionRepository;
+import com.unifiedbeez.inbox.connection.ConnectionStore;
 import com.unifiedbeez.inbox.connection.CredentialCipher;
 import com.unifiedbeez.inbox.inbound.SqsInboundQueue;
 import com.unifiedbeez.inbox.platform.db.Database;
@@ -31,7 +31,7 @@ class MailboxHealthTest {
 
     private final MailTestbed bed = new MailTestbed();
     private final Database database = new Database(TestDatabase.dataSource());
-    private final ConnectionRepository connections = new ConnectionRepository(database, new CredentialCipher(bed.config));
+    private final ConnectionStore connections = new ConnectionStore(database, new CredentialCipher(bed.config));
     private final EmailPoller poller = new EmailPoller(connections, new MailboxSyncStore(database),
             new S3MediaStorage(LocalAws.s3(), LocalAws.presigner(), bed.config),
             new SqsInboundQueue(LocalAws.sqs(), bed.config), new MailHosts(bed.config));
@@ -75,7 +75,7 @@ class MailboxHealthTest {
         poller.poll();
         assertThat(state(connection)).isEqualTo("active/failed/2");
         poller.poll();
-        assertThat(state(connection)).isEqualTo("error/failed/" + ConnectionRepository.FAILURES_TO_ERROR);
+        assertThat(state(connection)).isEqualTo("error/failed/" + ConnectionStore.FAILURES_TO_ERROR);
         poller.poll();
         assertThat(state(connection)).as("still polled").isEqualTo("error/failed/4");
 

@@ -72,7 +72,7 @@ class ChannelsHandlerTest {
     }
 
     private static ChannelConnection stored(String id) {
-        return ChannelsHarness.repository().find(UUID.fromString(id)).orElseThrow();
+        return ChannelsHarness.store().find(UUID.fromString(id)).orElseThrow();
     }
 
     private static List<String> fields(JsonNode problem) {
@@ -309,7 +309,7 @@ class ChannelsHandlerTest {
         assertThat(listed.path("disconnectedAt").isNull()).isFalse();
         assertThat(fx.count("SELECT count(*) FROM channel_connections WHERE id = ?::uuid AND credentials_encrypted IS NULL"
                 + " AND credentials_key_id IS NULL", id)).isEqualTo(1);
-        assertThat(ChannelsHarness.repository().findLive(com.unifiedbeez.inbox.channel.Channel.TELEGRAM,
+        assertThat(ChannelsHarness.store().findLive(com.unifiedbeez.inbox.channel.Channel.TELEGRAM,
                 bot.substring(0, bot.indexOf(':')))).isEmpty();
         assertThat(fx.count("SELECT count(*) FROM conversations WHERE id = ? AND channel_connection_id = ?::uuid", conversation, id))
                 .isEqualTo(1);

@@ -1,6 +1,6 @@
 package com.unifiedbeez.inbox.functions.channels;
 
-import com.unifiedbeez.inbox.connection.ConnectionRepository;
+import com.unifiedbeez.inbox.connection.ConnectionStore;
 import com.unifiedbeez.inbox.connection.CredentialCipher;
 import com.unifiedbeez.inbox.platform.db.Database;
 import com.unifiedbeez.inbox.testing.HttpAnswer;
@@ -26,7 +26,7 @@ final class ChannelsHarness {
     }
 
     /** Reads connections as the webhooks and the sender do, decrypting with the test key. */
-    static ConnectionRepository repository() {
-        return new ConnectionRepository(new Database(TestDatabase.dataSource()), new CredentialCipher(TestDatabase.config()));
+    static ConnectionStore store() {
+        return new ConnectionStore(new Database(TestDatabase.dataSource()), new CredentialCipher(TestDatabase.config()));
     }
 }

@@ -20,9 +20,13 @@ import java.util.UUID;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
-/** Channel connections in PostgreSQL, with their credentials decrypted on the way out. */
+/**
+ * The channel connection aggregate's store: channel connections in PostgreSQL, with their
+ * credentials decrypted on the way out, and the only writer of {@code channel_connections}
+ * (connect, renew, disconnect, health).
+ */
 @Singleton
-public final class ConnectionRepository implements ConnectionDirectory, ObservedConnections {
+public final class ConnectionStore implements ConnectionDirectory, ObservedConnections {
     static final String SELECT = """
             SELECT id, organization_id, channel, external_id, name, status, config, credentials_encrypted
               FROM channel_connections""";
@@ -40,7 +44,7 @@ public final class ConnectionRepository implements ConnectionDirectory, Observed
     private final CredentialCipher cipher;
 
     @Inject
-    public ConnectionRepository(Database database, CredentialCipher cipher) {
+    public ConnectionStore(Database database, CredentialCipher cipher) {
         this.database = database;
         this.cipher = cipher;
     }
@@ -64,7 +68,7 @@ public final class ConnectionRepository implements ConnectionDirectory, Observed
 
     public List<ConnectionView> views(UUID organizationId) {
         return database.read(c -> Sql.list(c, SELECT_VIEW + " WHERE organization_id = ? ORDER BY created_at, id",
-                ConnectionRepository::view, organizationId));
+                ConnectionStore::view, organizationId));
     }
 
     /**
@@ -163,7 +167,7 @@ public final class ConnectionRepository implements ConnectionDirectory, Observed
     }
 
     private static ConnectionView requireView(Connection c, UUID organizationId, UUID id) throws SQLException {
-        return Sql.one(c, SELECT_VIEW + " WHERE organization_id = ? AND id = ?", ConnectionRepository::view, organizationId, id)
+        return Sql.one(c, SELECT_VIEW + " WHERE organization_id = ? AND id = ?", ConnectionStore::view, organizationId, id)
                 .orElseThrow(() -> new IllegalStateException("connection " + id + " vanished while being written"));
     }
 
