@@ -57,13 +57,17 @@ public final class AttachmentStore {
     }
 
     /** A customer's file, already copied to the bucket by the inbound pipeline: uploaded from the start. */
-    public void insertInbound(Connection c, UUID organizationId, UUID conversationId, UUID messageId, String key,
-                              String fileName, String contentType, long sizeBytes) throws SQLException {
+    public AttachmentView insertInbound(Connection c, UUID organizationId, UUID conversationId, UUID messageId,
+                                        String key, String fileName, String contentType, long sizeBytes)
+            throws SQLException {
+        UUID id = Ids.newId();
         Sql.update(c, """
                 INSERT INTO attachments (id, organization_id, conversation_id, message_id, s3_key, file_name, content_type,
                                          declared_size, size_bytes, status, completed_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'uploaded', now())""",
-                Ids.newId(), organizationId, conversationId, messageId, key, fileName, contentType, sizeBytes, sizeBytes);
+                id, organizationId, conversationId, messageId, key, fileName, contentType, sizeBytes, sizeBytes);
+        // As a message's attachments are read back without links (AttachmentLinks.NONE).
+        return new AttachmentView(id, fileName, contentType, sizeBytes, "uploaded", null);
     }
 
     /** The organization's uploads (checked by the sender's drafts) go out with this message. */

@@ -3,6 +3,7 @@ package com.unifiedbeez.inbox.inbound;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unifiedbeez.inbox.attachment.AttachmentStore;
+import com.unifiedbeez.inbox.attachment.AttachmentView;
 import com.unifiedbeez.inbox.channel.ChannelConnection;
 import com.unifiedbeez.inbox.channel.CustomerProfile;
 import com.unifiedbeez.inbox.channel.InboundEvent.Customer;
@@ -14,6 +15,7 @@ import com.unifiedbeez.inbox.event.DomainEvents;
 import com.unifiedbeez.inbox.inbound.InboundMediaStore.StoredMedia;
 import com.unifiedbeez.inbox.inbound.InboundMediaStore.UnavailableMedia;
 import com.unifiedbeez.inbox.message.MessageStore;
+import com.unifiedbeez.inbox.message.MessageView;
 import com.unifiedbeez.inbox.message.Previews;
 import com.unifiedbeez.inbox.platform.auth.Caller;
 import com.unifiedbeez.inbox.platform.auth.Role;
@@ -22,6 +24,8 @@ import com.unifiedbeez.inbox.platform.db.Sql;
 import com.unifiedbeez.inbox.platform.id.Ids;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -157,13 +161,12 @@ public final class InboundMessages {
             }
         }
         UUID id = Ids.newId();
-        if (!messages.insertInbound(c, id, organizationId, conversationId, connection.id(), type, message.text(),
-                metadata.toString(), message.externalId(), message.sentAt())) {
-            throw new Duplicate();
-        }
+        MessageView stored = messages.insertInbound(c, id, organizationId, conversationId, connection.id(), type,
+                message.text(), metadata, message.externalId(), message.sentAt()).orElseThrow(Duplicate::new);
+        List<AttachmentView> storedFiles = new ArrayList<>();
         for (StoredMedia file : files) {
-            attachments.insertInbound(c, organizationId, conversationId, id, file.key(), file.fileName(),
-                    file.contentType(), file.sizeBytes());
+            storedFiles.add(attachments.insertInbound(c, organizationId, conversationId, id, file.key(), file.fileName(),
+                    file.contentType(), file.sizeBytes()));
         }
         conversationStore.recordInbound(c, conversationId, message.sentAt(), Previews.of(type, message.text()));
 
@@ -174,8 +177,10 @@ public final class InboundMessages {
                     "conversation", conversationStore.summary(c, nobody, conversationId).orElseThrow(),
                     "contact", contactStore.find(c, organizationId, contact.contactId()).orElseThrow()));
         }
+        // Announced as stored, without reading it back: one message, three queries fewer per delivery.
+        storedFiles.sort(Comparator.comparing(AttachmentView::id));
         events.emit(c, organizationId, conversationId, DomainEvents.MESSAGE_RECEIVED, Map.of(
-                "message", messages.find(c, organizationId, id).orElseThrow(),
+                "message", stored.with(storedFiles, List.of()),
                 "conversationId", conversationId));
         return id;
     }

@@ -1,5 +1,6 @@
 package com.unifiedbeez.inbox.message;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unifiedbeez.inbox.attachment.AttachmentLinks;
 import com.unifiedbeez.inbox.attachment.AttachmentView;
 import com.unifiedbeez.inbox.platform.db.Sql;
@@ -39,18 +40,23 @@ public final class MessageStore {
         return Optional.of(decorate(c, List.of(message.get()), AttachmentLinks.NONE).get(0));
     }
 
-    /** A customer's message as the platform gave it; false when that platform id is already stored. */
-    public boolean insertInbound(Connection c, UUID id, UUID organizationId, UUID conversationId, UUID connectionId,
-                                 String type, String text, String metadata, String externalId, Instant sentAt)
-            throws SQLException {
+    /**
+     * A customer's message as the platform gave it, and its view as {@link #find} would read it back
+     * (without attachments): the caller announces it without reading it again. Empty when that
+     * platform id is already stored.
+     */
+    public Optional<MessageView> insertInbound(Connection c, UUID id, UUID organizationId, UUID conversationId,
+                                               UUID connectionId, String type, String text, ObjectNode metadata,
+                                               String externalId, Instant sentAt) throws SQLException {
         return Sql.one(c, """
                 INSERT INTO messages (id, organization_id, conversation_id, channel_connection_id, direction, sender_type,
                                       message_type, content, metadata, external_id, platform_timestamp)
                 VALUES (?, ?, ?, ?, 'inbound', 'contact', ?, ?, ?::jsonb, ?, ?)
                 ON CONFLICT (channel_connection_id, external_id) WHERE external_id IS NOT NULL DO NOTHING
-                RETURNING id""",
-                r -> Sql.uuid(r, "id"), id, organizationId, conversationId, connectionId, type, text, metadata,
-                externalId, sentAt).isPresent();
+                RETURNING platform_timestamp, created_at""",
+                r -> MessageView.inbound(id, conversationId, type, text, metadata, Sql.instant(r, "platform_timestamp"),
+                        Sql.instant(r, "created_at")),
+                id, organizationId, conversationId, connectionId, type, text, metadata.toString(), externalId, sentAt);
     }
 
     /** An agent's reply, {@code queued} for the sender; the Idempotency-Key and its fingerprint with it. */

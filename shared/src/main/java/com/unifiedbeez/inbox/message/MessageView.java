@@ -64,6 +64,13 @@ public record MessageView(
                 List.of());
     }
 
+    /** A customer's message just stored: no sender agent, no delivery state, nothing deleted. */
+    static MessageView inbound(UUID id, UUID conversationId, String type, String content, JsonNode metadata,
+                               Instant platformTimestamp, Instant createdAt) {
+        return new MessageView(id, conversationId, "inbound", "contact", null, type, content, metadata, null, null, null,
+                platformTimestamp, createdAt, null, null, null, null, List.of(), List.of());
+    }
+
     public MessageView with(List<AttachmentView> attachmentViews, List<ReactionView> reactionViews) {
         return new MessageView(id, conversationId, direction, senderType, senderUserId, type, content, metadata, status,
                 errorCode, errorMessage, platformTimestamp, createdAt, sentAt, deliveredAt, readAt, deletedAt,

@@ -221,6 +221,16 @@ class InboundProcessorTest {
                    AND a.conversation_id = m.conversation_id""", key)).isEqualTo(1);
         byte[] stored = LocalAws.s3().getObjectAsBytes(o -> o.bucket(BUCKET).key(key)).asByteArray();
         assertThat(new String(stored, StandardCharsets.UTF_8)).isEqualTo("PNG-BYTES");
+
+        // The announcement is built from what was written, not read back: it must be what a read gives.
+        UUID conversation = UUID.fromString(fixtures.one(
+                "SELECT conversation_id FROM messages WHERE external_id = 'wamid.photo'"));
+        UUID message = UUID.fromString(fixtures.one("SELECT id FROM messages WHERE external_id = 'wamid.photo'"));
+        JsonNode readBack = Json.mapper().readTree(Json.write(database.read(c -> new MessageStore().find(c, org, message))
+                .orElseThrow()));
+        assertThat(eventPayload(DomainEvents.MESSAGE_RECEIVED, conversation).path("message")).isEqualTo(readBack);
+        assertThat(readBack.path("attachments")).singleElement()
+                .satisfies(a -> assertThat(a.path("fileName").asText()).isEqualTo("my photo (1).png"));
     }
 
     @Test

@@ -285,12 +285,16 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
-    /** The body as text when its type is textual (or untyped valid UTF-8); null means send it base64. */
+    /**
+     * The body as text when its type is textual (or untyped valid UTF-8); null means send it base64.
+     * A form post (Twilio's webhooks) is base64, as API Gateway's HTTP API delivers it, so the local
+     * runtime runs the functions' decoding path.
+     */
     static String textBody(String contentType, byte[] body) {
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT).split(";")[0].trim();
         boolean textual = type.startsWith("text/") || type.equals("application/json") || type.endsWith("+json")
                 || type.equals("application/xml") || type.endsWith("+xml") || type.equals("application/javascript")
-                || type.equals("application/x-www-form-urlencoded") || type.equals("application/graphql");
+                || type.equals("application/graphql");
         if (!textual && !type.isEmpty()) {
             return null;
         }

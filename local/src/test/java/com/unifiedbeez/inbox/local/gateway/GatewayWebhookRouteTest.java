@@ -106,6 +106,7 @@ class GatewayWebhookRouteTest {
                 body, "X-Twilio-Signature", "abc=");
         assertThat(r.statusCode()).isEqualTo(200);
         JsonNode echo = JSON.readTree(r.body());
+        assertThat(echo.get("isBase64Encoded").asBoolean()).as("a form post arrives base64, as on AWS").isTrue();
         assertThat(bytesSeen(echo)).isEqualTo(body);
         assertThat(echo.get("rawQueryString").asText()).isEqualTo("source=status&x=a%20b");
         assertThat(echo.get("queryStringParameters").get("x").asText()).isEqualTo("a b");
