@@ -10,7 +10,7 @@ import com.unifiedbeez.inbox.testing.Fixtures;
 import com.unifiedbeez.inbox.testing.Fixtures.ConversationSpec;
 import com.unifiedbeez.inbox.testing.HttpAnswer;
 import com.unifiedbeez.inbox.testing.HttpEvents;
-import com.unifiedbeez.inbox.testing.OrgSnapshot;
+import com.unifiedbeez.inbox.testing.DatabaseSnapshot;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -38,7 +38,7 @@ class BadInputTest {
     private UUID contact;
     private UUID conversation;
     private UUID label;
-    private OrgSnapshot before;
+    private DatabaseSnapshot before;
 
     @BeforeEach
     void given() {
@@ -52,13 +52,13 @@ class BadInputTest {
         conversation = fx.conversation(org, contact, "whatsapp",
                 ConversationSpec.open(Instant.parse("2026-11-01T09:00:00Z")).assignedTo(sam.userId()).team(team));
         label = fx.label(org, "VIP", "#FFD700");
-        before = OrgSnapshot.of(org);
+        before = DatabaseSnapshot.of(org);
     }
 
     @AfterEach
     void nothingChanged() {
         if (before != null) {
-            assertThat(OrgSnapshot.of(org)).as("rows of the organization").isEqualTo(before);
+            assertThat(DatabaseSnapshot.of(org)).as("rows of the organization").isEqualTo(before);
         }
     }
 

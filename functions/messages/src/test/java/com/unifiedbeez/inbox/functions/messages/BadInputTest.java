@@ -12,7 +12,7 @@ import com.unifiedbeez.inbox.testing.Fixtures;
 import com.unifiedbeez.inbox.testing.Fixtures.ConversationSpec;
 import com.unifiedbeez.inbox.testing.HttpAnswer;
 import com.unifiedbeez.inbox.testing.HttpEvents;
-import com.unifiedbeez.inbox.testing.OrgSnapshot;
+import com.unifiedbeez.inbox.testing.DatabaseSnapshot;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -44,7 +44,7 @@ class BadInputTest {
     private Caller sam;
     private UUID conversation;
     private UUID message;
-    private OrgSnapshot before;
+    private DatabaseSnapshot before;
 
     @BeforeEach
     void given() {
@@ -55,13 +55,13 @@ class BadInputTest {
         conversation = fx.conversation(org, alice, "whatsapp", ConversationSpec.open(now.minus(1, ChronoUnit.HOURS)));
         message = fx.inboundMessage(org, conversation, "Hi, my parcel never arrived", now.minus(30, ChronoUnit.MINUTES));
         drainQueue();
-        before = OrgSnapshot.of(org);
+        before = DatabaseSnapshot.of(org);
     }
 
     @AfterEach
     void nothingChanged() {
         if (before != null) {
-            assertThat(OrgSnapshot.of(org)).as("rows of the organization").isEqualTo(before);
+            assertThat(DatabaseSnapshot.of(org)).as("rows of the organization").isEqualTo(before);
             assertThat(drainQueue()).as("outbound queue").isEmpty();
         }
     }

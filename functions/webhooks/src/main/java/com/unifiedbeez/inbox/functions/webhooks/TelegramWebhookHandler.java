@@ -1,31 +1,18 @@
 package com.unifiedbeez.inbox.functions.webhooks;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.unifiedbeez.inbox.channel.Channel;
-import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.http.Routes;
 import com.unifiedbeez.inbox.webhook.WebhookRoutes;
 
 /** Telegram's webhook function ({@link WebhookFunction}). */
-public final class TelegramWebhookHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class TelegramWebhookHandler extends ChannelWebhookHandler {
     public static final Routes<TelegramWebhookHandler> ROUTES = WebhookRoutes.of("telegram");
 
-    private final WebhookFunction function;
-
-    /** Lambda's entry: one component per container, from the environment. */
     public TelegramWebhookHandler() {
-        this(new WebhookFunction(DaggerWebhooksComponent.factory().create(Config.fromEnvironment()), Channel.TELEGRAM));
+        super(Channel.TELEGRAM);
     }
 
     public TelegramWebhookHandler(WebhookFunction function) {
-        this.function = function;
-    }
-
-    @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return function.handle(event);
+        super(function);
     }
 }
