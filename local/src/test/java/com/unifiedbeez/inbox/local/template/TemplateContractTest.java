@@ -101,12 +101,15 @@ class TemplateContractTest {
         return Class.forName(template.function(function).orElseThrow().handler().split("::")[0]);
     }
 
+    /** The event types of the RequestHandler the class implements, itself or through a superclass. */
     private static Type[] eventTypes(Class<?> handler) {
-        for (Type type : handler.getGenericInterfaces()) {
-            if (type instanceof ParameterizedType p && p.getRawType() == RequestHandler.class) {
-                return p.getActualTypeArguments();
+        for (Class<?> c = handler; c != null; c = c.getSuperclass()) {
+            for (Type type : c.getGenericInterfaces()) {
+                if (type instanceof ParameterizedType p && p.getRawType() == RequestHandler.class) {
+                    return p.getActualTypeArguments();
+                }
             }
         }
-        throw new AssertionError(handler + " does not implement RequestHandler directly");
+        throw new AssertionError(handler + " does not implement RequestHandler");
     }
 }
