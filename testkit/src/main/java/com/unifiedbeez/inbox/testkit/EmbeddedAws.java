@@ -41,6 +41,8 @@ import org.slf4j.LoggerFactory;
 public final class EmbeddedAws implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedAws.class);
     public static final String HOST = "127.0.0.1";
+    /** Starts on free ports tried before giving up (each attempt chooses new ones). */
+    private static final int FREE_PORT_ATTEMPTS = 3;
     /** The account id in the queue URLs and ARNs ElasticMQ hands out. */
     public static final String ACCOUNT_ID = "000000000000";
 
@@ -181,7 +183,20 @@ public final class EmbeddedAws implements AutoCloseable {
 
     /** Starts both and returns once they serve. */
     public static EmbeddedAws start(Settings settings) throws IOException {
-        return starting(settings).await();
+        boolean freePorts = settings.sqsPort() == 0 && settings.s3Port() == 0;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return starting(settings).await();
+            } catch (StartFailure e) {
+                // A free port can be taken between finding it and binding it (another process, or an
+                // outgoing connection given it as its ephemeral port): choose again. Fixed ports are the
+                // caller's, and a taken one is reported.
+                if (!freePorts || attempt == FREE_PORT_ATTEMPTS) {
+                    throw e;
+                }
+                LOG.info("{}; starting again on other free ports", e.getMessage());
+            }
+        }
     }
 
     /**
