@@ -36,7 +36,7 @@ public final class ConversationStatusChanger {
                 conversations.requireReopenable(c, row);
             }
             if (row.status() != target) {
-                conversations.moveTo(c, conversationId, target);
+                conversations.moveTo(c, caller.organizationId(), conversationId, target);
             }
             return conversations.summary(c, caller, conversationId).orElseThrow();
         });

@@ -210,8 +210,8 @@ public final class ConversationStore {
                 Map.of("conversationId", id, "status", ConversationStatus.ACTIVE.wireName()));
     }
 
-    /** Moves a locked conversation to {@code target} (the service has checked the lifecycle allows it). */
-    public void moveTo(Connection c, UUID id, ConversationStatus target) throws SQLException {
+    /** Moves a locked conversation to {@code target} (the service has checked the lifecycle allows it); announced. */
+    public void moveTo(Connection c, UUID organizationId, UUID id, ConversationStatus target) throws SQLException {
         // resolved_at/closed_at record the latest time it entered that state; reopening clears neither.
         Sql.update(c, """
                 UPDATE conversations
@@ -220,19 +220,29 @@ public final class ConversationStore {
                        closed_at = CASE WHEN ? = 'closed' THEN now() ELSE closed_at END
                  WHERE id = ?""",
                 target.wireName(), target.wireName(), target.wireName(), id);
+        events.emit(c, organizationId, id, DomainEvents.CONVERSATION_STATUS,
+                Map.of("conversationId", id, "status", target.wireName()));
     }
 
-    /** Assigns an agent (null: nobody); the team stays. Returns how many conversations were updated. */
+    /** Who holds a conversation after an assignment: the agent and the team, either may be nobody. */
+    public record AssignedTo(UUID userId, UUID teamId) {
+    }
+
+    private record Assigned(UUID conversationId, AssignedTo assignedTo) {
+    }
+
+    /** Assigns an agent (null: nobody); the team stays. Announced per conversation; returns how many. */
     public int assignAgent(Connection c, UUID organizationId, List<UUID> ids, UUID userId) throws SQLException {
-        return Sql.update(c, """
+        return announceAssigned(c, organizationId, Sql.list(c, """
                 UPDATE conversations SET assignee_user_id = ?::uuid, updated_at = now()
-                 WHERE organization_id = ? AND id = ANY(?::uuid[])""",
-                userId, organizationId, ids);
+                 WHERE organization_id = ? AND id = ANY(?::uuid[])
+                RETURNING id, assignee_user_id, assignee_team_id""",
+                ConversationStore::assigned, userId, organizationId, ids));
     }
 
     /** Assigns a team (null: none); the agent stays only if they are in that team. */
     public int assignTeam(Connection c, UUID organizationId, List<UUID> ids, UUID teamId) throws SQLException {
-        return Sql.update(c, """
+        return announceAssigned(c, organizationId, Sql.list(c, """
                 UPDATE conversations
                    SET assignee_team_id = ?::uuid,
                        assignee_user_id = CASE WHEN ?::uuid IS NULL THEN assignee_user_id
@@ -240,8 +250,20 @@ public final class ConversationStore {
                                                              WHERE tm.team_id = ?::uuid AND tm.user_id = assignee_user_id)
                                                THEN assignee_user_id END,
                        updated_at = now()
-                 WHERE organization_id = ? AND id = ANY(?::uuid[])""",
-                teamId, teamId, teamId, organizationId, ids);
+                 WHERE organization_id = ? AND id = ANY(?::uuid[])
+                RETURNING id, assignee_user_id, assignee_team_id""",
+                ConversationStore::assigned, teamId, teamId, teamId, organizationId, ids));
+    }
+
+    private static Assigned assigned(ResultSet r) throws SQLException {
+        return new Assigned(Sql.uuid(r, "id"), new AssignedTo(Sql.uuid(r, "assignee_user_id"), Sql.uuid(r, "assignee_team_id")));
+    }
+
+    private int announceAssigned(Connection c, UUID organizationId, List<Assigned> rows) throws SQLException {
+        for (Assigned row : rows) {
+            events.emit(c, organizationId, row.conversationId(), DomainEvents.CONVERSATION_ASSIGNED, row);
+        }
+        return rows.size();
     }
 
     /** The agent has read the conversation up to now; their unread count starts again from here. */
@@ -276,19 +298,32 @@ public final class ConversationStore {
                 r -> Optional.ofNullable(Sql.instant(r, "at")), contactId, channel, connectionId).flatMap(at -> at);
     }
 
-    /** Adds every (conversation, label) pair not there yet; returns how many conversations gained a label. */
+    private record Applied(UUID conversationId, LabelRef label) {
+    }
+
+    /**
+     * Adds every (conversation, label) pair not there yet, each announced; returns how many
+     * conversations gained a label.
+     */
     public int addLabels(Connection c, UUID organizationId, UUID appliedBy, List<UUID> ids, List<UUID> labelIds)
             throws SQLException {
-        int gained = Sql.one(c, """
+        List<Applied> added = Sql.list(c, """
                 WITH added AS (
                     INSERT INTO conversation_labels (organization_id, conversation_id, label_id, applied_by)
                     SELECT ?, conv, label, ? FROM unnest(?::uuid[]) conv CROSS JOIN unnest(?::uuid[]) label
                     ON CONFLICT DO NOTHING
-                    RETURNING conversation_id)
-                SELECT count(DISTINCT conversation_id) FROM added""",
-                r -> r.getInt(1), organizationId, appliedBy, ids, labelIds).orElseThrow();
+                    RETURNING conversation_id, label_id)
+                SELECT a.conversation_id, l.id, l.name, l.color FROM added a JOIN labels l ON l.id = a.label_id
+                 ORDER BY a.conversation_id, l.name, l.id""",
+                r -> new Applied(Sql.uuid(r, "conversation_id"),
+                        new LabelRef(Sql.uuid(r, "id"), r.getString("name"), r.getString("color"))),
+                organizationId, appliedBy, ids, labelIds);
         touch(c, ids);
-        return gained;
+        // Only what this call added is announced: a label the conversation already carried is no news.
+        for (Applied applied : added) {
+            events.emit(c, organizationId, applied.conversationId(), DomainEvents.LABEL_APPLIED, applied);
+        }
+        return (int) added.stream().map(Applied::conversationId).distinct().count();
     }
 
     /** Removes a label from a conversation; false if it did not carry it. */

@@ -25,6 +25,12 @@ public final class DomainEvents {
     public static final String MESSAGE_STATUS = "message:status";
     /** { conversationId, status } */
     public static final String CONVERSATION_STATUS = "conversation:status";
+    /** { conversationId, assignedTo: { userId, teamId } } (either may be null: nobody) */
+    public static final String CONVERSATION_ASSIGNED = "conversation:assigned";
+    /** { conversationId, label: { id, name, color } } */
+    public static final String LABEL_APPLIED = "label:applied";
+    /** { conversationId, note, mentionedUsers } */
+    public static final String NOTE_ADDED = "note:added";
 
     @Inject
     public DomainEvents() {

@@ -43,9 +43,10 @@ public final class ConversationNotes {
             unknown.throwIfInvalid();
             UUID id = Ids.newId();
             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            notes.insert(c, id, caller.organizationId(), conversationId, caller.userId(), content, mentions, now);
             PartyRef author = notes.author(c, caller.userId()).orElse(new PartyRef(caller.userId(), null));
-            return new NoteView(id, conversationId, author, content, mentioned, now);
+            NoteView note = new NoteView(id, conversationId, author, content, mentioned, now);
+            notes.insert(c, caller.organizationId(), note);
+            return note;
         });
     }
 }

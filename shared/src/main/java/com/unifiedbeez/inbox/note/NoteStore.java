@@ -1,10 +1,10 @@
 package com.unifiedbeez.inbox.note;
 
 import com.unifiedbeez.inbox.conversation.ConversationSummaryView.PartyRef;
+import com.unifiedbeez.inbox.event.DomainEvents;
 import com.unifiedbeez.inbox.platform.db.Sql;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,8 +18,15 @@ import javax.inject.Singleton;
  */
 @Singleton
 public final class NoteStore {
+    private final DomainEvents events;
+
     @Inject
-    public NoteStore() {
+    public NoteStore(DomainEvents events) {
+        this.events = events;
+    }
+
+    /** The payload of {@code note:added}: the note, and whom it mentions (who is to be told). */
+    private record Added(UUID conversationId, NoteView note, List<UUID> mentionedUsers) {
     }
 
     /** The organization's active agents among {@code ids}, by name: whom a note may mention. */
@@ -35,16 +42,18 @@ public final class NoteStore {
                 r -> new PartyRef(Sql.uuid(r, "id"), r.getString("name")), userId);
     }
 
-    /** A note with its mentions, in the caller's transaction. */
-    public void insert(Connection c, UUID id, UUID organizationId, UUID conversationId, UUID authorId, String content,
-                       List<UUID> mentions, Instant at) throws SQLException {
+    /** A note with its mentions, in the caller's transaction; announced. */
+    public void insert(Connection c, UUID organizationId, NoteView note) throws SQLException {
         Sql.update(c, "INSERT INTO notes (id, organization_id, conversation_id, author_id, content, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                id, organizationId, conversationId, authorId, content, at);
-        if (!mentions.isEmpty()) {
+                note.id(), organizationId, note.conversationId(), note.author().id(), note.content(), note.createdAt());
+        List<UUID> mentioned = note.mentions().stream().map(PartyRef::id).toList();
+        if (!mentioned.isEmpty()) {
             Sql.update(c, """
                     INSERT INTO note_mentions (organization_id, note_id, user_id, conversation_id, created_at)
                     SELECT ?, ?, u, ?, ? FROM unnest(?::uuid[]) u""",
-                    organizationId, id, conversationId, at, mentions);
+                    organizationId, note.id(), note.conversationId(), note.createdAt(), mentioned);
         }
+        events.emit(c, organizationId, note.conversationId(), DomainEvents.NOTE_ADDED,
+                new Added(note.conversationId(), note, mentioned));
     }
 }
