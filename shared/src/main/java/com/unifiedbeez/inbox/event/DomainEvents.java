@@ -1,10 +1,13 @@
 package com.unifiedbeez.inbox.event;
 
+import com.unifiedbeez.inbox.platform.db.Database;
 import com.unifiedbeez.inbox.platform.db.Sql;
 import com.unifiedbeez.inbox.platform.id.Ids;
 import com.unifiedbeez.inbox.platform.json.Json;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -12,6 +15,8 @@ import javax.inject.Singleton;
 /**
  * The realtime outbox: an event is written in the transaction of the change it announces, so it
  * exists exactly when the change does. Names and payload shapes are the spec's realtime table.
+ * Once that transaction commits, the fan-out is nudged (once per organization and transaction);
+ * the event gets its {@code seq} from {@link EventStream} then, never from the writer.
  */
 @Singleton
 public final class DomainEvents {
@@ -31,15 +36,47 @@ public final class DomainEvents {
     public static final String LABEL_APPLIED = "label:applied";
     /** { conversationId, note, mentionedUsers } */
     public static final String NOTE_ADDED = "note:added";
+    /** { contactId, updates } */
+    public static final String CONTACT_UPDATED = "contact:updated";
+
+    /** Every event the log keeps, in the spec's order. */
+    public static final List<String> LOGGED = List.of(CONVERSATION_NEW, MESSAGE_RECEIVED, MESSAGE_SENT, MESSAGE_STATUS,
+            CONVERSATION_ASSIGNED, CONVERSATION_STATUS, LABEL_APPLIED, NOTE_ADDED, CONTACT_UPDATED);
+
+    private final Database database;
+    private final RealtimeNudge nudge;
 
     @Inject
-    public DomainEvents() {
+    public DomainEvents(Database database, RealtimeNudge nudge) {
+        this.database = database;
+        this.nudge = nudge;
     }
 
-    /** Records an event; {@code payload} is serialized with the project's JSON conventions. */
+    /**
+     * Records an event for every agent of the organization; {@code payload} is serialized with the
+     * project's JSON conventions.
+     */
     public void emit(Connection c, UUID organizationId, UUID conversationId, String name, Object payload)
             throws SQLException {
-        Sql.update(c, "INSERT INTO domain_events (id, organization_id, conversation_id, name, payload) VALUES (?, ?, ?, ?, ?::jsonb)",
-                Ids.newId(), organizationId, conversationId, name, Json.write(payload));
+        write(c, organizationId, conversationId, name, payload, null);
+    }
+
+    /** Records an event that only {@code audience} (users of the organization) may receive. */
+    public void emitTo(Connection c, UUID organizationId, UUID conversationId, String name, Object payload,
+                       Collection<UUID> audience) throws SQLException {
+        write(c, organizationId, conversationId, name, payload, List.copyOf(audience));
+    }
+
+    private void write(Connection c, UUID organizationId, UUID conversationId, String name, Object payload,
+                       List<UUID> audience) throws SQLException {
+        Sql.update(c, """
+                INSERT INTO domain_events (id, organization_id, conversation_id, name, payload, audience)
+                VALUES (?, ?, ?, ?, ?::jsonb, ?::uuid[])""",
+                Ids.newId(), organizationId, conversationId, name, Json.write(payload), audience);
+        database.afterCommit(c, new Nudged(organizationId), () -> nudge.nudge(organizationId));
+    }
+
+    /** The after-commit key: one nudge per organization and transaction, however many events it wrote. */
+    private record Nudged(UUID organizationId) {
     }
 }

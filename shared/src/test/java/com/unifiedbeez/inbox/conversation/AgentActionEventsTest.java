@@ -17,6 +17,7 @@ import com.unifiedbeez.inbox.platform.json.Json;
 import com.unifiedbeez.inbox.testing.Fixtures;
 import com.unifiedbeez.inbox.testing.Fixtures.ConversationSpec;
 import com.unifiedbeez.inbox.testing.TestDatabase;
+import com.unifiedbeez.inbox.testing.TestEvents;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class AgentActionEventsTest {
     private final Fixtures fx = Fixtures.onTestDatabase();
     private final Database database = new Database(TestDatabase.dataSource());
-    private final DomainEvents events = new DomainEvents();
+    private final DomainEvents events = TestEvents.written(database);
     private final ConversationStore store = new ConversationStore(events);
 
     private final UUID org = fx.organization("Events " + UUID.randomUUID());

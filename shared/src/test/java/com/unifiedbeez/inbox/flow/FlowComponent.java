@@ -9,6 +9,7 @@ import com.unifiedbeez.inbox.inbound.InboundQueueModule;
 import com.unifiedbeez.inbox.outbound.OutboundDelivery;
 import com.unifiedbeez.inbox.platform.aws.AwsModule;
 import com.unifiedbeez.inbox.platform.config.Config;
+import com.unifiedbeez.inbox.event.RealtimeNudgeModule;
 import com.unifiedbeez.inbox.platform.db.DatabaseModule;
 import com.unifiedbeez.inbox.webhook.ApiGatewayWebhooks;
 import dagger.BindsInstance;
@@ -23,7 +24,7 @@ import javax.sql.DataSource;
  */
 @Singleton
 @Component(modules = {DatabaseModule.class, AwsModule.class, MediaStorageModule.class, ConnectionDirectoryModule.class,
-        InboundQueueModule.class, AllChannelsModule.class})
+        InboundQueueModule.class, RealtimeNudgeModule.class, AllChannelsModule.class})
 interface FlowComponent {
     ApiGatewayWebhooks webhooks();
 

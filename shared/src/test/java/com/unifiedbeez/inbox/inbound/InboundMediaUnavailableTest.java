@@ -24,6 +24,7 @@ import com.unifiedbeez.inbox.platform.json.Json;
 import com.unifiedbeez.inbox.testing.Fixtures;
 import com.unifiedbeez.inbox.testing.LocalAws;
 import com.unifiedbeez.inbox.testing.TestDatabase;
+import com.unifiedbeez.inbox.testing.TestEvents;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Map;
@@ -48,7 +49,7 @@ class InboundMediaUnavailableTest {
 
     private final Fixtures fixtures = Fixtures.onTestDatabase();
     private final Database database = new Database(TestDatabase.dataSource());
-    private final DomainEvents events = new DomainEvents();
+    private final DomainEvents events = TestEvents.written(database);
     private final ContactStore contacts = new ContactStore();
     private final UUID org = fixtures.organization("Big files");
     private final String botId = Long.toString(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_000_000_000L));

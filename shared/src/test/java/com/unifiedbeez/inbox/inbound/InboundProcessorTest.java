@@ -22,6 +22,7 @@ import com.unifiedbeez.inbox.platform.json.Json;
 import com.unifiedbeez.inbox.testing.Fixtures;
 import com.unifiedbeez.inbox.testing.LocalAws;
 import com.unifiedbeez.inbox.testing.TestDatabase;
+import com.unifiedbeez.inbox.testing.TestEvents;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -45,7 +46,7 @@ class InboundProcessorTest {
 
     private final Fixtures fixtures = Fixtures.onTestDatabase();
     private final Database database = new Database(TestDatabase.dataSource());
-    private final DomainEvents events = new DomainEvents();
+    private final DomainEvents events = TestEvents.written(database);
     private final DeliveryTracker tracker = new DeliveryTracker(events);
     private final ContactStore contacts = new ContactStore();
     private final InboundProcessor processor = new InboundProcessor(database,

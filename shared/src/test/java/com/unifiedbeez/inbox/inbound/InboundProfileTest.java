@@ -22,6 +22,7 @@ import com.unifiedbeez.inbox.platform.db.Database;
 import com.unifiedbeez.inbox.testing.Fixtures;
 import com.unifiedbeez.inbox.testing.LocalAws;
 import com.unifiedbeez.inbox.testing.TestDatabase;
+import com.unifiedbeez.inbox.testing.TestEvents;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -51,7 +52,7 @@ class InboundProfileTest {
             "{}", Map.of(MetaGraph.ACCESS_TOKEN, TOKEN));
 
     private InboundProcessor processor() {
-        DomainEvents events = new DomainEvents();
+        DomainEvents events = TestEvents.written(database);
         ContactStore contacts = new ContactStore();
         Config graphConfig = Config.of(Map.of(PlatformEndpoints.GRAPH_API_URL, graph.url("/").toString()));
         return new InboundProcessor(database, new ConnectionStore(database, new CredentialCipher(TestDatabase.config())),

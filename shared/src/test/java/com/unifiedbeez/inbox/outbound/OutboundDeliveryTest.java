@@ -20,6 +20,7 @@ import com.unifiedbeez.inbox.platform.id.Ids;
 import com.unifiedbeez.inbox.platform.json.Json;
 import com.unifiedbeez.inbox.testing.LocalAws;
 import com.unifiedbeez.inbox.testing.TestDatabase;
+import com.unifiedbeez.inbox.testing.TestEvents;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,7 +50,7 @@ class OutboundDeliveryTest {
     private static final Config CONFIG = LocalAws.config(TestDatabase.config()).with(S3MediaStorage.BUCKET, BUCKET);
 
     private final Database database = new Database(TestDatabase.dataSource());
-    private final DomainEvents events = new DomainEvents();
+    private final DomainEvents events = TestEvents.written(database);
     private final DeliveryTracker tracker = new DeliveryTracker(events);
     private final S3MediaStorage media = new S3MediaStorage(LocalAws.s3(), LocalAws.presigner(), CONFIG);
     private MockWebServer platform;

@@ -12,6 +12,7 @@ import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -68,6 +69,22 @@ public final class AwsClients {
         endpoint.ifPresent(uri -> builder.endpointOverride(uri)
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()));
         return builder.build();
+    }
+
+    /**
+     * The client of a WebSocket API's {@code @connections} (API Gateway Management API) at
+     * {@code endpoint} ({@code https://{api-id}.execute-api.{region}.amazonaws.com/{stage}} in AWS,
+     * the local gateway's URL locally). No SDK retries: the fan-out retries throttling itself, with
+     * its own backoff, and a 410 must be seen at once.
+     */
+    public static ApiGatewayManagementApiClient managementApi(Config config, URI endpoint, boolean localEndpoint) {
+        return ApiGatewayManagementApiClient.builder()
+                .region(Region.of(AwsConfig.region(config)))
+                .credentialsProvider(credentials(config, localEndpoint))
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .endpointOverride(endpoint)
+                .overrideConfiguration(o -> o.retryStrategy(r -> r.maxAttempts(1)))
+                .build();
     }
 
     static AwsCredentialsProvider credentials(Config config, boolean localEndpoint) {

@@ -1,6 +1,7 @@
 package com.unifiedbeez.inbox.platform.errors;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A request that cannot be served as asked. Services throw it; the dispatcher turns it into a
@@ -11,13 +12,21 @@ public class ApiException extends RuntimeException {
     private final String slug;
     private final String title;
     private final List<FieldError> errors;
+    private final Map<String, Object> members;
 
     public ApiException(int status, String slug, String title, String detail, List<FieldError> errors) {
+        this(status, slug, title, detail, errors, Map.of());
+    }
+
+    /** With RFC 9457 extension members: more fields of the problem object, for clients to act on. */
+    public ApiException(int status, String slug, String title, String detail, List<FieldError> errors,
+                        Map<String, Object> members) {
         super(detail);
         this.status = status;
         this.slug = slug;
         this.title = title;
         this.errors = List.copyOf(errors);
+        this.members = Map.copyOf(members);
     }
 
     public static ApiException badRequest(String detail) {
@@ -66,11 +75,16 @@ public class ApiException extends RuntimeException {
         return new ApiException(409, slug, "Conflict", detail, List.of());
     }
 
+    /** 410: what was asked for is no longer kept; {@code members} tell the client what to do instead. */
+    public static ApiException gone(String slug, String detail, Map<String, Object> members) {
+        return new ApiException(410, slug, "Gone", detail, List.of(), members);
+    }
+
     public int status() {
         return status;
     }
 
     public Problem toProblem(String instance) {
-        return new Problem(Problem.TYPE_BASE + slug, title, status, getMessage(), instance, errors);
+        return new Problem(Problem.TYPE_BASE + slug, title, status, getMessage(), instance, errors, members);
     }
 }

@@ -1,5 +1,6 @@
 package com.unifiedbeez.inbox.functions.conversations;
 
+import com.unifiedbeez.inbox.event.RealtimeNudgeModule;
 import com.unifiedbeez.inbox.conversation.ConversationAssigner;
 import com.unifiedbeez.inbox.conversation.ConversationCreator;
 import com.unifiedbeez.inbox.conversation.ConversationDetails;
@@ -19,7 +20,7 @@ import javax.inject.Singleton;
 
 /** What the conversations function needs, built once per container: PostgreSQL, and SQS for a first message. */
 @Singleton
-@Component(modules = {DatabaseModule.class, SqsModule.class, OutboundQueueModule.class})
+@Component(modules = {DatabaseModule.class, SqsModule.class, OutboundQueueModule.class, RealtimeNudgeModule.class})
 public interface ConversationsComponent extends HttpComponent {
     ConversationInbox inbox();
 

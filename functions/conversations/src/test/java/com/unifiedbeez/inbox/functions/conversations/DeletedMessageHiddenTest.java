@@ -20,6 +20,7 @@ import com.unifiedbeez.inbox.platform.db.Database;
 import com.unifiedbeez.inbox.testing.Fixtures;
 import com.unifiedbeez.inbox.testing.Fixtures.ConversationSpec;
 import com.unifiedbeez.inbox.testing.TestDatabase;
+import com.unifiedbeez.inbox.testing.TestEvents;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -38,7 +39,7 @@ class DeletedMessageHiddenTest {
     private static final String BASE = "/api/inbox/conversations";
     private final Fixtures fx = Fixtures.onTestDatabase();
     private final Database database = new Database(TestDatabase.dataSource());
-    private final ConversationStore conversations = new ConversationStore(new DomainEvents());
+    private final ConversationStore conversations = new ConversationStore(TestEvents.written(database));
     private final MessageDeleter deleter = new MessageDeleter(database, new MessageStore(), conversations);
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     private UUID org;

@@ -1,5 +1,7 @@
 package com.unifiedbeez.inbox.functions.inboundnormalizer;
 
+import com.unifiedbeez.inbox.event.RealtimeNudgeModule;
+import com.unifiedbeez.inbox.platform.aws.SqsModule;
 import com.unifiedbeez.inbox.attachment.MediaStorageModule;
 import com.unifiedbeez.inbox.channel.all.AllChannelsModule;
 import com.unifiedbeez.inbox.connection.RecentConnectionsModule;
@@ -14,7 +16,7 @@ import javax.sql.DataSource;
 
 /** PostgreSQL, the media bucket, the connections and every channel's normalizer. */
 @Singleton
-@Component(modules = {DatabaseModule.class, S3Module.class, MediaStorageModule.class,
+@Component(modules = {DatabaseModule.class, S3Module.class, SqsModule.class, MediaStorageModule.class, RealtimeNudgeModule.class,
         RecentConnectionsModule.class, AllChannelsModule.class})
 public interface InboundNormalizerComponent {
     InboundBatch batch();

@@ -1,5 +1,6 @@
 package com.unifiedbeez.inbox.functions.messages;
 
+import com.unifiedbeez.inbox.event.RealtimeNudgeModule;
 import com.unifiedbeez.inbox.attachment.AttachmentUploads;
 import com.unifiedbeez.inbox.attachment.MediaStorageModule;
 import com.unifiedbeez.inbox.message.MessageDeleter;
@@ -19,7 +20,7 @@ import javax.inject.Singleton;
 
 /** What the messages function needs: PostgreSQL, the outbound SQS queue and the media bucket. */
 @Singleton
-@Component(modules = {DatabaseModule.class, AwsModule.class, OutboundQueueModule.class, MediaStorageModule.class})
+@Component(modules = {DatabaseModule.class, AwsModule.class, OutboundQueueModule.class, MediaStorageModule.class, RealtimeNudgeModule.class})
 public interface MessagesComponent extends HttpComponent {
     MessageHistory history();
 

@@ -1,5 +1,6 @@
 package com.unifiedbeez.inbox.functions.outboundsender;
 
+import com.unifiedbeez.inbox.event.RealtimeNudgeModule;
 import com.unifiedbeez.inbox.attachment.MediaStorageModule;
 import com.unifiedbeez.inbox.channel.all.AllChannelsModule;
 import com.unifiedbeez.inbox.connection.ConnectionDirectoryModule;
@@ -16,7 +17,7 @@ import javax.sql.DataSource;
 /** PostgreSQL, SQS (redelivery), S3 (media links), the channel connections and every channel's sender. */
 @Singleton
 @Component(modules = {DatabaseModule.class, AwsModule.class, MediaStorageModule.class, ConnectionDirectoryModule.class,
-        AllChannelsModule.class})
+        RealtimeNudgeModule.class, AllChannelsModule.class})
 public interface OutboundSenderComponent {
     OutboundDelivery delivery();
 

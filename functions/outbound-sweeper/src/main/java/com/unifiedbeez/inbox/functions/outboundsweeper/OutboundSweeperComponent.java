@@ -1,5 +1,6 @@
 package com.unifiedbeez.inbox.functions.outboundsweeper;
 
+import com.unifiedbeez.inbox.event.RealtimeNudgeModule;
 import com.unifiedbeez.inbox.message.OutboundQueueModule;
 import com.unifiedbeez.inbox.message.OutboundSweeper;
 import com.unifiedbeez.inbox.platform.aws.SqsModule;
@@ -12,7 +13,7 @@ import javax.sql.DataSource;
 
 /** PostgreSQL and the outbound queue: all the sweeper needs. */
 @Singleton
-@Component(modules = {DatabaseModule.class, SqsModule.class, OutboundQueueModule.class})
+@Component(modules = {DatabaseModule.class, SqsModule.class, OutboundQueueModule.class, RealtimeNudgeModule.class})
 public interface OutboundSweeperComponent {
     OutboundSweeper sweeper();
 

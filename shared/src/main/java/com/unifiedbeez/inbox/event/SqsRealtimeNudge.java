@@ -1,0 +1,54 @@
+package com.unifiedbeez.inbox.event;
+
+import com.unifiedbeez.inbox.platform.config.Config;
+import dagger.Lazy;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import com.unifiedbeez.inbox.platform.id.Ids;
+import com.unifiedbeez.inbox.platform.json.Json;
+
+/**
+ * Nudges through the realtime FIFO queue, one message group per organization: the fan-out of one
+ * organization runs one pass at a time and in order, while organizations never wait for each
+ * other. Without {@value #QUEUE_URL} (realtime switched off) events wait for the sweeper.
+ */
+@Singleton
+public final class SqsRealtimeNudge implements RealtimeNudge {
+    public static final String QUEUE_URL = "INBOX_REALTIME_QUEUE_URL";
+    private static final Logger LOG = LoggerFactory.getLogger(SqsRealtimeNudge.class);
+
+    private final Lazy<SqsClient> sqs;
+    private final Optional<String> queueUrl;
+
+    @Inject
+    public SqsRealtimeNudge(Lazy<SqsClient> sqs, Config config) {
+        this.sqs = sqs;
+        this.queueUrl = config.get(QUEUE_URL).filter(url -> !url.isBlank());
+        if (queueUrl.isEmpty()) {
+            LOG.info("{} is not set: events are pushed by the realtime sweeper only", QUEUE_URL);
+        }
+    }
+
+    @Override
+    public void nudge(UUID organizationId) {
+        if (queueUrl.isEmpty()) {
+            return;
+        }
+        try {
+            sqs.get().sendMessage(m -> m.queueUrl(queueUrl.get())
+                    .messageGroupId(organizationId.toString())
+                    // every nudge counts: FIFO deduplication must not swallow a second one within 5 minutes
+                    .messageDeduplicationId(Ids.newId().toString())
+                    .messageBody(Json.write(Map.of("organizationId", organizationId))));
+        } catch (SdkException e) {
+            LOG.warn("realtime nudge for organization {} not sent; the sweeper pushes its events", organizationId, e);
+        }
+    }
+}
