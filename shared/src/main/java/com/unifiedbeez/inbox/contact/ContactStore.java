@@ -1,10 +1,12 @@
 package com.unifiedbeez.inbox.contact;
 
+import com.unifiedbeez.inbox.event.DomainEvents;
 import com.unifiedbeez.inbox.platform.db.Sql;
 import com.unifiedbeez.inbox.platform.id.Ids;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.inject.Inject;
@@ -13,12 +15,16 @@ import javax.inject.Singleton;
 /**
  * The contact aggregate's store: contacts and their channel identities, organization-scoped, and
  * the only writer of {@code contacts} and {@code contact_identities}. Who a customer is (found,
- * created, named) is decided by the services that call it.
+ * created, named) is decided by the services that call it. A change of a known contact is announced
+ * with {@code contact:updated} {@code {contactId, updates}} (only the fields that changed).
  */
 @Singleton
 public final class ContactStore {
+    private final DomainEvents events;
+
     @Inject
-    public ContactStore() {
+    public ContactStore(DomainEvents events) {
+        this.events = events;
     }
 
     public Optional<ContactView> find(Connection c, UUID organizationId, UUID id) throws SQLException {
@@ -72,8 +78,13 @@ public final class ContactStore {
                 UPDATE contact_identities SET display_name = ?
                  WHERE organization_id = ? AND channel = ? AND identifier = ? AND display_name IS NULL""",
                 name, organizationId, channel, identifier);
-        Sql.update(c, "UPDATE contacts SET name = ?, updated_at = now() WHERE organization_id = ? AND id = ? AND name IS NULL",
+        int named = Sql.update(c,
+                "UPDATE contacts SET name = ?, updated_at = now() WHERE organization_id = ? AND id = ? AND name IS NULL",
                 name, organizationId, contactId);
+        if (named == 1) {
+            events.emit(c, organizationId, null, DomainEvents.CONTACT_UPDATED,
+                    Map.of("contactId", contactId, "updates", Map.of("name", name)));
+        }
     }
 
     /** The identity of a contact on a channel, with the connection it came in through (if known). */

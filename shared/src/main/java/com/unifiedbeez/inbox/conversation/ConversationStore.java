@@ -351,14 +351,23 @@ public final class ConversationStore {
                 sentAt, preview, sentAt, sentAt, id);
     }
 
-    /** An agent's reply: the preview, and the conversation is active again wherever it was in its lifecycle. */
-    public void recordReply(Connection c, UUID id, Instant at, String preview) throws SQLException {
-        Sql.update(c, """
+    /**
+     * An agent's reply: the preview, and the conversation is active again wherever it was in its
+     * lifecycle — announced with {@code conversation:status} when that changed it.
+     */
+    public void recordReply(Connection c, UUID organizationId, UUID id, Instant at, String preview) throws SQLException {
+        String before = Sql.one(c, """
                 UPDATE conversations
                    SET last_message_at = greatest(last_message_at, ?), last_message_preview = ?, updated_at = now(),
                        status = 'active'
-                 WHERE id = ?""",
-                at, preview, id);
+                  FROM (SELECT id, status FROM conversations WHERE organization_id = ? AND id = ?) before
+                 WHERE conversations.id = before.id
+                RETURNING before.status""",
+                row -> row.getString(1), at, preview, organizationId, id).orElseThrow();
+        if (!ConversationStatus.ACTIVE.wireName().equals(before)) {
+            events.emit(c, organizationId, id, DomainEvents.CONVERSATION_STATUS,
+                    Map.of("conversationId", id, "status", ConversationStatus.ACTIVE.wireName()));
+        }
     }
 
     /**

@@ -209,7 +209,7 @@ public final class MessageSubmitter {
             messages.recordTemplateUse(c, caller.organizationId(), draft.templateId(), id, conversation.id(),
                     caller.userId(), now);
         }
-        conversations.recordReply(c, conversation.id(), now, Previews.of(draft.type(), draft.content()));
+        conversations.recordReply(c, caller.organizationId(), conversation.id(), now, Previews.of(draft.type(), draft.content()));
         return id;
     }
 

@@ -55,6 +55,41 @@ class AgentActionEventsTest {
     }
 
     @Test
+    void aReplyThatReopensAResolvedConversationAnnouncesItAndOneToAnActiveConversationDoesNot() {
+        new ConversationStatusChanger(database, store).change(sam, conversation, new ChangeStatusRequest("resolved"));
+        Instant at = Instant.parse("2026-03-01T11:00:00Z");
+
+        database.transaction(c -> {
+            store.recordReply(c, org, conversation, at, "Back to you");
+            store.recordReply(c, org, conversation, at.plusSeconds(5), "And again");
+            return null;
+        });
+
+        assertThat(events(DomainEvents.CONVERSATION_STATUS)).extracting(e -> e.path("status").asText())
+                .containsExactly("resolved", "active");
+    }
+
+    @Test
+    void aContactsNameLearntLaterIsAnnouncedOnceWithWhatChanged() {
+        com.unifiedbeez.inbox.contact.ContactStore contacts = new com.unifiedbeez.inbox.contact.ContactStore(events);
+        UUID nameless = fx.contact(org, null, "telegram", "tg-" + UUID.randomUUID());
+        String identifier = fx.one("SELECT identifier FROM contact_identities WHERE contact_id = ?", nameless);
+
+        database.transaction(c -> {
+            contacts.fillName(c, org, nameless, "telegram", identifier, "Kim Lee");
+            contacts.fillName(c, org, nameless, "telegram", identifier, "Someone Else");
+            return null;
+        });
+
+        List<JsonNode> updated = database.read(c -> Sql.list(c, "SELECT payload::text FROM domain_events"
+                + " WHERE organization_id = ? AND name = ?", r -> json(r.getString(1)), org, DomainEvents.CONTACT_UPDATED));
+        assertThat(updated).singleElement().satisfies(e -> {
+            assertThat(e.path("contactId").asText()).isEqualTo(nameless.toString());
+            assertThat(e.path("updates").path("name").asText()).isEqualTo("Kim Lee");
+        });
+    }
+
+    @Test
     void aStatusChangeIsAnnounced() {
         new ConversationStatusChanger(database, store).change(sam, conversation, new ChangeStatusRequest("resolved"));
 

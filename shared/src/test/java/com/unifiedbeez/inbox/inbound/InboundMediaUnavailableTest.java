@@ -50,7 +50,7 @@ class InboundMediaUnavailableTest {
     private final Fixtures fixtures = Fixtures.onTestDatabase();
     private final Database database = new Database(TestDatabase.dataSource());
     private final DomainEvents events = TestEvents.written(database);
-    private final ContactStore contacts = new ContactStore();
+    private final ContactStore contacts = new ContactStore(events);
     private final UUID org = fixtures.organization("Big files");
     private final String botId = Long.toString(ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_000_000_000L));
     private final UUID bot = fixtures.channelConnection(org, Channel.TELEGRAM, botId, "{}",

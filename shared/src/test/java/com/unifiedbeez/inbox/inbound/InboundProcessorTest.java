@@ -48,7 +48,7 @@ class InboundProcessorTest {
     private final Database database = new Database(TestDatabase.dataSource());
     private final DomainEvents events = TestEvents.written(database);
     private final DeliveryTracker tracker = new DeliveryTracker(events);
-    private final ContactStore contacts = new ContactStore();
+    private final ContactStore contacts = new ContactStore(events);
     private final InboundProcessor processor = new InboundProcessor(database,
             new ConnectionStore(database, new CredentialCipher(TestDatabase.config())),
             Set.of(new StandInChannel(Channel.WHATSAPP, "s", "t"), new StandInChannel(Channel.EMAIL, "s", "t")),

@@ -53,7 +53,7 @@ class InboundProfileTest {
 
     private InboundProcessor processor() {
         DomainEvents events = TestEvents.written(database);
-        ContactStore contacts = new ContactStore();
+        ContactStore contacts = new ContactStore(events);
         Config graphConfig = Config.of(Map.of(PlatformEndpoints.GRAPH_API_URL, graph.url("/").toString()));
         return new InboundProcessor(database, new ConnectionStore(database, new CredentialCipher(TestDatabase.config())),
                 Set.of(new MessengerInbound(new MetaGraph(graphConfig, new PlatformHttp()))),
