@@ -20,7 +20,7 @@ import java.util.UUID;
  */
 public final class DevTokens {
     /** The documented local default; never a deployed secret. */
-    public static final String DEFAULT_SECRET = "local-dev-secret-change-me";
+    public static final String DEFAULT_SECRET = "local-dev-secret-change-me-at-least-32-bytes";
     /** The local authorizer's issuer and audience (the template's JwtIssuer and JwtAudience, locally). */
     public static final String ISSUER = JwtAuthorizer.LOCAL_ISSUER;
     public static final String AUDIENCE = JwtAuthorizer.LOCAL_AUDIENCE;
