@@ -13,6 +13,7 @@ import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -26,14 +27,15 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  *       the function role's credentials are in the environment ({@code AWS_ACCESS_KEY_ID}, ...) — except
  *       with SnapStart, where Lambda offers them only through the container credentials endpoint
  *       ({@value AwsConfig#CONTAINER_CREDENTIALS_URI}), which is then used. With an endpoint override
- *       (ElasticMQ, S3Proxy) the static pair {@value AwsConfig#LOCAL_ACCESS_KEY}/{@value AwsConfig#LOCAL_SECRET_KEY}.</li>
+ *       (ElasticMQ, S3Proxy, dynalite) the static pair {@value AwsConfig#LOCAL_ACCESS_KEY}/{@value AwsConfig#LOCAL_SECRET_KEY}.</li>
  *   <li>The URLConnection HTTP client: no Apache/Netty on the class path, a fast cold start.</li>
  *   <li>S3 computes and validates checksums only when an operation requires them (S3Proxy would
  *       hang on the SDK's default aws-chunked, checksummed PUT), and with an endpoint override uses
  *       path-style addressing ({@code http://host:port/bucket/key}); the presigner signs the same
  *       URL shape, so a presigned PUT works against S3Proxy with a plain HTTP PUT.</li>
  * </ul>
- * Create each once per container ({@link SqsModule} and {@link S3Module} do, as singletons).
+ * Create each once per container ({@link SqsModule}, {@link S3Module} and {@link DynamoModule} do,
+ * as singletons).
  */
 public final class AwsClients {
     private AwsClients() {
@@ -42,6 +44,16 @@ public final class AwsClients {
     public static SqsClient sqs(Config config) {
         Optional<URI> endpoint = AwsConfig.sqsEndpoint(config);
         var builder = SqsClient.builder()
+                .region(Region.of(AwsConfig.region(config)))
+                .credentialsProvider(credentials(config, endpoint.isPresent()))
+                .httpClientBuilder(UrlConnectionHttpClient.builder());
+        endpoint.ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    public static DynamoDbClient dynamo(Config config) {
+        Optional<URI> endpoint = AwsConfig.dynamoEndpoint(config);
+        var builder = DynamoDbClient.builder()
                 .region(Region.of(AwsConfig.region(config)))
                 .credentialsProvider(credentials(config, endpoint.isPresent()))
                 .httpClientBuilder(UrlConnectionHttpClient.builder());

@@ -7,8 +7,8 @@ import java.util.Optional;
 /**
  * The configuration names of the AWS clients (read through {@link Config}: environment variables
  * overlaid by system properties). In AWS only {@value #REGION} is set (by Lambda itself); the
- * endpoint overrides are for the local runtime and tests, which point the clients at ElasticMQ
- * and S3Proxy.
+ * endpoint overrides are for the local runtime and tests, which point the clients at ElasticMQ,
+ * S3Proxy and dynalite.
  */
 public final class AwsConfig {
     /** The region of every client; Lambda sets it. */
@@ -18,10 +18,14 @@ public final class AwsConfig {
     public static final String SQS_ENDPOINT = "INBOX_SQS_ENDPOINT";
     /** Optional S3 endpoint override (S3Proxy locally). Set: static credentials, path-style addressing. */
     public static final String S3_ENDPOINT = "INBOX_S3_ENDPOINT";
+    /** Optional DynamoDB endpoint override (dynalite locally). Set: static credentials local/local. */
+    public static final String DYNAMODB_ENDPOINT = "INBOX_DYNAMODB_ENDPOINT";
     /** The outbound FIFO queue's URL (template: {@code !Ref OutboundQueue}). */
     public static final String OUTBOUND_QUEUE_URL = "INBOX_OUTBOUND_QUEUE_URL";
     /** The media bucket's name (template: {@code !Ref MediaBucket}). */
     public static final String MEDIA_BUCKET = "INBOX_MEDIA_BUCKET";
+    /** The realtime table's name: connections, viewers, typing, presence (template: {@code !Ref RealtimeTable}). */
+    public static final String REALTIME_TABLE = "INBOX_REALTIME_TABLE";
 
     /**
      * Set by Lambda when SnapStart is on: the role's credentials come from this endpoint, and the
@@ -46,6 +50,10 @@ public final class AwsConfig {
 
     public static Optional<URI> s3Endpoint(Config config) {
         return config.get(S3_ENDPOINT).map(AwsConfig::uri);
+    }
+
+    public static Optional<URI> dynamoEndpoint(Config config) {
+        return config.get(DYNAMODB_ENDPOINT).map(AwsConfig::uri);
     }
 
     private static URI uri(String value) {

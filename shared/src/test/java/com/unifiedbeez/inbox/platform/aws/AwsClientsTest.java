@@ -27,6 +27,9 @@ class AwsClientsTest {
     void regionDefaultsToLondonAndEndpointsMustBeAbsolute() {
         assertThat(AwsConfig.region(Config.of(Map.of()))).isEqualTo("eu-west-2");
         assertThat(AwsConfig.sqsEndpoint(Config.of(Map.of()))).isEmpty();
+        assertThat(AwsConfig.dynamoEndpoint(Config.of(Map.of()))).isEmpty();
+        assertThat(AwsConfig.dynamoEndpoint(Config.of(Map.of(AwsConfig.DYNAMODB_ENDPOINT, "http://127.0.0.1:4567"))))
+                .hasValueSatisfying(uri -> assertThat(uri.getPort()).isEqualTo(4567));
         assertThat(AwsConfig.s3Endpoint(Config.of(Map.of(AwsConfig.S3_ENDPOINT, " http://127.0.0.1:9000 "))))
                 .hasValueSatisfying(uri -> assertThat(uri.getPort()).isEqualTo(9000));
         assertThatThrownBy(() -> AwsConfig.sqsEndpoint(Config.of(Map.of(AwsConfig.SQS_ENDPOINT, "localhost:9324"))))
