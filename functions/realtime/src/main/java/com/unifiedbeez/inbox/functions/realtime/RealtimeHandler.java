@@ -1,0 +1,91 @@
+package com.unifiedbeez.inbox.functions.realtime;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.unifiedbeez.inbox.event.EventReplay;
+import com.unifiedbeez.inbox.platform.errors.ApiException;
+import com.unifiedbeez.inbox.platform.http.ApiRequest;
+import com.unifiedbeez.inbox.platform.http.ApiResult;
+import com.unifiedbeez.inbox.platform.http.HttpDispatcher;
+import com.unifiedbeez.inbox.platform.http.Routes;
+import com.unifiedbeez.inbox.platform.id.Ids;
+import com.unifiedbeez.inbox.realtime.SetStatusRequest;
+import com.unifiedbeez.inbox.realtime.TypingRequest;
+import java.util.UUID;
+
+/**
+ * The realtime route group over HTTP: catching up on the event stream, presence, viewers and the
+ * typing fallback. Each route maps the request, calls one service method and returns its result.
+ */
+public final class RealtimeHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    public static final Routes<RealtimeHandler> ROUTES = Routes.<RealtimeHandler>builder()
+            .get("/api/inbox/events", RealtimeHandler::events)
+            .put("/api/users/{id}/status", RealtimeHandler::setStatus)
+            .get("/api/inbox/team/{teamId}/presence", RealtimeHandler::teamPresence)
+            .get("/api/inbox/conversations/{id}/viewers", RealtimeHandler::viewers)
+            .post("/api/inbox/typing", RealtimeHandler::typing)
+            .build();
+
+    private final RealtimeComponent services;
+
+    public RealtimeHandler() {
+        this(RealtimeFunction.component());
+    }
+
+    public RealtimeHandler(RealtimeComponent services) {
+        this.services = services;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return HttpDispatcher.dispatch(ROUTES, this, event, services.callers());
+    }
+
+    private ApiResult events(ApiRequest request) {
+        long since = number(request, "since", true, 0, Long.MAX_VALUE / 2, 0);
+        int limit = (int) number(request, "limit", false, 1, EventReplay.MAX_LIMIT, EventReplay.DEFAULT_LIMIT);
+        UUID epoch = request.queryParameter("epoch")
+                .map(e -> Ids.parse(e).orElseThrow(() -> ApiException.invalid("epoch", "must be the stream's epoch (a UUID)")))
+                .orElse(null);
+        return ApiResult.ok(services.replay().since(request.caller(), since, epoch, limit));
+    }
+
+    private ApiResult setStatus(ApiRequest request) {
+        return ApiResult.ok(services.statuses().set(request.caller(), request.pathParameter("id"),
+                request.body(SetStatusRequest.class)));
+    }
+
+    private ApiResult teamPresence(ApiRequest request) {
+        return ApiResult.ok(services.teamPresence().of(request.caller(), request.pathId("teamId", "team")));
+    }
+
+    private ApiResult viewers(ApiRequest request) {
+        return ApiResult.ok(services.watch().viewers(request.caller(), request.pathId("id", "conversation")));
+    }
+
+    private ApiResult typing(ApiRequest request) {
+        services.watch().typing(request.caller(), request.body(TypingRequest.class));
+        return ApiResult.noContent();
+    }
+
+    private static long number(ApiRequest request, String name, boolean required, long min, long max, long otherwise) {
+        String value = request.queryParameter(name).orElse(null);
+        if (value == null || value.isEmpty()) {
+            if (required) {
+                throw ApiException.invalid(name, "is required");
+            }
+            return otherwise;
+        }
+        try {
+            long n = Long.parseLong(value);
+            if (n < min || n > max) {
+                throw ApiException.invalid(name, "must be between " + min + " and " + max);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw ApiException.invalid(name, "must be a whole number");
+        }
+    }
+}
