@@ -13,7 +13,9 @@ MVN ?= mvn
 MVN_FLAGS ?= -B -q
 
 .PHONY: build-ConversationsFunction build-MessagesFunction build-OutboundSweeperFunction build-MigrateFunction \
-	build-WebhookWhatsAppFunction build-WebhookMessengerFunction build-WebhookInstagramFunction build-WebhookTelegramFunction build-WebhookSmsFunction build-InboundNormalizerFunction build-OutboundSenderFunction build-ChannelsFunction build-EmailPollerFunction
+	build-WebhookWhatsAppFunction build-WebhookMessengerFunction build-WebhookInstagramFunction build-WebhookTelegramFunction build-WebhookSmsFunction build-InboundNormalizerFunction build-OutboundSenderFunction build-ChannelsFunction build-EmailPollerFunction \
+	build-RealtimeFunction build-RealtimeFanoutFunction build-RealtimeSweepFunction \
+	build-WsConnectFunction build-WsDisconnectFunction build-WsDefaultFunction
 
 build-ConversationsFunction:
 	$(call lambda-artifact,conversations)
@@ -43,6 +45,12 @@ build-ChannelsFunction:
 
 build-EmailPollerFunction:
 	$(call lambda-artifact,email-poller)
+
+# One artifact for the six realtime functions (WebSocket routes, fan-out, sweep, HTTP routes); each
+# names its own handler class.
+build-RealtimeFunction build-RealtimeFanoutFunction build-RealtimeSweepFunction \
+build-WsConnectFunction build-WsDisconnectFunction build-WsDefaultFunction:
+	$(call lambda-artifact,realtime)
 
 # $(1): the module under functions/ and the name of its shaded jar (<lambda.jar> in its pom).
 define lambda-artifact

@@ -85,6 +85,14 @@ public final class EventFanout {
         }
     }
 
+    /** The pass's reads for an organization, writing nothing: SnapStart priming. */
+    public void warmUp(UUID organizationId) {
+        stream.position(organizationId);
+        stream.range(organizationId, 0, 0, 1);
+        connections.ofOrganization(organizationId, Instant.now());
+        Frames.ephemeral("priming", List.of());
+    }
+
     /** Each connection's messages, in seq order, of the events its user may see. */
     static List<Post> posts(List<SequencedEvent> events, List<LiveConnection> open) {
         Map<String, List<byte[]>> byConnection = new LinkedHashMap<>();
