@@ -6,26 +6,15 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.unifiedbeez.inbox.platform.aws.AwsClients;
 import com.unifiedbeez.inbox.platform.aws.AwsConfig;
 import com.unifiedbeez.inbox.platform.config.Config;
+import com.unifiedbeez.inbox.testkit.DynamoTables;
 import com.unifiedbeez.inbox.testkit.EmbeddedDynamo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.Projection;
-import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
-import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
 /**
  * Real DynamoDB for tests: one {@link EmbeddedDynamo} (dynalite, in memory) per test JVM, started on
@@ -107,15 +96,7 @@ public final class LocalDynamo {
 
     /** Creates table {@code name} from the template's {@code logicalId} (an AWS::DynamoDB::Table); its name. */
     public static String createTableFromTemplate(String logicalId, String name) {
-        client().createTable(tableRequest(templateResource(logicalId).path("Properties"), name));
-        // dynalite may answer CREATING at first; the SDK's own waiter would then sleep 20 s
-        try (DynamoDbWaiter waiter = DynamoDbWaiter.builder().client(client())
-                .overrideConfiguration(w -> w.backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(25)))
-                        .waitTimeout(Duration.ofSeconds(30)).maxAttempts(1200))
-                .build()) {
-            waiter.waitUntilTableExists(w -> w.tableName(name));
-        }
-        return name;
+        return DynamoTables.create(client(), templateResource(logicalId).path("Properties"), name);
     }
 
     /** The template's resource {@code logicalId}, short tags read as plain values. */
@@ -139,49 +120,5 @@ public final class LocalDynamo {
             }
         }
         throw new IllegalStateException("no template.yaml above " + Path.of("").toAbsolutePath());
-    }
-
-    /** CloudFormation's table properties as a CreateTable request (TTL and SSE are not part of it). */
-    static CreateTableRequest tableRequest(JsonNode properties, String name) {
-        List<AttributeDefinition> attributes = new ArrayList<>();
-        properties.path("AttributeDefinitions").forEach(a -> attributes.add(AttributeDefinition.builder()
-                .attributeName(a.path("AttributeName").asText()).attributeType(a.path("AttributeType").asText()).build()));
-        List<GlobalSecondaryIndex> indexes = new ArrayList<>();
-        properties.path("GlobalSecondaryIndexes").forEach(i -> indexes.add(GlobalSecondaryIndex.builder()
-                .indexName(i.path("IndexName").asText())
-                .keySchema(keySchema(i.path("KeySchema")))
-                .projection(Projection.builder().projectionType(i.path("Projection").path("ProjectionType").asText())
-                        .nonKeyAttributes(texts(i.path("Projection").path("NonKeyAttributes"))).build())
-                .provisionedThroughput(throughput(i.path("ProvisionedThroughput")))
-                .build()));
-        CreateTableRequest.Builder request = CreateTableRequest.builder()
-                .tableName(name)
-                .attributeDefinitions(attributes)
-                .keySchema(keySchema(properties.path("KeySchema")))
-                .billingMode(BillingMode.fromValue(properties.path("BillingMode").asText("PROVISIONED")))
-                .provisionedThroughput(throughput(properties.path("ProvisionedThroughput")));
-        if (!indexes.isEmpty()) {
-            request.globalSecondaryIndexes(indexes);
-        }
-        return request.build();
-    }
-
-    private static List<KeySchemaElement> keySchema(JsonNode schema) {
-        List<KeySchemaElement> keys = new ArrayList<>();
-        schema.forEach(k -> keys.add(KeySchemaElement.builder()
-                .attributeName(k.path("AttributeName").asText()).keyType(k.path("KeyType").asText()).build()));
-        return keys;
-    }
-
-    private static ProvisionedThroughput throughput(JsonNode throughput) {
-        return throughput.isMissingNode() ? null : ProvisionedThroughput.builder()
-                .readCapacityUnits(throughput.path("ReadCapacityUnits").asLong())
-                .writeCapacityUnits(throughput.path("WriteCapacityUnits").asLong()).build();
-    }
-
-    private static List<String> texts(JsonNode list) {
-        List<String> values = new ArrayList<>();
-        list.forEach(v -> values.add(v.asText()));
-        return values.isEmpty() ? null : values;
     }
 }
