@@ -1,6 +1,7 @@
 package com.unifiedbeez.inbox.local.gateway.ws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.unifiedbeez.inbox.local.gateway.LambdaFunctions;
 import com.unifiedbeez.inbox.local.gateway.SamTemplate;
@@ -16,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
+import software.amazon.awssdk.services.apigatewaymanagementapi.model.GoneException;
 
 /**
  * API Gateway's WebSocket limits, with the idle and lifetime limits shortened to milliseconds: a frame
@@ -24,8 +27,8 @@ import org.junit.jupiter.api.Test;
  */
 class WsLimitsTest {
     static final Duration WAIT = Duration.ofSeconds(10);
-    static final WebSocketLimits LIMITS = WebSocketLimits.API_GATEWAY.withIdle(Duration.ofMillis(500))
-            .withLifetime(Duration.ofMillis(1_800));
+    static final WebSocketLimits LIMITS = WebSocketLimits.API_GATEWAY.withIdle(Duration.ofMillis(1_000))
+            .withLifetime(Duration.ofMillis(3_000));
     static LambdaFunctions functions;
     static WebSocketGateway gateway;
 
@@ -125,11 +128,40 @@ class WsLimitsTest {
     }
 
     @Test
+    void pushesToTheClientCountAsActivityToo() throws Exception {
+        try (ApiGatewayManagementApiClient api = WsConnectionsApiTest.client(gateway.managementEndpoint())) {
+            // the SDK's first call loads its classes: not within the short idle limit
+            assertThatThrownBy(() -> WsConnectionsApiTest.post(api, "AAAAAAAAAAAAAAA=", "warm-up"))
+                    .isInstanceOf(GoneException.class);
+            WsClient client = WsClient.connect(gateway.url());
+            String id = client.connectionId();
+            long start = System.currentTimeMillis();
+            while (System.currentTimeMillis() - start < 2 * LIMITS.idle().toMillis()) {
+                WsConnectionsApiTest.post(api, id, "keep-alive");
+                assertThat(client.next(WAIT).text()).isEqualTo("keep-alive");
+                Thread.sleep(150);
+            }
+            assertThat(client.isClosed()).as("open after twice the idle time").isFalse();
+            assertThat(client.awaitClose(WAIT).status()).as("then idle").isEqualTo(1001);
+        }
+    }
+
+    @Test
+    void aDroppedSocketRunsDisconnectOnceWith1006() throws Exception {
+        String name = UUID.randomUUID().toString();
+        String id;
+        try (RawWsFrames client = RawWsFrames.connect(gateway.port(), "/?client=" + name)) {
+            id = connectionIdOf(name);
+        } // the TCP connection ends without a close frame
+        disconnectedOnce(id, 1006, System.currentTimeMillis() + 100);
+    }
+
+    @Test
     void messagesKeepAConnectionOpenUntilItsLifetimeEnds() throws Exception {
         long start = System.currentTimeMillis();
         WsClient client = WsClient.connect(gateway.url());
         String id = client.connectionId();
-        // a message every 150 ms: never idle for 500 ms, so only the lifetime closes it
+        // a message every 150 ms: never idle for a second, so only the lifetime closes it
         while (!client.isClosed() && System.currentTimeMillis() - start < WAIT.toMillis()) {
             client.socket().sendText("{\"action\":\"notify\"}", true);
             Thread.sleep(150);
