@@ -10,6 +10,8 @@ import com.unifiedbeez.inbox.local.gateway.JwtAuthorizer;
 import com.unifiedbeez.inbox.local.gateway.LambdaFunctions;
 import com.unifiedbeez.inbox.local.gateway.ProblemErrorHandler;
 import com.unifiedbeez.inbox.local.gateway.SamTemplate;
+import com.unifiedbeez.inbox.local.gateway.ws.WebSocketGateway;
+import com.unifiedbeez.inbox.local.gateway.ws.WebSocketLimits;
 import com.unifiedbeez.inbox.channel.PlatformEndpoints;
 import com.unifiedbeez.inbox.connection.ConnectionStore;
 import com.unifiedbeez.inbox.connection.CredentialCipher;
@@ -39,6 +41,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,7 +58,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The whole inbox in one process: embedded PostgreSQL (persistent data folder), the migrations,
  * the demo seed, ElasticMQ and S3Proxy with the template's queues and buckets, a local API Gateway
- * on Jetty serving every HttpApi route of template.yaml, and the template's SQS event source
+ * on Jetty serving every HttpApi route of template.yaml, its WebSocket API (routes, @connections, limits)
+ * on a port of its own, and the template's SQS event source
  * mappings and rate schedules, all with the real function handlers, each built once like a Lambda
  * container.
  *
@@ -107,12 +111,14 @@ public final class LocalInbox implements AutoCloseable {
     private final Map<String, String> previousProperties;
     private final LocalMailServer mail;
     private final Sandbox sandbox;
+    private final WebSocketGateway webSocket;
     private volatile boolean closed;
 
     private LocalInbox(LocalOptions options, EmbeddedDatabase database, LocalAwsServices aws, LocalResources resources,
                        Map<String, String> environment, LambdaFunctions functions, EventSources events,
                        Gateway gateway, Server server, int port, Timings timings, boolean seeded, int migrationsApplied,
-                       Map<String, String> previousProperties, LocalMailServer mail, Sandbox sandbox) {
+                       Map<String, String> previousProperties, LocalMailServer mail, Sandbox sandbox,
+                       WebSocketGateway webSocket) {
         this.options = options;
         this.database = database;
         this.aws = aws;
@@ -129,6 +135,7 @@ public final class LocalInbox implements AutoCloseable {
         this.previousProperties = previousProperties;
         this.mail = mail;
         this.sandbox = sandbox;
+        this.webSocket = webSocket;
     }
 
     public static void main(String[] args) {
@@ -236,6 +243,7 @@ public final class LocalInbox implements AutoCloseable {
         Gateway gateway = null;
         Server server = null;
         Sandbox sandbox = null;
+        WebSocketGateway webSocket = null;
         try {
             int applied = Migrations.apply(database.dataSource()).migrationsExecuted;
             long t2 = System.nanoTime();
@@ -255,12 +263,21 @@ public final class LocalInbox implements AutoCloseable {
             connector.open();
             int port = connector.getLocalPort();
             String baseUrl = "http://localhost:" + port;
+            // The WebSocket API's port too: functions that post to @connections are given its URL.
+            functions = new LambdaFunctions(Thread.currentThread().getContextClassLoader());
+            if (template.webSocketApi().isPresent()) {
+                webSocket = new WebSocketGateway(template, functions, WebSocketLimits.API_GATEWAY);
+                bindWebSocket(webSocket, options.wsPort());
+            }
             Map<String, String> properties = new LinkedHashMap<>();
             properties.put(Config.DB_URL, database.jdbcUrl());
             properties.put(Config.DB_USER, EmbeddedDatabase.USER);
             properties.put(Config.DB_PASSWORD, EmbeddedDatabase.USER);
             properties.putAll(aws.properties());
-            Map<String, String> environment = resources.environment(template.functions());
+            Map<String, String> environment = new LinkedHashMap<>(resources.environment(template.functions()));
+            if (webSocket != null) {
+                environment.putAll(webSocket.environment(template.functions()));
+            }
             properties.putAll(environment);
             // the platforms' APIs are the sandbox's, our webhooks are here, the local secrets
             Map<String, String> sandboxProperties = SandboxEnvironment.properties(baseUrl);
@@ -270,7 +287,6 @@ public final class LocalInbox implements AutoCloseable {
                 System.setProperty(key, value);
             });
 
-            functions = new LambdaFunctions(Thread.currentThread().getContextClassLoader());
             gateway = new Gateway(template.httpRoutes(), new JwtAuthorizer(options.jwtSecret()),
                     "localhost:" + port, functions).withCors(template.cors().orElse(null));
             ConnectionStore connections = new ConnectionStore(new Database(database.dataSource()), cipher);
@@ -285,6 +301,9 @@ public final class LocalInbox implements AutoCloseable {
             server.setHandler(new JettyGatewayHandler(r -> Sandbox.owns(r.rawPath()) ? platforms.handle(r)
                     : ApiReference.owns(r.rawPath()) ? reference.handle(r) : routes.handle(r)));
             server.start();
+            if (webSocket != null) {
+                webSocket.start();
+            }
             // the seeded bots' webhooks, as connect registers them (the sandbox forgets them on stop)
             DemoWebhooks.registerTelegram(connections, Config.fromEnvironment());
             long t6 = System.nanoTime();
@@ -295,10 +314,13 @@ public final class LocalInbox implements AutoCloseable {
                     resources.buckets().size(), events.sqs().size(), events.schedules().size(), options.template(),
                     timings);
             return new LocalInbox(options, database, aws, resources, environment, functions, events, gateway, server,
-                    port, timings, seeded, applied, previous, mail, sandbox);
+                    port, timings, seeded, applied, previous, mail, sandbox, webSocket);
         } catch (Exception | Error e) {
             if (server != null) {
                 server.stop();
+            }
+            if (webSocket != null) {
+                webSocket.close();
             }
             if (sandbox != null) {
                 sandbox.close();
@@ -321,6 +343,14 @@ public final class LocalInbox implements AutoCloseable {
             database.close();
             mail.close();
             throw e;
+        }
+    }
+
+    private static void bindWebSocket(WebSocketGateway webSocket, int port) throws IOException {
+        try {
+            webSocket.bind(port);
+        } catch (IOException e) {
+            throw new IOException("the WebSocket API's port " + port + " is taken (see --ws-port): " + e.getMessage(), e);
         }
     }
 
@@ -428,9 +458,17 @@ public final class LocalInbox implements AutoCloseable {
         return resources;
     }
 
-    /** The environment variables of the template's functions that name a local queue or bucket, resolved. */
+    /**
+     * The environment variables of the template's functions that name a local queue or bucket, or the
+     * WebSocket API (its management endpoint here), resolved.
+     */
     public Map<String, String> environment() {
         return environment;
+    }
+
+    /** The template's WebSocket API, served locally (empty when the template has none). */
+    public Optional<WebSocketGateway> webSocket() {
+        return Optional.ofNullable(webSocket);
     }
 
     /** The running SQS event source mappings and schedules. */
@@ -450,6 +488,10 @@ public final class LocalInbox implements AutoCloseable {
         out.println("  " + timings + (seeded ? "; demo data seeded" : "; existing data reused"));
         out.println("  data: " + options.dataDir() + "   postgres: " + database.jdbcUrl() + " (user postgres)");
         out.println("  routes: " + gateway.routeCount() + " from " + options.template());
+        if (webSocket != null) {
+            out.println("  WebSocket API: " + webSocket.url() + " (or /" + webSocket.stageName() + "; routes "
+                    + String.join(", ", webSocket.routeKeys()) + ")   @connections: " + webSocket.managementEndpoint());
+        }
         out.println("  API reference: " + baseUrl() + ApiReference.DOCS_PATH + "   (the contract: " + baseUrl()
                 + ApiReference.DOCUMENT_PATH + ")");
         out.println("  SQS (ElasticMQ, in memory): " + aws.sqsEndpoint() + "   S3 (S3Proxy, files in "
@@ -511,6 +553,9 @@ public final class LocalInbox implements AutoCloseable {
             server.stop();
         } catch (Exception e) {
             LOG.warn("stopping the HTTP server: {}", e.toString());
+        }
+        if (webSocket != null) {
+            webSocket.close(); // its connections' $disconnect runs while the functions are still there
         }
         sandbox.close();
         events.close();

@@ -20,10 +20,13 @@ import java.util.Optional;
  * @param smtpPort   the local mail server's (GreenMail's) SMTP port on 127.0.0.1; 0 picks a free one
  * @param imapPort   the local mail server's IMAP port on 127.0.0.1; 0 picks a free one
  * @param callbackDelayMs the channel sandbox's pause between the delivery callbacks that follow a send
+ * @param wsPort     the local WebSocket API's port (and its @connections) on 127.0.0.1; 0 picks a free one
  */
 public record LocalOptions(int port, Path dataDir, boolean fresh, int pgPort, Path template, String jwtSecret,
-                           boolean seed, int sqsPort, int s3Port, int smtpPort, int imapPort, int callbackDelayMs) {
+                           boolean seed, int sqsPort, int s3Port, int smtpPort, int imapPort, int callbackDelayMs,
+                           int wsPort) {
     public static final int DEFAULT_PORT = 3000;
+    public static final int DEFAULT_WS_PORT = 3001;
     public static final int DEFAULT_PG_PORT = 54329;
     public static final int DEFAULT_SQS_PORT = 9324;
     public static final int DEFAULT_S3_PORT = 9325;
@@ -32,17 +35,18 @@ public record LocalOptions(int port, Path dataDir, boolean fresh, int pgPort, Pa
     public static final int DEFAULT_IMAP_PORT = SandboxAccounts.DEFAULT_IMAP_PORT;
     public static final int DEFAULT_CALLBACK_DELAY_MS = (int) Sandbox.DEFAULT_CALLBACK_DELAY.toMillis();
 
-    /** Without SQS/S3/mail ports: each picks a free port (programmatic use, e.g. the bench). */
+    /** Without SQS/S3/mail/WebSocket ports: each picks a free port (programmatic use, e.g. the bench). */
     public LocalOptions(int port, Path dataDir, boolean fresh, int pgPort, Path template, String jwtSecret,
                         boolean seed) {
-        this(port, dataDir, fresh, pgPort, template, jwtSecret, seed, 0, 0, 0, 0, DEFAULT_CALLBACK_DELAY_MS);
+        this(port, dataDir, fresh, pgPort, template, jwtSecret, seed, 0, 0, 0, 0, DEFAULT_CALLBACK_DELAY_MS, 0);
     }
 
     public static final String USAGE = String.join("\n",
-            "usage: inbox-local [--fresh] [--port N] [--data DIR] [--pg-port N] [--sqs-port N] [--s3-port N]"
+            "usage: inbox-local [--fresh] [--port N] [--ws-port N] [--data DIR] [--pg-port N] [--sqs-port N] [--s3-port N]"
                     + " [--smtp-port N] [--imap-port N] [--callback-delay-ms N] [--template FILE] [--no-seed]",
             "  --fresh          delete the data folder first (a new database and media store, seeded again)",
             "  --port N         HTTP port on localhost (default " + DEFAULT_PORT + ")",
+            "  --ws-port N      WebSocket API (and its @connections) port on 127.0.0.1 (default " + DEFAULT_WS_PORT + ")",
             "  --data DIR       data folder (default " + DEFAULT_DATA + " at the repository root)",
             "  --pg-port N      embedded PostgreSQL port (default " + DEFAULT_PG_PORT + ")",
             "  --sqs-port N     local SQS (ElasticMQ) port on 127.0.0.1 (default " + DEFAULT_SQS_PORT + ")",
@@ -61,7 +65,7 @@ public record LocalOptions(int port, Path dataDir, boolean fresh, int pgPort, Pa
         Optional<Path> template = RepoPaths.findTemplate(workingDir);
         return new LocalOptions(DEFAULT_PORT, root.resolve(DEFAULT_DATA), false, DEFAULT_PG_PORT,
                 template.orElse(root.resolve(RepoPaths.TEMPLATE)), DevTokens.secret(), true, DEFAULT_SQS_PORT,
-                DEFAULT_S3_PORT, DEFAULT_SMTP_PORT, DEFAULT_IMAP_PORT, DEFAULT_CALLBACK_DELAY_MS);
+                DEFAULT_S3_PORT, DEFAULT_SMTP_PORT, DEFAULT_IMAP_PORT, DEFAULT_CALLBACK_DELAY_MS, DEFAULT_WS_PORT);
     }
 
     public static LocalOptions parse(String[] args, Path workingDir) {
@@ -80,6 +84,7 @@ public record LocalOptions(int port, Path dataDir, boolean fresh, int pgPort, Pa
                 case "--fresh" -> o = o.withFresh(true);
                 case "--no-seed" -> o = o.withSeed(false);
                 case "--port" -> o = o.withPort(intArg(args, ++i, arg));
+                case "--ws-port" -> o = o.withWsPort(intArg(args, ++i, arg));
                 case "--pg-port" -> o = o.withPgPort(intArg(args, ++i, arg));
                 case "--sqs-port" -> o = o.withSqsPort(intArg(args, ++i, arg));
                 case "--s3-port" -> o = o.withS3Port(intArg(args, ++i, arg));
@@ -96,63 +101,68 @@ public record LocalOptions(int port, Path dataDir, boolean fresh, int pgPort, Pa
 
     public LocalOptions withPort(int value) {
         return new LocalOptions(value, dataDir, fresh, pgPort, template, jwtSecret, seed, sqsPort, s3Port, smtpPort, imapPort,
-                callbackDelayMs);
+                callbackDelayMs, wsPort);
     }
 
     public LocalOptions withDataDir(Path value) {
         return new LocalOptions(port, value.toAbsolutePath().normalize(), fresh, pgPort, template, jwtSecret, seed,
-                sqsPort, s3Port, smtpPort, imapPort, callbackDelayMs);
+                sqsPort, s3Port, smtpPort, imapPort, callbackDelayMs, wsPort);
     }
 
     public LocalOptions withFresh(boolean value) {
         return new LocalOptions(port, dataDir, value, pgPort, template, jwtSecret, seed, sqsPort, s3Port, smtpPort, imapPort,
-                callbackDelayMs);
+                callbackDelayMs, wsPort);
     }
 
     public LocalOptions withPgPort(int value) {
         return new LocalOptions(port, dataDir, fresh, value, template, jwtSecret, seed, sqsPort, s3Port, smtpPort, imapPort,
-                callbackDelayMs);
+                callbackDelayMs, wsPort);
     }
 
     public LocalOptions withTemplate(Path value) {
         return new LocalOptions(port, dataDir, fresh, pgPort, value.toAbsolutePath().normalize(), jwtSecret, seed,
-                sqsPort, s3Port, smtpPort, imapPort, callbackDelayMs);
+                sqsPort, s3Port, smtpPort, imapPort, callbackDelayMs, wsPort);
     }
 
     public LocalOptions withSeed(boolean value) {
         return new LocalOptions(port, dataDir, fresh, pgPort, template, jwtSecret, value, sqsPort, s3Port, smtpPort,
-                imapPort, callbackDelayMs);
+                imapPort, callbackDelayMs, wsPort);
     }
 
     public LocalOptions withSqsPort(int value) {
         return new LocalOptions(port, dataDir, fresh, pgPort, template, jwtSecret, seed, value, s3Port, smtpPort, imapPort,
-                callbackDelayMs);
+                callbackDelayMs, wsPort);
     }
 
     public LocalOptions withS3Port(int value) {
         return new LocalOptions(port, dataDir, fresh, pgPort, template, jwtSecret, seed, sqsPort, value, smtpPort, imapPort,
-                callbackDelayMs);
+                callbackDelayMs, wsPort);
     }
 
-    /** All six ports at once, e.g. 0 for tests. */
+    /** All seven ports at once, e.g. 0 for tests. */
     public LocalOptions withAllPorts(int value) {
         return new LocalOptions(value, dataDir, fresh, value, template, jwtSecret, seed, value, value, value, value,
-                callbackDelayMs);
+                callbackDelayMs, value);
     }
 
     public LocalOptions withMailPorts(int smtp, int imap) {
         return new LocalOptions(port, dataDir, fresh, pgPort, template, jwtSecret, seed, sqsPort, s3Port, smtp, imap,
-                callbackDelayMs);
+                callbackDelayMs, wsPort);
     }
 
     public LocalOptions withCallbackDelayMs(int value) {
         return new LocalOptions(port, dataDir, fresh, pgPort, template, jwtSecret, seed, sqsPort, s3Port, smtpPort,
-                imapPort, value);
+                imapPort, value, wsPort);
+    }
+
+    public LocalOptions withWsPort(int value) {
+        return new LocalOptions(port, dataDir, fresh, pgPort, template, jwtSecret, seed, sqsPort, s3Port, smtpPort, imapPort,
+                callbackDelayMs, value);
     }
 
     public LocalOptions withJwtSecret(String value) {
         return new LocalOptions(port, dataDir, fresh, pgPort, template, value, seed, sqsPort, s3Port, smtpPort, imapPort,
-                callbackDelayMs);
+                callbackDelayMs, wsPort);
     }
 
     private static int intArg(String[] args, int i, String name) {

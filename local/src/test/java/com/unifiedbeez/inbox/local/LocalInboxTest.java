@@ -157,13 +157,16 @@ class LocalInboxTest {
         Path cwd = Path.of("").toAbsolutePath();
         LocalOptions defaults = LocalOptions.parse(new String[0], cwd);
         assertThat(defaults.port()).isEqualTo(3000);
+        assertThat(defaults.wsPort()).isEqualTo(3001);
         assertThat(defaults.pgPort()).isEqualTo(54329);
         assertThat(defaults.fresh()).isFalse();
         assertThat(defaults.dataDir().getFileName().toString()).isEqualTo(".local-data");
         assertThat(defaults.dataDir().getParent()).isEqualTo(RepoPaths.root(cwd));
-        LocalOptions o = LocalOptions.parse(new String[] {"--fresh", "--port", "8080", "--data", "/tmp/x"}, cwd);
+        LocalOptions o = LocalOptions.parse(new String[] {"--fresh", "--port", "8080", "--ws-port", "8081", "--data",
+                "/tmp/x"}, cwd);
         assertThat(o.fresh()).isTrue();
         assertThat(o.port()).isEqualTo(8080);
+        assertThat(o.wsPort()).isEqualTo(8081);
         assertThat(o.dataDir()).isEqualTo(Path.of("/tmp/x"));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> LocalOptions.parse(new String[] {"--port"}, cwd))
                 .hasMessageContaining("--port");

@@ -20,7 +20,8 @@ import java.util.Set;
 /**
  * What the local runtime needs of a SAM template: the functions (handler, timeout, memory,
  * environment), their {@code HttpApi} routes ({@code Method Path -> Handler}), {@code SQS} and
- * {@code Schedule} events, and the {@code AWS::SQS::Queue} and {@code AWS::S3::Bucket} resources.
+ * {@code Schedule} events, the {@code AWS::SQS::Queue} and {@code AWS::S3::Bucket} resources, and the
+ * WebSocket API's routes ({@link #webSocketApi()}).
  *
  * <p>CloudFormation short tags are read as plain values: {@code !Ref OutboundQueue} is the string
  * {@code "OutboundQueue"}, {@code !GetAtt OutboundQueue.Arn} the string {@code "OutboundQueue.Arn"}
@@ -117,6 +118,30 @@ public final class SamTemplate {
         }
     }
 
+    /**
+     * A route of the WebSocket API: its key ({@code $connect}, {@code $disconnect}, {@code $default} or
+     * a value of the route selection expression), the function its Lambda proxy integration invokes,
+     * and whether it is two-way (the function's answer goes back to the client).
+     */
+    public record WebSocketRoute(String routeKey, String functionName, boolean twoWay) {
+    }
+
+    /**
+     * The template's WebSocket API ({@code AWS::ApiGatewayV2::Api}, {@code ProtocolType: WEBSOCKET}): its
+     * logical id, route selection expression ({@code $request.body.action}), stage name and the routes
+     * that lead to a function of the template.
+     */
+    public record WebSocketApi(String logicalId, String routeSelectionExpression, String stageName,
+                               List<WebSocketRoute> routes) {
+        public WebSocketApi {
+            routes = List.copyOf(routes);
+        }
+
+        public Optional<WebSocketRoute> route(String routeKey) {
+            return routes.stream().filter(r -> r.routeKey().equals(routeKey)).findFirst();
+        }
+    }
+
     /** Scalar queue properties that are SQS attributes of the same name. */
     private static final List<String> QUEUE_ATTRIBUTES = List.of("ContentBasedDeduplication", "DeduplicationScope",
             "FifoThroughputLimit", "VisibilityTimeout", "MessageRetentionPeriod", "DelaySeconds", "MaximumMessageSize",
@@ -131,6 +156,7 @@ public final class SamTemplate {
     private Map<String, String> parameterDefaults = Map.of();
     private Cors cors;
     private JwtAuthorizerConfig jwtAuthorizer;
+    private WebSocketApi webSocketApi;
 
     private SamTemplate(List<Function> functions, List<HttpRoute> routes, List<SqsEvent> sqsEvents,
                         List<ScheduleEvent> scheduleEvents, List<Queue> queues, List<Bucket> buckets) {
@@ -244,6 +270,9 @@ public final class SamTemplate {
             }
         });
         template.parameterDefaults = Map.copyOf(defaults);
+        Set<String> functionNames = new LinkedHashSet<>();
+        functions.forEach(f -> functionNames.add(f.name()));
+        template.webSocketApi = WebSocketApiReader.read(root.path("Resources"), functionNames).orElse(null);
         for (Iterator<Map.Entry<String, JsonNode>> it = root.path("Resources").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> resource = it.next();
             if (HTTP_API_TYPE.equals(resource.getValue().path("Type").asText())) {
@@ -264,6 +293,11 @@ public final class SamTemplate {
     /** The HttpApi's CORS configuration (parameters at their defaults), if it has one. */
     public Optional<Cors> cors() {
         return Optional.ofNullable(cors);
+    }
+
+    /** The template's WebSocket API (its first, if it declares several), if it has one. */
+    public Optional<WebSocketApi> webSocketApi() {
+        return Optional.ofNullable(webSocketApi);
     }
 
     /** The HttpApi's default JWT authorizer, if it has one. */

@@ -38,6 +38,31 @@ class SamTemplateTest {
     }
 
     @Test
+    void readsTheWebSocketApiRoutesThroughTheirIntegrations() {
+        SamTemplate template = SamTemplate.load(TestTemplates.webSocket());
+        SamTemplate.WebSocketApi api = template.webSocketApi().orElseThrow();
+        assertThat(api.logicalId()).isEqualTo("TestWsApi");
+        assertThat(api.routeSelectionExpression()).isEqualTo("$request.body.action");
+        assertThat(api.stageName()).isEqualTo("prod");
+        assertThat(api.routes()).containsExactlyInAnyOrder(
+                new SamTemplate.WebSocketRoute("$connect", "ConnectFunction", false), // ${F.Arn}
+                new SamTemplate.WebSocketRoute("$disconnect", "DisconnectFunction", false), // ${F.Alias}
+                new SamTemplate.WebSocketRoute("$default", "DefaultFunction", true), // RouteResponseSelectionExpression
+                new SamTemplate.WebSocketRoute("echo", "EchoFunction", true), // a RouteResponse
+                new SamTemplate.WebSocketRoute("notify", "EchoFunction", false)); // the MOCK route is not one
+        assertThat(api.route("echo")).isPresent();
+        assertThat(template.function("ConnectFunction").orElseThrow().environment())
+                .containsEntry("INBOX_TEST_WS_API", "TestWsApi")
+                .containsEntry("INBOX_TEST_WS_ENDPOINT", "https://${TestWsApi}.execute-api.${AWS::Region}.amazonaws.com/prod");
+        assertThat(template.httpRoutes()).isEmpty();
+    }
+
+    @Test
+    void aTemplateWithoutAWebSocketApiHasNone() {
+        assertThat(SamTemplate.load(fixture()).webSocketApi()).isEmpty();
+    }
+
+    @Test
     void authorizerNoneAndFunctionLevelHandler() throws Exception {
         SamTemplate template = SamTemplate.load(fixture());
         var health = template.httpRoutes().stream().filter(r -> r.path().equals("/api/echo/health")).findFirst().orElseThrow();

@@ -6,9 +6,14 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.unifiedbeez.inbox.local.RepoPaths;
 import com.unifiedbeez.inbox.local.gateway.SamTemplate;
 import com.unifiedbeez.inbox.platform.http.Routes;
@@ -17,7 +22,10 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -26,10 +34,12 @@ import org.junit.jupiter.api.Test;
 /**
  * What `sam deploy` would only find out in AWS: every Handler of template.yaml is a class on the
  * build with that method, implementing RequestHandler with the right event types, and every
- * HttpApi route of a function is one its handler serves — and the other way round.
+ * HttpApi route of a function is one its handler serves — and the other way round; the WebSocket API
+ * routes $connect, $disconnect and a two-way $default to its functions, which API Gateway may invoke.
  */
 class TemplateContractTest {
-    private final SamTemplate template = SamTemplate.load(RepoPaths.findTemplate(Path.of("")).orElseThrow());
+    private static final Path TEMPLATE = RepoPaths.findTemplate(Path.of("")).orElseThrow();
+    private final SamTemplate template = SamTemplate.load(TEMPLATE);
 
     @Test
     void everyHandlerExistsAndImplementsRequestHandler() throws Exception {
@@ -95,6 +105,110 @@ class TemplateContractTest {
                     .isEqualTo(q.fifo());
             assertThat(q.redrive().maxReceiveCount()).as(q.logicalId() + " maxReceiveCount").isGreaterThanOrEqualTo(5);
         }
+    }
+
+    @Test
+    void theWebSocketApiRoutesConnectDisconnectAndATwoWayDefaultToItsFunctions() {
+        SamTemplate.WebSocketApi api = template.webSocketApi().orElseThrow();
+        assertThat(api.logicalId()).isEqualTo("RealtimeApi");
+        assertThat(api.routeSelectionExpression()).isEqualTo("$request.body.action");
+        assertThat(api.stageName()).isEqualTo("prod");
+        assertThat(api.routes()).containsExactlyInAnyOrder(
+                new SamTemplate.WebSocketRoute("$connect", "WsConnectFunction", false),
+                new SamTemplate.WebSocketRoute("$disconnect", "WsDisconnectFunction", false),
+                new SamTemplate.WebSocketRoute("$default", "WsDefaultFunction", true));
+        for (SamTemplate.WebSocketRoute route : api.routes()) {
+            assertThat(template.function(route.functionName()).orElseThrow().handler()).as(route.routeKey())
+                    .startsWith("com.unifiedbeez.inbox.functions.realtime.Ws");
+        }
+        JsonNode resources = resources();
+        JsonNode defaultRoute = resource(resources, "AWS::ApiGatewayV2::Route", "RouteKey", "$default");
+        assertThat(defaultRoute.path("Properties").path("RouteResponseSelectionExpression").asText()).isEqualTo("$default");
+        JsonNode response = resource(resources, "AWS::ApiGatewayV2::RouteResponse", "RouteResponseKey", "$default");
+        assertThat(response.path("Properties").path("RouteId").asText())
+                .isEqualTo(logicalId(resources, defaultRoute));
+        JsonNode stage = resource(resources, "AWS::ApiGatewayV2::Stage", "StageName", "prod");
+        assertThat(stage.path("Properties").path("AutoDeploy").asBoolean()).isTrue();
+        assertThat(stage.path("Properties").path("DefaultRouteSettings").path("ThrottlingRateLimit").asText())
+                .isEqualTo("RealtimeThrottlingRateLimit");
+        assertThat(template.parameterDefaults()).containsKeys("RealtimeThrottlingBurstLimit",
+                "RealtimeThrottlingRateLimit");
+    }
+
+    @Test
+    void apiGatewayMayInvokeEachWebSocketFunctionForItsRouteThroughItsAlias() {
+        JsonNode resources = resources();
+        for (SamTemplate.WebSocketRoute route : template.webSocketApi().orElseThrow().routes()) {
+            String function = route.functionName();
+            JsonNode integration = resources.path(resource(resources, "AWS::ApiGatewayV2::Route", "RouteKey",
+                    route.routeKey()).path("Properties").path("Target").asText().replaceAll(".*\\$\\{(\\w+)}.*", "$1"));
+            assertThat(integration.path("Properties").path("IntegrationType").asText()).isEqualTo("AWS_PROXY");
+            // the alias: SnapStart restores published versions only, as SAM's HttpApi events invoke them
+            assertThat(integration.path("Properties").path("IntegrationUri").asText())
+                    .contains("${" + function + ".Alias}");
+            List<JsonNode> permissions = new ArrayList<>();
+            resources.fields().forEachRemaining(r -> {
+                JsonNode p = r.getValue().path("Properties");
+                if (r.getValue().path("Type").asText().equals("AWS::Lambda::Permission")
+                        && p.path("FunctionName").asText().equals(function + ".Alias")) {
+                    permissions.add(p);
+                }
+            });
+            assertThat(permissions).as(function + " may be invoked by API Gateway").singleElement().satisfies(p -> {
+                assertThat(p.path("Principal").asText()).isEqualTo("apigateway.amazonaws.com");
+                assertThat(p.path("Action").asText()).isEqualTo("lambda:InvokeFunction");
+                assertThat(p.path("SourceArn").asText()).endsWith("${RealtimeApi}/*/" + route.routeKey());
+            });
+        }
+    }
+
+    @Test
+    void theWebSocketUrlIsAnOutput() {
+        assertThat(yaml().path("Outputs").path("RealtimeWebSocketUrl").path("Value").asText())
+                .isEqualTo("wss://${RealtimeApi}.execute-api.${AWS::Region}.amazonaws.com/prod");
+    }
+
+    @Test
+    void webSocketFunctionsTakeWebSocketEvents() throws Exception {
+        for (SamTemplate.WebSocketRoute route : template.webSocketApi().orElseThrow().routes()) {
+            assertThat(eventTypes(handlerClass(route.functionName()))).as(route.functionName())
+                    .containsExactly(APIGatewayV2WebSocketEvent.class, APIGatewayV2WebSocketResponse.class);
+        }
+    }
+
+    private static JsonNode yaml() {
+        try {
+            return new ObjectMapper(new YAMLFactory()).readTree(TEMPLATE.toFile());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode resources() {
+        return yaml().path("Resources");
+    }
+
+    /** The one resource of this type whose property has this value. */
+    private static JsonNode resource(JsonNode resources, String type, String property, String value) {
+        List<JsonNode> found = new ArrayList<>();
+        resources.fields().forEachRemaining(r -> {
+            if (r.getValue().path("Type").asText().equals(type)
+                    && r.getValue().path("Properties").path(property).asText().equals(value)) {
+                found.add(r.getValue());
+            }
+        });
+        assertThat(found).as(type + " with " + property + " " + value).hasSize(1);
+        return found.get(0);
+    }
+
+    private static String logicalId(JsonNode resources, JsonNode resource) {
+        for (var it = resources.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> r = it.next();
+            if (r.getValue() == resource) {
+                return r.getKey();
+            }
+        }
+        throw new AssertionError("not a resource of the template");
     }
 
     private Class<?> handlerClass(String function) throws ClassNotFoundException {

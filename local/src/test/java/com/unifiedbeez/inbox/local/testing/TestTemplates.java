@@ -22,6 +22,11 @@ public final class TestTemplates {
         return resource("/webhook-template-fixture.yaml");
     }
 
+    /** A WebSocket API (routes $connect, $disconnect, $default, echo, notify) of WsRecordingHandler functions. */
+    public static Path webSocket() {
+        return resource("/websocket-template-fixture.yaml");
+    }
+
     private static Path resource(String name) {
         try {
             return Path.of(TestTemplates.class.getResource(name).toURI());
