@@ -1,6 +1,7 @@
 package com.unifiedbeez.inbox.local;
 
 import com.unifiedbeez.inbox.local.aws.LocalAwsServices;
+import com.unifiedbeez.inbox.local.aws.LocalDynamoDb;
 import com.unifiedbeez.inbox.local.aws.LocalResources;
 import com.unifiedbeez.inbox.local.events.EventSources;
 import com.unifiedbeez.inbox.local.docs.ApiReference;
@@ -11,6 +12,7 @@ import com.unifiedbeez.inbox.local.gateway.LambdaFunctions;
 import com.unifiedbeez.inbox.local.gateway.ProblemErrorHandler;
 import com.unifiedbeez.inbox.local.gateway.SamTemplate;
 import com.unifiedbeez.inbox.local.gateway.ws.WebSocketGateway;
+import com.unifiedbeez.inbox.platform.auth.TokenVerifier;
 import com.unifiedbeez.inbox.local.gateway.ws.WebSocketLimits;
 import com.unifiedbeez.inbox.channel.PlatformEndpoints;
 import com.unifiedbeez.inbox.connection.ConnectionStore;
@@ -98,6 +100,7 @@ public final class LocalInbox implements AutoCloseable {
     private final LocalOptions options;
     private final EmbeddedDatabase database;
     private final LocalAwsServices aws;
+    private final LocalDynamoDb dynamo;
     private final LocalResources resources;
     private final Map<String, String> environment;
     private final LambdaFunctions functions;
@@ -118,10 +121,11 @@ public final class LocalInbox implements AutoCloseable {
                        Map<String, String> environment, LambdaFunctions functions, EventSources events,
                        Gateway gateway, Server server, int port, Timings timings, boolean seeded, int migrationsApplied,
                        Map<String, String> previousProperties, LocalMailServer mail, Sandbox sandbox,
-                       WebSocketGateway webSocket) {
+                       WebSocketGateway webSocket, LocalDynamoDb dynamo) {
         this.options = options;
         this.database = database;
         this.aws = aws;
+        this.dynamo = dynamo;
         this.resources = resources;
         this.environment = Map.copyOf(environment);
         this.functions = functions;
@@ -206,8 +210,10 @@ public final class LocalInbox implements AutoCloseable {
             try {
                 long t = System.nanoTime();
                 LocalResources created = LocalResources.create(template, started.sqs(), started.s3(), region);
-                return new AwsStart(started, created, ms(t, System.nanoTime()));
-            } catch (RuntimeException | Error e) {
+                long resourcesMs = ms(t, System.nanoTime());
+                // DynamoDB (dynalite, with the template's tables) on a free port
+                return new AwsStart(started, created, resourcesMs, LocalDynamoDb.start(template, region, 0));
+            } catch (RuntimeException | Error | IOException e) {
                 started.close();
                 throw e;
             }
@@ -238,6 +244,7 @@ public final class LocalInbox implements AutoCloseable {
         long t1 = System.nanoTime();
         Map<String, String> previous = new LinkedHashMap<>();
         LocalAwsServices aws = null;
+        LocalDynamoDb dynamo = null;
         LambdaFunctions functions = null;
         EventSources events = null;
         Gateway gateway = null;
@@ -251,6 +258,7 @@ public final class LocalInbox implements AutoCloseable {
             long t3 = System.nanoTime();
             AwsStart awsStarted = awaitAws(awsStart);
             aws = awsStarted.aws();
+            dynamo = awsStarted.dynamo();
             LocalResources resources = awsStarted.resources();
             long t4 = System.nanoTime();
 
@@ -274,7 +282,14 @@ public final class LocalInbox implements AutoCloseable {
             properties.put(Config.DB_USER, EmbeddedDatabase.USER);
             properties.put(Config.DB_PASSWORD, EmbeddedDatabase.USER);
             properties.putAll(aws.properties());
+            properties.putAll(dynamo.properties());
+            // $connect verifies the dev tokens itself, as the HTTP API's authorizer here does (HS256)
+            properties.put(TokenVerifier.ISSUER, JwtAuthorizer.LOCAL_ISSUER);
+            properties.put(TokenVerifier.AUDIENCE, JwtAuthorizer.LOCAL_AUDIENCE);
+            properties.put(TokenVerifier.JWKS_URL, "");
+            properties.put(Config.JWT_SECRET, options.jwtSecret());
             Map<String, String> environment = new LinkedHashMap<>(resources.environment(template.functions()));
+            environment.putAll(dynamo.environment(template.functions()));
             if (webSocket != null) {
                 environment.putAll(webSocket.environment(template.functions()));
             }
@@ -314,7 +329,7 @@ public final class LocalInbox implements AutoCloseable {
                     resources.buckets().size(), events.sqs().size(), events.schedules().size(), options.template(),
                     timings);
             return new LocalInbox(options, database, aws, resources, environment, functions, events, gateway, server,
-                    port, timings, seeded, applied, previous, mail, sandbox, webSocket);
+                    port, timings, seeded, applied, previous, mail, sandbox, webSocket, dynamo);
         } catch (Exception | Error e) {
             if (server != null) {
                 server.stop();
@@ -336,6 +351,7 @@ public final class LocalInbox implements AutoCloseable {
             }
             restore(previous);
             if (aws != null) {
+                dynamo.close();
                 aws.close();
             } else {
                 closeWhenStarted(awsStart);
@@ -372,7 +388,11 @@ public final class LocalInbox implements AutoCloseable {
     }
 
     /** ElasticMQ and S3Proxy started, and the template's queues and buckets created on them. */
-    private record AwsStart(LocalAwsServices aws, LocalResources resources, long resourcesMs) {
+    private record AwsStart(LocalAwsServices aws, LocalResources resources, long resourcesMs, LocalDynamoDb dynamo) {
+        void close() {
+            dynamo.close();
+            aws.close();
+        }
     }
 
     private static AwsStart awaitAws(Future<AwsStart> start) throws Exception {
@@ -389,7 +409,7 @@ public final class LocalInbox implements AutoCloseable {
     /** Stops the SQS/S3 stand-ins once their start (which may still be running) is over. */
     private static void closeWhenStarted(Future<AwsStart> start) {
         try {
-            start.get(120, TimeUnit.SECONDS).aws().close();
+            start.get(120, TimeUnit.SECONDS).close();
         } catch (Exception ignored) {
             // it failed to start: nothing to stop
         }
@@ -501,6 +521,8 @@ public final class LocalInbox implements AutoCloseable {
                 + (q.attributes().containsKey("RedrivePolicy") ? "  (redrive: " + q.attributes().get("RedrivePolicy")
                 + ")" : "")));
         resources.buckets().values().forEach(b -> out.println("  bucket " + b.logicalId() + ": " + b.name()));
+        out.println("  DynamoDB (dynalite, in memory): " + dynamo.endpoint());
+        dynamo.tables().forEach((id, name) -> out.println("  table  " + id + ": " + name));
         events.sqs().forEach(e -> out.println("  event  " + e.mapping().functionName() + " <- SQS " + e.queue().name()
                 + " (batch " + e.mapping().batchSize() + (e.mapping().reportBatchItemFailures()
                 ? ", ReportBatchItemFailures" : "") + ")"));
@@ -562,6 +584,7 @@ public final class LocalInbox implements AutoCloseable {
         gateway.close();
         functions.close();
         restore(previousProperties);
+        dynamo.close();
         aws.close();
         mail.close();
         try {

@@ -47,6 +47,7 @@ public final class SamTemplate {
     public static final String SCHEDULE_V2_EVENT = "ScheduleV2";
     public static final String QUEUE_TYPE = "AWS::SQS::Queue";
     public static final String BUCKET_TYPE = "AWS::S3::Bucket";
+    public static final String TABLE_TYPE = "AWS::DynamoDB::Table";
 
     /**
      * A function of the template: its handler ({@code class::method}; null if it names none), Timeout
@@ -86,6 +87,13 @@ public final class SamTemplate {
         public Queue {
             attributes = Map.copyOf(attributes);
         }
+    }
+
+    /**
+     * An {@code AWS::DynamoDB::Table}: its TableName when written as a literal (else null) and its
+     * properties as written (keys, attributes, indexes, billing; testkit's DynamoTables reads them).
+     */
+    public record Table(String logicalId, String tableName, JsonNode properties) {
     }
 
     /** An {@code AWS::S3::Bucket}: its BucketName when written as a literal (else null). */
@@ -153,6 +161,7 @@ public final class SamTemplate {
     private final List<ScheduleEvent> scheduleEvents;
     private final List<Queue> queues;
     private final List<Bucket> buckets;
+    private List<Table> tables = List.of();
     private Map<String, String> parameterDefaults = Map.of();
     private Cors cors;
     private JwtAuthorizerConfig jwtAuthorizer;
@@ -195,11 +204,17 @@ public final class SamTemplate {
         List<ScheduleEvent> scheduleEvents = new ArrayList<>();
         List<Queue> queues = new ArrayList<>();
         List<Bucket> buckets = new ArrayList<>();
+        List<Table> tables = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.path("Resources").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> resource = it.next();
             String type = resource.getValue().path("Type").asText();
             if (QUEUE_TYPE.equals(type)) {
                 queues.add(queue(resource.getKey(), resource.getValue().path("Properties"), logicalIds));
+                continue;
+            }
+            if (TABLE_TYPE.equals(type)) {
+                JsonNode properties = resource.getValue().path("Properties");
+                tables.add(new Table(resource.getKey(), literal(properties.path("TableName")).orElse(null), properties));
                 continue;
             }
             if (BUCKET_TYPE.equals(type)) {
@@ -270,6 +285,7 @@ public final class SamTemplate {
             }
         });
         template.parameterDefaults = Map.copyOf(defaults);
+        template.tables = List.copyOf(tables);
         Set<String> functionNames = new LinkedHashSet<>();
         functions.forEach(f -> functionNames.add(f.name()));
         template.webSocketApi = WebSocketApiReader.read(root.path("Resources"), functionNames).orElse(null);
@@ -379,6 +395,10 @@ public final class SamTemplate {
 
     public List<Bucket> buckets() {
         return buckets;
+    }
+
+    public List<Table> tables() {
+        return tables;
     }
 
     private static void requireHandler(String function, String handler, String eventType) {
