@@ -1,5 +1,6 @@
 package com.unifiedbeez.inbox.realtime;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,8 @@ import javax.inject.Singleton;
  */
 @Singleton
 public final class ConnectionCleanup {
+    /** Longer than a {@code $connect} may take (its function's timeout). */
+    static final Duration HANDSHAKE = Duration.ofSeconds(15);
     private final ConnectionRegistry connections;
     private final ConversationViewers viewers;
     private final PresenceBoard presence;
@@ -49,8 +52,20 @@ public final class ConnectionCleanup {
         return removed;
     }
 
-    /** Every connection of {@code ids} found gone by a push. */
+    /**
+     * Every connection of {@code ids} found gone by a push — except one still in its handshake:
+     * {@code @connections} answers 410 for a connection until its {@code $connect} has returned, so
+     * a push in that window says nothing about it (what it missed, it catches up with {@code since}).
+     */
     public void gone(List<String> ids) {
-        ids.forEach(this::closed);
+        Instant now = Instant.now();
+        for (String id : ids) {
+            boolean connecting = connections.find(id, now)
+                    .map(c -> c.connectedAt().isAfter(now.minus(HANDSHAKE)))
+                    .orElse(false);
+            if (!connecting) {
+                closed(id);
+            }
+        }
     }
 }

@@ -52,10 +52,16 @@ public final class LiveSignals {
     }
 
     public List<String> presence(PresenceChange change, Instant now) {
+        return presence(change, null, now);
+    }
+
+    /** The same, not to {@code except}: a connection in its {@code $connect}, which cannot be posted to yet. */
+    public List<String> presence(PresenceChange change, String except, Instant now) {
         statuses.mirror(change);
         byte[] frame = Frames.ephemeral(PRESENCE_UPDATE, Map.of("userId", change.userId(), "status",
                 change.status().wireName()));
-        return push(connections.ofOrganization(change.organizationId(), now), c -> true, frame);
+        return push(connections.ofOrganization(change.organizationId(), now),
+                c -> !c.connectionId().equals(except), frame);
     }
 
     public ViewersView viewersOf(UUID organizationId, UUID conversationId, Instant now) {

@@ -84,7 +84,7 @@ public final class RealtimeSession {
         Instant now = Instant.now();
         connections.register(connectionId, caller.organizationId(), caller.userId(), now);
         presence.connected(caller.organizationId(), caller.userId(), now)
-                .ifPresent(change -> cleanup.gone(signals.presence(change, now)));
+                .ifPresent(change -> cleanup.gone(signals.presence(change, connectionId, now)));
         return new Admission(200, null);
     }
 

@@ -18,7 +18,8 @@ import javax.inject.Singleton;
 /** The production component's modules with the stand-in channel's normalizer in place of the real adapters'. */
 @Singleton
 @Component(modules = {DatabaseModule.class, S3Module.class, MediaStorageModule.class,
-        ConnectionDirectoryModule.class, StandInNormalizerComponent.StandIn.class})
+        ConnectionDirectoryModule.class, com.unifiedbeez.inbox.platform.aws.SqsModule.class,
+        com.unifiedbeez.inbox.event.RealtimeNudgeModule.class, StandInNormalizerComponent.StandIn.class})
 interface StandInNormalizerComponent extends InboundNormalizerComponent {
     @Component.Factory
     interface Factory {

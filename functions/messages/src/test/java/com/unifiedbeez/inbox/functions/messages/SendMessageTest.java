@@ -245,7 +245,8 @@ class SendMessageTest {
 
     /** The sweeper's own wiring, on the same database and queue as the handler. */
     @dagger.Component(modules = {com.unifiedbeez.inbox.platform.db.DatabaseModule.class,
-            com.unifiedbeez.inbox.platform.aws.SqsModule.class, OutboundQueueModule.class})
+            com.unifiedbeez.inbox.platform.aws.SqsModule.class, OutboundQueueModule.class,
+            com.unifiedbeez.inbox.event.RealtimeNudgeModule.class})
     @javax.inject.Singleton
     interface SweeperTestComponent {
         OutboundSweeper sweeper();

@@ -17,7 +17,7 @@ import javax.inject.Singleton;
 /** The function's real component with one swap: the channel senders are the tests' local platform. */
 @Singleton
 @Component(modules = {DatabaseModule.class, AwsModule.class, MediaStorageModule.class, ConnectionDirectoryModule.class,
-        LocalPlatformComponent.LocalPlatformModule.class})
+        com.unifiedbeez.inbox.event.RealtimeNudgeModule.class, LocalPlatformComponent.LocalPlatformModule.class})
 interface LocalPlatformComponent extends OutboundSenderComponent {
     @Module
     interface LocalPlatformModule {
