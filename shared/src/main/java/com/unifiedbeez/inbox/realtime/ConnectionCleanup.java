@@ -48,7 +48,11 @@ public final class ConnectionCleanup {
         }
         presence.disconnected(connection.organizationId(), connection.userId(), now)
                 .ifPresent(change -> gone.addAll(signals.presence(change, now)));
-        gone.forEach(connections::remove);
+        for (String id : gone) {
+            if (!connecting(id, now)) {
+                connections.remove(id);
+            }
+        }
         return removed;
     }
 
@@ -60,12 +64,13 @@ public final class ConnectionCleanup {
     public void gone(List<String> ids) {
         Instant now = Instant.now();
         for (String id : ids) {
-            boolean connecting = connections.find(id, now)
-                    .map(c -> c.connectedAt().isAfter(now.minus(HANDSHAKE)))
-                    .orElse(false);
-            if (!connecting) {
+            if (!connecting(id, now)) {
                 closed(id);
             }
         }
+    }
+
+    private boolean connecting(String id, Instant now) {
+        return connections.find(id, now).map(c -> c.connectedAt().isAfter(now.minus(HANDSHAKE))).orElse(false);
     }
 }

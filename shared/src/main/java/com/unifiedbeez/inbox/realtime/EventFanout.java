@@ -70,10 +70,8 @@ public final class EventFanout {
                 ConnectionPusher.Pushed pushed = pusher.push(posts(page, open));
                 events += page.size();
                 delivered += pushed.delivered();
-                for (String id : pushed.gone()) {
-                    gone.add(id);
-                    cleanup.closed(id);
-                }
+                gone.addAll(pushed.gone());
+                cleanup.gone(pushed.gone());
                 after = page.get(page.size() - 1).seq();
             }
             StreamPosition position = stream.recordPushed(organizationId, through, LEASE);

@@ -8,6 +8,8 @@ import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.db.DatabaseModule;
 import com.unifiedbeez.inbox.platform.http.HttpComponent;
 import com.unifiedbeez.inbox.realtime.ConnectionPushModule;
+import com.unifiedbeez.inbox.realtime.ConnectionPusher;
+import com.unifiedbeez.inbox.realtime.ConnectionRegistry;
 import com.unifiedbeez.inbox.realtime.ConversationWatch;
 import com.unifiedbeez.inbox.realtime.EventFanout;
 import com.unifiedbeez.inbox.realtime.RealtimeSession;
@@ -28,6 +30,10 @@ import javax.inject.Singleton;
         ConnectionPushModule.class})
 public interface RealtimeComponent extends HttpComponent {
     RealtimeSession session();
+
+    ConnectionRegistry registry();
+
+    ConnectionPusher pusher();
 
     EventFanout fanout();
 
