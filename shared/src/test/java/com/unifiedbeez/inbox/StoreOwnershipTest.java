@@ -51,7 +51,11 @@ class StoreOwnershipTest {
             // The email poller's position in each mailbox.
             Map.entry("email_sync_state", Set.of("channel/email/MailboxSyncStore")),
             // The outbox: every store announces through it, in its own transaction.
-            Map.entry("domain_events", Set.of("event/DomainEvents"))));
+            // DomainEvents writes events, EventStream numbers, trims and truncates them
+            Map.entry("domain_events", Set.of("event/DomainEvents", "event/EventStream")),
+            Map.entry("event_streams", Set.of("event/EventStream")),
+            // presence mirrored for the assignment work (users are otherwise only read here)
+            Map.entry("users", Set.of("realtime/UserStatusStore"))));
 
     @Test
     void everyWrittenTableHasAnOwningStore() {

@@ -228,9 +228,10 @@ class RealtimeLocalTest {
     }
 
     @Test
-    void everyAgentActionAnnouncesItselfInSeqOrderWithoutGaps() throws Exception {
+    void everyAgentActionAnnouncesItselfInSeqOrderWithoutGapsAndNeverToAnotherOrganization() throws Exception {
         Client sam = connect(DemoSeed.SAM);
         Client priya = connect(DemoSeed.PRIYA);
+        Client grace = connect(DemoSeed.GRACE);
         String conversation = newConversation(sam, priya);
         String base = "/api/inbox/conversations/" + conversation;
 
@@ -268,12 +269,20 @@ class RealtimeLocalTest {
                 && f.path("data").path("messageId").asText().equals(messageId)
                 && f.path("data").path("status").asText().equals("delivered"), "delivered");
 
+        List<String> seen = new ArrayList<>();
         for (Client c : List.of(sam, priya)) {
             List<Long> seqs = c.drain().stream().filter(f -> f.has("seq")).map(f -> f.path("seq").asLong()).toList();
             for (int i = 1; i < seqs.size(); i++) {
                 assertThat(seqs.get(i)).as("seq after %s in %s", seqs.get(i - 1), seqs).isEqualTo(seqs.get(i - 1) + 1);
             }
+            c.all.stream().filter(f -> f.has("seq")).forEach(f -> seen.add(f.path("event").asText()));
         }
+        assertThat(seen).contains("conversation:new", "message:received", "conversation:assigned", "label:applied",
+                "note:added", "conversation:status", "message:sent", "message:status");
+        // Globex: not one of these frames on its socket, not one in its replay
+        assertThat(grace.drain()).noneMatch(f -> f.has("seq"));
+        JsonNode replay = JSON.readTree(api("GET", "/api/inbox/events?since=0&limit=500", DemoSeed.GRACE, null).body());
+        assertThat(replay.toString()).doesNotContain(conversation, messageId, DemoSeed.SAM.id().toString());
     }
 
     private static String teamOf(DemoUser user) throws Exception {

@@ -24,6 +24,9 @@ public final class ApiReference {
     public static final String DOCUMENT_PATH = "/openapi.yaml";
     public static final String DOCS_PATH = "/docs";
     static final String DOCUMENT_RESOURCE = "openapi/openapi.yaml";
+    /** The realtime contract beside it: the HTTP document refers to its schemas, and the other way round. */
+    public static final String REALTIME_PATH = "/asyncapi.yaml";
+    static final String REALTIME_RESOURCE = "openapi/asyncapi.yaml";
     private static final String WEBJAR_VERSION = "META-INF/maven/org.webjars/swagger-ui/pom.properties";
     private static final String WEBJAR_FILES = "META-INF/resources/webjars/swagger-ui/";
     /** One file name: no separators, no way up. */
@@ -49,7 +52,8 @@ public final class ApiReference {
 
     /** Whether a request path is one of ours (and not a route of the template). */
     public static boolean owns(String rawPath) {
-        return rawPath.equals(DOCUMENT_PATH) || rawPath.equals(DOCS_PATH) || rawPath.startsWith(DOCS_PATH + "/");
+        return rawPath.equals(DOCUMENT_PATH) || rawPath.equals(REALTIME_PATH) || rawPath.equals(DOCS_PATH)
+                || rawPath.startsWith(DOCS_PATH + "/");
     }
 
     public GatewayResponse handle(GatewayRequest request) {
@@ -81,6 +85,9 @@ public final class ApiReference {
     private String resource(String rawPath) {
         if (rawPath.equals(DOCUMENT_PATH)) {
             return DOCUMENT_RESOURCE;
+        }
+        if (rawPath.equals(REALTIME_PATH)) {
+            return REALTIME_RESOURCE;
         }
         String file = rawPath.equals(DOCS_PATH) ? "" : rawPath.substring(DOCS_PATH.length() + 1);
         if (OURS.containsKey(file)) {

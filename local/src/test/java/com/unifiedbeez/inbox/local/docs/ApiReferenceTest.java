@@ -88,6 +88,15 @@ class ApiReferenceTest {
     }
 
     @Test
+    void theRealtimeContractItRefersToIsServedBesideIt() throws Exception {
+        HttpResponse<String> response = send("GET", "/asyncapi.yaml", null);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo(Files.readString(RepoPaths.root(Path.of(""))
+                .resolve(com.unifiedbeez.inbox.testing.RealtimeContract.RESOURCE)));
+        assertThat(send("GET", "/openapi.yaml", null).body()).contains("'asyncapi.yaml#/components/schemas/");
+    }
+
+    @Test
     void theReferencePageLoadsOnlyFilesOfThisRuntimeAndEachIsServed() throws Exception {
         HttpResponse<String> page = send("GET", "/docs", null);
         assertThat(page.statusCode()).isEqualTo(200);
