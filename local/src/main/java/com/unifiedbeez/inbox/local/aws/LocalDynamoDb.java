@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -20,6 +22,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * variable that {@code !Ref}s a table gets its local name.
  */
 public final class LocalDynamoDb implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalDynamoDb.class);
     private final EmbeddedDynamo server;
     private final DynamoDbClient client;
     private final Map<String, String> tables;
@@ -40,6 +43,11 @@ public final class LocalDynamoDb implements AutoCloseable {
             client = AwsClients.dynamo(Config.of(properties(region, server.endpoint())));
             Map<String, String> tables = new LinkedHashMap<>();
             for (SamTemplate.Table table : template.tables()) {
+                if (!table.properties().path("KeySchema").isArray() || table.properties().path("KeySchema").isEmpty()) {
+                    // CloudFormation would refuse it as well; the runtime starts without it
+                    LOG.warn("table {} has no KeySchema: not created locally", table.logicalId());
+                    continue;
+                }
                 String name = table.tableName() != null ? table.tableName() : table.logicalId();
                 DynamoTables.create(client, table.properties(), name);
                 tables.put(table.logicalId(), name);

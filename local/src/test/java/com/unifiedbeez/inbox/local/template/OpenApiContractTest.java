@@ -94,8 +94,9 @@ class OpenApiContractTest {
     void theDocumentIsValidOpenApi31() throws IOException {
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
-        SwaggerParseResult result = new OpenAPIV3Parser().readContents(
-                Files.readString(ROOT.resolve(ApiContract.RESOURCE)), null, options);
+        // read from its file, so the references into asyncapi.yaml beside it resolve
+        SwaggerParseResult result = new OpenAPIV3Parser().readLocation(
+                ROOT.resolve(ApiContract.RESOURCE).toUri().toString(), null, options);
         assertThat(result.getMessages()).as("parser messages").isEmpty();
         assertThat(result.getOpenAPI().getOpenapi()).startsWith("3.1.");
         assertThat(result.getOpenAPI().getPaths()).hasSize(DOCUMENT.path("paths").size());

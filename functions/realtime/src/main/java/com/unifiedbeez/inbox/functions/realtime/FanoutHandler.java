@@ -2,6 +2,7 @@ package com.unifiedbeez.inbox.functions.realtime;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.unifiedbeez.inbox.platform.lambda.Priming;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,13 +26,15 @@ import org.slf4j.LoggerFactory;
 public final class FanoutHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private static final Logger LOG = LoggerFactory.getLogger(FanoutHandler.class);
     private final RealtimeComponent services;
+    final Priming priming; // held so the CRaC context keeps it
 
     public FanoutHandler() {
-        this(RealtimeFunction.component());
+        this(RealtimeFunction.fromEnvironment());
     }
 
     public FanoutHandler(RealtimeComponent services) {
         this.services = services;
+        this.priming = RealtimeFunction.prime(services);
     }
 
     @Override

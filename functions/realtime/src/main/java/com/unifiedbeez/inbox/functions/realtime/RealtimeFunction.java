@@ -6,28 +6,21 @@ import com.unifiedbeez.inbox.platform.id.Ids;
 import com.unifiedbeez.inbox.platform.lambda.Priming;
 
 /**
- * One component per container, shared by whichever handler class the function names: the
- * WebSocket routes, the fan-out, the sweep and the HTTP routes are separate functions of one jar,
- * and each is primed for SnapStart the same way ({@link #warmUp}).
+ * What the six handler classes of this jar share: their component, built from the environment by
+ * each handler's no-arg constructor (Lambda runs one function per container, so one component per
+ * container), and one SnapStart priming for all of them ({@link #warmUp}).
  */
 final class RealtimeFunction {
-    private static volatile RealtimeComponent component;
-    private static Priming priming; // held so the CRaC context keeps it
-
     private RealtimeFunction() {
     }
 
-    static RealtimeComponent component() {
-        if (component == null) {
-            synchronized (RealtimeFunction.class) {
-                if (component == null) {
-                    RealtimeComponent built = DaggerRealtimeComponent.factory().create(Config.fromEnvironment());
-                    priming = Priming.register(() -> warmUp(built), built.dataSource());
-                    component = built;
-                }
-            }
-        }
-        return component;
+    static RealtimeComponent fromEnvironment() {
+        return DaggerRealtimeComponent.factory().create(Config.fromEnvironment());
+    }
+
+    /** Registers the priming; the caller holds the result (CRaC holds resources weakly). */
+    static Priming prime(RealtimeComponent services) {
+        return Priming.register(() -> warmUp(services), services.dataSource());
     }
 
     /**
@@ -37,7 +30,7 @@ final class RealtimeFunction {
      */
     static void warmUp(RealtimeComponent services) {
         String path = "/api/inbox/conversations/" + Ids.newId() + "/viewers";
-        HttpDispatcher.prime(RealtimeHandler.ROUTES, new RealtimeHandler(services),
+        HttpDispatcher.prime(RealtimeHandler.ROUTES, new RealtimeHandler(services, false),
                 Priming.syntheticGet("GET /api/inbox/conversations/{id}/viewers", path), services.callers(),
                 Priming.CALLER);
         services.session().act("priming-" + Ids.newId(), "{\"action\":\"ping\"}");

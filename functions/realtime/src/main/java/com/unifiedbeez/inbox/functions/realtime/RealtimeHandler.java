@@ -2,6 +2,7 @@ package com.unifiedbeez.inbox.functions.realtime;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.unifiedbeez.inbox.platform.lambda.Priming;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.unifiedbeez.inbox.event.EventReplay;
@@ -29,13 +30,20 @@ public final class RealtimeHandler implements RequestHandler<APIGatewayV2HTTPEve
             .build();
 
     private final RealtimeComponent services;
+    final Priming priming; // held so the CRaC context keeps it
 
     public RealtimeHandler() {
-        this(RealtimeFunction.component());
+        this(RealtimeFunction.fromEnvironment());
     }
 
     public RealtimeHandler(RealtimeComponent services) {
+        this(services, true);
+    }
+
+    /** Unprimed: the one the priming itself dispatches to. */
+    RealtimeHandler(RealtimeComponent services, boolean primed) {
         this.services = services;
+        this.priming = primed ? RealtimeFunction.prime(services) : null;
     }
 
     @Override

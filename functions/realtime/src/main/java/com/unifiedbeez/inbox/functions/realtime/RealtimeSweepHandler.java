@@ -2,6 +2,7 @@ package com.unifiedbeez.inbox.functions.realtime;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.unifiedbeez.inbox.platform.lambda.Priming;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.unifiedbeez.inbox.realtime.RealtimeSweep;
 import java.util.Map;
@@ -12,13 +13,15 @@ import org.slf4j.LoggerFactory;
 public final class RealtimeSweepHandler implements RequestHandler<ScheduledEvent, Map<String, Integer>> {
     private static final Logger LOG = LoggerFactory.getLogger(RealtimeSweepHandler.class);
     private final RealtimeComponent services;
+    final Priming priming; // held so the CRaC context keeps it
 
     public RealtimeSweepHandler() {
-        this(RealtimeFunction.component());
+        this(RealtimeFunction.fromEnvironment());
     }
 
     public RealtimeSweepHandler(RealtimeComponent services) {
         this.services = services;
+        this.priming = RealtimeFunction.prime(services);
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.unifiedbeez.inbox.functions.realtime;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.unifiedbeez.inbox.platform.lambda.Priming;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import com.unifiedbeez.inbox.realtime.RealtimeSession;
@@ -14,13 +15,15 @@ import java.util.Map;
 public final class WsConnectHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
     public static final String TOKEN = "token";
     private final RealtimeComponent services;
+    final Priming priming; // held so the CRaC context keeps it
 
     public WsConnectHandler() {
-        this(RealtimeFunction.component());
+        this(RealtimeFunction.fromEnvironment());
     }
 
     public WsConnectHandler(RealtimeComponent services) {
         this.services = services;
+        this.priming = RealtimeFunction.prime(services);
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.unifiedbeez.inbox.functions.realtime;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.unifiedbeez.inbox.platform.lambda.Priming;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import com.unifiedbeez.inbox.realtime.RealtimeSession;
@@ -12,13 +13,15 @@ import com.unifiedbeez.inbox.realtime.RealtimeSession;
  */
 public final class WsDefaultHandler implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
     private final RealtimeComponent services;
+    final Priming priming; // held so the CRaC context keeps it
 
     public WsDefaultHandler() {
-        this(RealtimeFunction.component());
+        this(RealtimeFunction.fromEnvironment());
     }
 
     public WsDefaultHandler(RealtimeComponent services) {
         this.services = services;
+        this.priming = RealtimeFunction.prime(services);
     }
 
     @Override

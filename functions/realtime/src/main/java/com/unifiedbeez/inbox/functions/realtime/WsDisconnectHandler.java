@@ -2,6 +2,7 @@ package com.unifiedbeez.inbox.functions.realtime;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.unifiedbeez.inbox.platform.lambda.Priming;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 
@@ -12,13 +13,15 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketRespons
 public final class WsDisconnectHandler
         implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
     private final RealtimeComponent services;
+    final Priming priming; // held so the CRaC context keeps it
 
     public WsDisconnectHandler() {
-        this(RealtimeFunction.component());
+        this(RealtimeFunction.fromEnvironment());
     }
 
     public WsDisconnectHandler(RealtimeComponent services) {
         this.services = services;
+        this.priming = RealtimeFunction.prime(services);
     }
 
     @Override
