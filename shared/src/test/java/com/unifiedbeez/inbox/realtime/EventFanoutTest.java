@@ -11,7 +11,6 @@ import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.db.Database;
 import com.unifiedbeez.inbox.testing.ConnectionsStandIn;
 import com.unifiedbeez.inbox.testing.Fixtures;
-import com.unifiedbeez.inbox.testing.LocalDynamo;
 import com.unifiedbeez.inbox.testing.RealtimeContract;
 import com.unifiedbeez.inbox.testing.TestDatabase;
 import com.unifiedbeez.inbox.testing.TestEvents;
@@ -29,7 +28,6 @@ import org.junit.jupiter.api.Test;
  * the connections that may see an event get it, each in seq order; a gone one is deleted.
  */
 class EventFanoutTest {
-    private static final String TABLE = LocalDynamo.createRealtimeTable();
     private final Fixtures fx = Fixtures.onTestDatabase();
     private final Database database = new Database(TestDatabase.dataSource());
     private final DomainEvents events = TestEvents.written(database);
@@ -46,15 +44,13 @@ class EventFanoutTest {
     @BeforeEach
     void wire() throws IOException {
         standIn = new ConnectionsStandIn();
-        Config config = LocalDynamo.realtimeConfig(TABLE);
-        RealtimeTable table = new RealtimeTable(AwsClients.dynamo(config), config);
-        ConversationViewers viewers = new ConversationViewers(table);
-        registry = new ConnectionRegistry(table, viewers);
-        PresenceBoard presence = new PresenceBoard(table, registry);
+        RealtimeRig rig = RealtimeRig.fresh();
+        registry = rig.connections;
+        Config config = Config.of(Map.of());
         ConnectionPusher pusher = new ConnectionPusher(AwsClients.managementApi(config, standIn.endpoint(), true), config);
-        LiveSignals signals = new LiveSignals(registry, viewers, pusher, new UserStatusStore(database));
+        LiveSignals signals = new LiveSignals(registry, rig.viewers, pusher, new UserStatusStore(database));
         fanout = new EventFanout(new EventStream(database), registry, pusher,
-                new ConnectionCleanup(registry, viewers, presence, signals));
+                new ConnectionCleanup(registry, rig.viewers, rig.presence, signals));
     }
 
     @AfterEach
