@@ -71,7 +71,7 @@ public final class DomainEvents {
                        List<UUID> audience) throws SQLException {
         Sql.update(c, """
                 INSERT INTO domain_events (id, organization_id, conversation_id, name, payload, audience)
-                VALUES (?, ?, ?, ?, ?::jsonb, ?::uuid[])""",
+                VALUES (?, ?, ?, ?, ?::json, ?::uuid[])""",
                 Ids.newId(), organizationId, conversationId, name, Json.write(payload), audience);
         database.afterCommit(c, new Nudged(organizationId), () -> nudge.nudge(organizationId));
     }
