@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.IntSupplier;
 import java.util.function.Predicate;
 
 /**
@@ -160,6 +161,29 @@ final class RealtimeClients implements AutoCloseable {
                 c.socket.abort();
             }
         }
+    }
+
+    /**
+     * Closes every connection in batches of {@code batch}, each batch once {@code registered} (the
+     * connections the server still holds) has come down to what is left open: the server's
+     * {@code $disconnect}s run at the pace they finish, not all at once. At most {@code wait} in all.
+     */
+    void closePaced(int batch, IntSupplier registered, Duration wait) throws InterruptedException {
+        heartbeats.shutdownNow();
+        long end = System.nanoTime() + wait.toNanos();
+        int open = clients.size();
+        for (int from = 0; from < clients.size() && System.nanoTime() < end; from += batch) {
+            for (Client c : clients.subList(from, Math.min(clients.size(), from + batch))) {
+                if (c.socket != null && !c.socket.isOutputClosed()) {
+                    c.socket.sendClose(WebSocket.NORMAL_CLOSURE, "bench done");
+                }
+            }
+            open = Math.max(0, open - batch);
+            while (registered.getAsInt() > open && System.nanoTime() < end) {
+                Thread.sleep(100);
+            }
+        }
+        closeAll(Duration.ofSeconds(5));
     }
 
     @Override

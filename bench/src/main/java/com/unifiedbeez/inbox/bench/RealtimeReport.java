@@ -58,6 +58,7 @@ final class RealtimeReport {
             Map<String, Object> w = new LinkedHashMap<>();
             w.put("facts", writers.facts());
             w.put("nudgeAlone", writers.nudge() == null ? null : writers.nudge().toMap());
+            w.put("nudgeAloneOtherProcessesCpuPercent", Stats.round(writers.nudgeOthersCpuPercent()));
             w.put("sends", writers.sendsError() != null ? Map.of("error", writers.sendsError())
                     : writers.sends().stream().map(RealtimeWriters.Pair::toMap).toList());
             w.put("normalize", writers.normalizeError() != null ? Map.of("error", writers.normalizeError())
@@ -175,15 +176,16 @@ final class RealtimeReport {
                 + " and **off** (no such key: nothing is sent), one handler each, same threads, windows alternating off,"
                 + " on, on, off after a warm-up of both. A send writes an event only when it changes its conversation's"
                 + " status, so before each window the conversations sent to are set back to `new`: every measured send"
-                + " then writes one `conversation:status` (the writer's worst case; E1 itself mostly sends to active"
-                + " conversations, which write none). Each normalized record writes `message:received` (and"
+                + " then writes one `conversation:status` (the writer's worst case; in E1 only a send to a `new`"
+                + " conversation writes one). Each normalized record writes `message:received` (and"
                 + " `conversation:new` when it opens a conversation) in one transaction: one nudge per record. *on/off*"
                 + " = the on windows' items / seconds over the off windows'; *events* and *nudges* per item are counted"
                 + " over each window's call (its warm-up included) in `domain_events` and on the realtime queue.");
         if (writers.nudge() != null) {
-            s.append(String.format(Locale.ROOT, " One nudge alone (`SqsRealtimeNudge.nudge`, a client built like the"
-                            + " functions', one thread, back to back): p50 %s ms, p99 %s ms.", Stats.fmt(writers.nudge().p50()),
-                    Stats.fmt(writers.nudge().p99())));
+            s.append(String.format(Locale.ROOT, " One nudge alone (`SqsRealtimeNudge.nudge`: one `SendMessage` through"
+                            + " a client built like the functions', one thread, back to back, between the two writers): p50"
+                            + " %s ms, p99 %s ms (others' CPU %s).", Stats.fmt(writers.nudge().p50()),
+                    Stats.fmt(writers.nudge().p99()), percent(writers.nudgeOthersCpuPercent())));
         }
         if (writers.facts().containsKey("normalizeCleanup")) {
             s.append(" Normalization cleanup: ").append(writers.facts().get("normalizeCleanup")).append('.');

@@ -127,7 +127,7 @@ final class RealtimeWriters {
     }
 
     /** {@code nudge}: one {@code SqsRealtimeNudge.nudge} alone, back to back on one thread. */
-    record Result(Stats nudge, List<Pair> sends, String sendsError, List<Pair> normalize, String normalizeError,
+    record Result(Stats nudge, double nudgeOthersCpuPercent, List<Pair> sends, String sendsError, List<Pair> normalize, String normalizeError,
                   Map<String, String> facts) {
     }
 
@@ -143,7 +143,7 @@ final class RealtimeWriters {
         List<Pair> normalize = List.of();
         String sendsError = null;
         String normalizeError = null;
-        Stats nudge;
+        NudgeAlone nudge = null;
         try (LocalAwsServices aws = LocalAwsServices.start(region, 0, 0, s3)) {
             LocalResources resources = LocalResources.create(SamTemplate.load(root.resolve("template.yaml")), aws.sqs(),
                     aws.s3(), region);
@@ -153,13 +153,18 @@ final class RealtimeWriters {
                 throw new IllegalStateException("the template's RealtimeQueue is not FIFO");
             }
             facts.put("realtimeQueue", realtime.name() + " (FIFO; " + realtime.attributes() + ")");
-            nudge = nudgeAlone(aws, realtime, quick);
             try {
                 sends = sends(db, workload, aws, resources, realtime, quick, home);
             } catch (Exception | LinkageError e) {
                 System.out.println("  G3 sends failed: " + e);
                 e.printStackTrace(System.out);
                 sendsError = e.toString();
+            }
+            // between the two writers, in the conditions of their windows
+            try {
+                nudge = nudgeAlone(aws, realtime, quick, new CpuMeter(home.resolve("postgres")));
+            } catch (RuntimeException e) {
+                System.out.println("  G3 one nudge alone failed: " + e);
             }
             try {
                 normalize = normalize(db, aws, resources, realtime, region, quick, home, facts);
@@ -171,7 +176,7 @@ final class RealtimeWriters {
         } finally {
             BenchDatabase.deleteTree(s3);
         }
-        return new Result(nudge, sends, sendsError, normalize, normalizeError, facts);
+        return new Result(nudge == null ? null : nudge.stats(), nudge == null ? -1 : nudge.othersCpuPercent(), sends, sendsError, normalize, normalizeError, facts);
     }
 
     /**
@@ -179,7 +184,8 @@ final class RealtimeWriters {
      * realtime queue through a client built like the functions') back to back on one thread, after a
      * warm-up; the queue is emptied after.
      */
-    private static Stats nudgeAlone(LocalAwsServices aws, LocalResources.LocalQueue realtime, boolean quick) {
+    private static NudgeAlone nudgeAlone(LocalAwsServices aws, LocalResources.LocalQueue realtime, boolean quick,
+                                         CpuMeter meter) {
         Config config = Config.of(new HashMap<>(aws.properties())).with(SqsRealtimeNudge.QUEUE_URL, realtime.url());
         int warmup = quick ? 100 : 300;
         int samples = quick ? 200 : 500;
@@ -187,7 +193,11 @@ final class RealtimeWriters {
         try (SqsClient sqs = AwsClients.sqs(config)) {
             SqsRealtimeNudge nudge = new SqsRealtimeNudge(() -> sqs, config);
             long[] took = new long[samples];
+            CpuMeter.Snapshot before = null;
             for (int i = 0; i < warmup + samples; i++) {
+                if (i == warmup) {
+                    before = meter.snapshot();
+                }
                 long a = System.nanoTime();
                 nudge.nudge(organization);
                 if (i >= warmup) {
@@ -195,9 +205,11 @@ final class RealtimeWriters {
                 }
             }
             Stats st = Stats.of(took, samples);
-            System.out.printf(Locale.ROOT, "  G3     one nudge alone      p50 %8s  p90 %8s  p99 %8s  max %8s ms  n=%d%n",
-                    Stats.fmt(st.p50()), Stats.fmt(st.p90()), Stats.fmt(st.p99()), Stats.fmt(st.max()), st.count());
-            return st;
+            double others = CpuMeter.othersPercent(before, meter.snapshot());
+            System.out.printf(Locale.ROOT, "  G3     one nudge alone      p50 %8s  p90 %8s  p99 %8s  max %8s ms  n=%d"
+                            + "  others %3.0f%% CPU%n", Stats.fmt(st.p50()), Stats.fmt(st.p90()), Stats.fmt(st.p99()),
+                    Stats.fmt(st.max()), st.count(), others);
+            return new NudgeAlone(st, others);
         } finally {
             aws.sqs().purgeQueue(p -> p.queueUrl(realtime.url()));
         }
@@ -402,6 +414,9 @@ final class RealtimeWriters {
             System.out.println("  G3 normalization cleanup: " + cleanup);
             facts.put("normalizeCleanup", cleanup);
         }
+    }
+
+    private record NudgeAlone(Stats stats, double othersCpuPercent) {
     }
 
     /** A per-call CPU figure of a closed loop as per item (a call handles a batch). */
