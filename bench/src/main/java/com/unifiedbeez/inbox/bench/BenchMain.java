@@ -29,11 +29,13 @@ import javax.sql.DataSource;
  * conversations handler in-process, D measures cold starts of the deployed jar, E measures the
  * messages handler in-process (sends through PostgreSQL and SQS, search, history), C measures the
  * conversations requests over HTTP through the local runtime, F the inbound path (webhook intake and
- * normalization in-process, then end to end through the local runtime). Results go to bench/results/.
+ * normalization in-process, then end to end through the local runtime), G realtime (push latency and
+ * fan-out width through the local runtime, the writers with realtime on and off, replay of the event
+ * log). Results go to bench/results/.
  *
  * <pre>
  * options: --regenerate        generate the data set again even when a cached one exists
- *          --parts=ABCDEF      which parts to run (A is implied: the data must exist)
+ *          --parts=ABCDEFG     which parts to run (A is implied: the data must exist)
  *          --quick             shorter measurement windows (a smoke run, figures less stable)
  *          --tiny              a tiny data set in its own folder (smoke test of the whole suite)
  *          --cold-runs=N       cold-start runs per variant (default 5)
@@ -53,7 +55,7 @@ public final class BenchMain {
         boolean regenerate = false;
         boolean quick = false;
         boolean tiny = false;
-        String parts = "ABCDEF";
+        String parts = "ABCDEFG";
         int coldRuns = 5;
         int hold = 0;
         Path root = Path.of("").toAbsolutePath();
@@ -256,6 +258,29 @@ public final class BenchMain {
                     report.inboundFailed(e.toString());
                 }
             }
+
+            // ---- G3, G4: the writers with realtime on and off, replay; in-process, data set left as found ---
+            if (parts.contains("G")) {
+                System.out.println("== G3. writers with realtime on vs off: sends (E1) and normalization (F2), nudges to"
+                        + " the RealtimeQueue (ElasticMQ FIFO)");
+                report.partStarted("G3");
+                try {
+                    report.realtime().writers(RealtimeWriters.run(root, db, workload, quick, home));
+                } catch (Exception | LinkageError e) {
+                    System.out.println("  part G3 failed: " + e);
+                    e.printStackTrace(System.out);
+                    report.realtime().writersFailed(e.toString());
+                }
+                System.out.println("== G4. replay: GET /api/inbox/events of 1,000 events through RealtimeHandler in-process");
+                report.partStarted("G4");
+                try {
+                    report.realtime().replay(ReplayBench.run(db, quick, home));
+                } catch (Exception | LinkageError e) {
+                    System.out.println("  part G4 failed: " + e);
+                    e.printStackTrace(System.out);
+                    report.realtime().replayFailed(e.toString());
+                }
+            }
         }
 
         // ---- C: over HTTP through the local runtime (its own PostgreSQL on the same folder) ---------
@@ -283,6 +308,20 @@ public final class BenchMain {
                 System.out.println("  part F3 failed: " + e);
                 e.printStackTrace(System.out);
                 report.endToEndFailed(e.toString());
+            }
+        }
+
+        // ---- G1, G2: pushes through the local runtime (a fresh, seeded folder of its own) ----------------
+        if (parts.contains("G")) {
+            System.out.println("== G1, G2. realtime through the local runtime: push latency (2 agents), fan-out to "
+                    + RealtimeEndToEnd.WIDTH + " connections");
+            report.partStarted("G1");
+            try {
+                report.realtime().endToEnd(RealtimeEndToEnd.run(root, quick));
+            } catch (Exception | LinkageError e) {
+                System.out.println("  part G1/G2 failed: " + e);
+                e.printStackTrace(System.out);
+                report.realtime().endToEndFailed(e.toString());
             }
         }
 

@@ -85,9 +85,9 @@ final class InboundBench {
     static final UUID CONNECTION = UUID.fromString("0190bf00-0000-7000-8000-00000000f002");
     static final String PHONE_NUMBER_ID = "190000000000777";
     static final String WABA_ID = "190000000000001";
-    private static final String APP_SECRET = "bench-f-meta-app-secret";
+    static final String APP_SECRET = "bench-f-meta-app-secret";
     /** A bench-only AES key (base64 of 32 bytes) for the connection's credentials. */
-    private static final String CREDENTIALS_KEY = Base64.getEncoder().encodeToString(
+    static final String CREDENTIALS_KEY = Base64.getEncoder().encodeToString(
             "bench-f credentials key 32 bytes".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 
     /** One closed-loop configuration's figures. */
@@ -319,7 +319,7 @@ final class InboundBench {
     // ---- F1 --------------------------------------------------------------------------------------------
 
     /** The webhook function in this JVM: its component with the real WhatsApp adapter. */
-    private static final class Webhook implements AutoCloseable {
+    static final class Webhook implements AutoCloseable {
         final WhatsAppWebhookHandler handler;
         private final DataSource dataSource;
 
@@ -337,7 +337,7 @@ final class InboundBench {
         }
     }
 
-    private static Run intake(Webhook webhook, WhatsAppDeliveries deliveries, AtomicLong accepted, Set<String> newCustomers,
+    static Run intake(Webhook webhook, WhatsAppDeliveries deliveries, AtomicLong accepted, Set<String> newCustomers,
                               String id, String title, int threads, int poolSize, double warmSeconds, double seconds,
                               boolean throughputRow, CpuMeter meter) throws Exception {
         ClosedLoop.Run run = ClosedLoop.run(threads, warmSeconds, seconds, meter, thread -> {
@@ -447,7 +447,7 @@ final class InboundBench {
      * The normalizer function in this JVM, built by its component. The component does not expose its
      * pool; the pool keeps no idle connection (minimumIdle 0, idle timeout 60 s), so it is left to expire.
      */
-    private static final class Normalizer {
+    static final class Normalizer {
         final InboundNormalizerHandler handler;
 
         Normalizer(Config config) {
@@ -492,7 +492,7 @@ final class InboundBench {
     }
 
     /** {@code threads} normalizers on their share of {@code count} records, each thread until its share is done. */
-    private static Run normalize(Normalizer normalizer, Records work, int count, String id, String title, int threads,
+    static Run normalize(Normalizer normalizer, Records work, int count, String id, String title, int threads,
                                  int poolSize, int batchSize, boolean throughputRow, CpuMeter meter) throws Exception {
         if (work.remaining() == 0) {
             System.out.println("  F2 no records left for " + id + " (F1 queued too few)");

@@ -138,12 +138,12 @@ final class InboundEndToEnd {
         }
     }
 
-    private static String waId(int customer) {
+    static String waId(int customer) {
         return String.format(Locale.ROOT, "44700900%04d", 7000 + customer);
     }
 
     /** The sandbox plays the customer; null when our webhook answered 200, else the error. */
-    private static String post(LocalRuntime local, String path, String waId, int customer, String text) throws Exception {
+    static String post(LocalRuntime local, String path, String waId, int customer, String text) throws Exception {
         String json = BenchMain.json().writeValueAsString(Map.of("from", waId, "name",
                 Vocabulary.FIRST_NAMES.get(customer % Vocabulary.FIRST_NAMES.size()) + " Bench", "text", text));
         HttpResponse<String> response = local.post(path, json);
@@ -155,7 +155,7 @@ final class InboundEndToEnd {
         return null;
     }
 
-    private static Optional<UUID> conversation(DataSource ds, String waId) throws Exception {
+    static Optional<UUID> conversation(DataSource ds, String waId) throws Exception {
         try (Connection c = ds.getConnection(); PreparedStatement s = c.prepareStatement("""
                 SELECT cv.id FROM contact_identities ci JOIN conversations cv ON cv.contact_id = ci.contact_id
                  WHERE ci.organization_id = ? AND ci.channel = 'whatsapp' AND ci.identifier = ?

@@ -21,8 +21,8 @@ import java.util.UUID;
 /**
  * Part C: the local runtime (LocalInbox: Jetty gateway, HS256 JWT authorizer, the real function
  * handlers) started on the bench's generated data folder, called over HTTP/1.1 with keep-alive by
- * one client thread, each request with a dev token of its caller. Part F3 starts it on a fresh,
- * seeded folder of its own instead, for the channel sandbox's demo connections.
+ * one client thread, each request with a dev token of its caller. Parts F3 and G1/G2 start it on a
+ * fresh, seeded folder of their own instead, for the channel sandbox's demo connections and users.
  */
 final class LocalRuntime implements AutoCloseable {
     private final LocalInbox inbox;
@@ -72,12 +72,27 @@ final class LocalRuntime implements AutoCloseable {
 
     /** GET as a demo user, with a dev token of theirs. */
     HttpResponse<String> get(String pathAndQuery, DemoUser user) throws IOException, InterruptedException {
-        String token = tokens.computeIfAbsent(user.id(), id -> DevTokens.mint(secret, user));
         return client.send(HttpRequest.newBuilder(URI.create(inbox.baseUrl() + pathAndQuery))
-                .header("Authorization", "Bearer " + token)
+                .header("Authorization", "Bearer " + token(user))
                 .timeout(Duration.ofSeconds(60))
                 .GET()
                 .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A request with a JSON body ({@code PATCH}, {@code POST}, ...) as a demo user. */
+    HttpResponse<String> send(String method, String path, String json, DemoUser user)
+            throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create(inbox.baseUrl() + path))
+                .header("Authorization", "Bearer " + token(user))
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(60))
+                .method(method, HttpRequest.BodyPublishers.ofString(json))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A dev token of the demo user (the HTTP API's and the WebSocket API's {@code ?token=}). */
+    String token(DemoUser user) {
+        return tokens.computeIfAbsent(user.id(), id -> DevTokens.mint(secret, user));
     }
 
     LocalInbox inbox() {

@@ -33,12 +33,14 @@ final class Report {
     private final List<String> explainFiles = new ArrayList<>();
     private double totalSeconds;
     private final Map<String, String> loads = new LinkedHashMap<>();
+    /** Part G's figures, filled in as its parts run (G3 and G4 with the database, G1 and G2 after it). */
+    private final RealtimeReport realtime = new RealtimeReport();
 
     /** The parts this run measures (A always); the sections of the others are kept from the previous results. */
     private final String parts;
     /** The results.json keys each part writes (A's are always written). */
     private static final Map<Character, List<String>> JSON_KEYS = Map.of('B', List.of("inProcess"), 'C', List.of("http"),
-            'D', List.of("coldStart"), 'E', List.of("messages"), 'F', List.of("inbound", "endToEnd"));
+            'D', List.of("coldStart"), 'E', List.of("messages"), 'F', List.of("inbound", "endToEnd"), 'G', List.of("realtime"));
 
     Report(Path dir, BenchData.Scale scale, boolean quick, String parts) {
         this.dir = dir;
@@ -790,6 +792,10 @@ final class Report {
                 floorCells, String.join(", ", targets), verdict);
     }
 
+    RealtimeReport realtime() {
+        return realtime;
+    }
+
     void totalSeconds(double seconds) {
         this.totalSeconds = seconds;
         json.put("benchSeconds", Stats.round(seconds));
@@ -797,6 +803,9 @@ final class Report {
     }
 
     void write() throws IOException {
+        if (parts.indexOf('G') >= 0) {
+            json.put("realtime", realtime.json());
+        }
         Kept kept = Kept.read(dir, parts);
         kept.json().forEach(json::putIfAbsent);
         try (var files = Files.list(dir)) {
@@ -822,7 +831,9 @@ final class Report {
                         + " start " + Floor.COLD_START + ". Absolute targets kept beside them: list p99 < 20 ms, search p99"
                         + " < 100 ms, cold start < 1 s; messages: send p99 < 30 ms and ≥ 500 sends/s, message search p99 < 100"
                         + " ms, history page p99 < 10 ms; inbound: webhook intake p99 < 10 ms, normalization ≥ 1,000"
-                        + " messages/s, end to end p99 < 500 ms. Load average (1/5/15 min)"
+                        + " messages/s, end to end p99 < 500 ms; realtime: push p99 < 100 ms, one event to 1,000"
+                        + " connections < 1 s and ≤ 2× the bare posts, writers with realtime on ≥ 0.9× off, replay of"
+                        + " 1,000 events p99 < 50 ms. Load average (1/5/15 min)"
                         + " when each part started: ").append(loads).append(" (the machine is shared; a load above"
                         + " the CPU count means other work competed with the measurement).\n\n");
         if (!kept.sections().isEmpty()) {
@@ -854,8 +865,8 @@ final class Report {
             f.append(inboundSection).append(endToEndSection);
         }
         Map<Character, CharSequence> measured = Map.of('B', "", 'C', httpSection, 'D', coldSection, 'E', messagesSection,
-                'F', f);
-        for (char part : "BCDEF".toCharArray()) {
+                'F', f, 'G', parts.indexOf('G') >= 0 ? realtime.markdown() : "");
+        for (char part : "BCDEFG".toCharArray()) {
             CharSequence section = parts.indexOf(part) >= 0 ? measured.get(part) : kept.sections().get(part);
             if (section != null) {
                 md.append(section);
