@@ -2,9 +2,12 @@ package com.unifiedbeez.inbox.event;
 
 import com.unifiedbeez.inbox.platform.config.Config;
 import dagger.Lazy;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import org.slf4j.Logger;
@@ -26,6 +29,8 @@ public final class SqsRealtimeNudge implements RealtimeNudge {
 
     private final Lazy<SqsClient> sqs;
     private final Optional<String> queueUrl;
+    /** This thread's organizations to nudge when its {@link #batched} work ends (null: none open). */
+    private final ThreadLocal<Set<UUID>> held = new ThreadLocal<>();
 
     @Inject
     public SqsRealtimeNudge(Lazy<SqsClient> sqs, Config config) {
@@ -37,8 +42,28 @@ public final class SqsRealtimeNudge implements RealtimeNudge {
     }
 
     @Override
+    public <T> T batched(Supplier<T> work) {
+        if (held.get() != null) {
+            return work.get(); // already inside a batch: its end sends
+        }
+        Set<UUID> organizations = new LinkedHashSet<>();
+        held.set(organizations);
+        try {
+            return work.get();
+        } finally {
+            held.remove();
+            organizations.forEach(this::nudge);
+        }
+    }
+
+    @Override
     public void nudge(UUID organizationId) {
         if (queueUrl.isEmpty()) {
+            return;
+        }
+        Set<UUID> holding = held.get();
+        if (holding != null) {
+            holding.add(organizationId);
             return;
         }
         try {

@@ -6,6 +6,7 @@ import com.unifiedbeez.inbox.channel.InboundEnvelope;
 import com.unifiedbeez.inbox.platform.json.Json;
 import com.unifiedbeez.inbox.platform.lambda.FifoBatch;
 import java.util.List;
+import com.unifiedbeez.inbox.event.RealtimeNudge;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import org.slf4j.Logger;
@@ -31,17 +32,20 @@ public final class InboundBatch {
     private final InboundProcessor processor;
     private final PayloadClaims claims;
     private final InboundRejects rejects;
+    private final RealtimeNudge nudge;
 
     @Inject
-    public InboundBatch(InboundProcessor processor, PayloadClaims claims, InboundRejects rejects) {
+    public InboundBatch(InboundProcessor processor, PayloadClaims claims, InboundRejects rejects, RealtimeNudge nudge) {
         this.processor = processor;
         this.claims = claims;
         this.rejects = rejects;
+        this.nudge = nudge;
     }
 
     /** The message ids to report as batch item failures (empty: the whole batch is done). */
     public List<String> process(List<SQSMessage> records) {
-        return FifoBatch.process(records, this::process);
+        // one realtime nudge per organization of the batch, not one per record
+        return nudge.batched(() -> FifoBatch.process(records, this::process));
     }
 
     /** Whether the record is done with: stored, or set aside for good. False: try it again later. */

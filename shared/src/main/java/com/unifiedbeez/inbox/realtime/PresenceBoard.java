@@ -51,7 +51,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 @Singleton
 public final class PresenceBoard {
     /** Transitions of one user rarely collide more than once; beyond this something is wrong. */
-    private static final int ATTEMPTS = 5;
+    private static final int ATTEMPTS = 10;
     private static final int BATCH_GET_LIMIT = 100;
     private static final int BATCH_GET_ATTEMPTS = 8;
 
@@ -177,11 +177,23 @@ public final class PresenceBoard {
                 write(organizationId, userId, next, stored, now);
                 return change(organizationId, userId, stored.state(), next);
             } catch (ConditionalCheckFailedException e) {
-                // another transition of this user wrote first: decide again on what it wrote
+                // another transition of this user wrote first: decide again on what it wrote, after a
+                // jittered pause, so a user's many tabs connecting at once do not collide in lockstep
                 if (attempt == ATTEMPTS) {
                     throw e;
                 }
+                pause(attempt);
             }
+        }
+    }
+
+    private static void pause(int attempt) {
+        long ceiling = Math.min(200, 5L << attempt);
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, ceiling + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted between presence attempts", e);
         }
     }
 
