@@ -2,6 +2,8 @@ package com.unifiedbeez.inbox.conversation;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.unifiedbeez.inbox.channel.Channel;
+import com.unifiedbeez.inbox.channel.MessageType;
 import com.unifiedbeez.inbox.conversation.ConversationSummaryView.Assignee;
 import com.unifiedbeez.inbox.conversation.ConversationSummaryView.ContactRef;
 import com.unifiedbeez.inbox.conversation.ConversationSummaryView.LabelRef;
@@ -99,7 +101,7 @@ public final class ConversationStore {
                 conversation.channelConnectionId(), conversation.id());
         if (open.isPresent()) {
             throw ApiException.conflict("conversation-superseded", "the customer has another open conversation on "
-                    + conversation.channel() + ": continue in " + open.get());
+                    + conversation.channel().wireName() + ": continue in " + open.get());
         }
     }
 
@@ -107,7 +109,7 @@ public final class ConversationStore {
      * The contact's open (new or active) conversation on a channel connection other than
      * {@code except} (null: any); the one-open unique index allows at most one.
      */
-    public Optional<UUID> openConversation(Connection c, UUID contactId, String channel, UUID connectionId, UUID except)
+    public Optional<UUID> openConversation(Connection c, UUID contactId, Channel channel, UUID connectionId, UUID except)
             throws SQLException {
         return Sql.one(c, """
                 SELECT id FROM conversations
@@ -139,7 +141,7 @@ public final class ConversationStore {
     }
 
     /** The contact's most recent conversation on a channel connection, whatever its status. */
-    public Optional<Found> latest(Connection c, UUID organizationId, UUID contactId, String channel, UUID connectionId)
+    public Optional<Found> latest(Connection c, UUID organizationId, UUID contactId, Channel channel, UUID connectionId)
             throws SQLException {
         return Sql.one(c, """
                 SELECT id, status, contact_id FROM conversations
@@ -185,7 +187,7 @@ public final class ConversationStore {
      * A customer's new conversation ({@code new}); empty when a conversation opened concurrently
      * holds the one-open index — the caller then uses that one.
      */
-    public boolean insertNew(Connection c, UUID id, UUID organizationId, UUID contactId, String channel,
+    public boolean insertNew(Connection c, UUID id, UUID organizationId, UUID contactId, Channel channel,
                              UUID connectionId, String subject, Instant firstMessageAt) throws SQLException {
         return Sql.update(c, """
                 INSERT INTO conversations (id, organization_id, contact_id, channel, channel_connection_id, status, subject,
@@ -290,7 +292,7 @@ public final class ConversationStore {
      * When the customer last wrote to this connection on this channel, in any of their conversations:
      * a new conversation's reply window carries it over.
      */
-    public Optional<Instant> lastInbound(Connection c, UUID contactId, String channel, UUID connectionId)
+    public Optional<Instant> lastInbound(Connection c, UUID contactId, Channel channel, UUID connectionId)
             throws SQLException {
         return Sql.one(c, """
                 SELECT max(last_inbound_at) AS at FROM conversations
@@ -379,7 +381,8 @@ public final class ConversationStore {
                 SELECT message_type, content FROM messages
                  WHERE conversation_id = ? AND deleted_at IS NULL
                  ORDER BY platform_timestamp DESC, id DESC LIMIT 1""",
-                r -> Previews.of(r.getString("message_type"), r.getString("content")), id).orElse(null);
+                r -> Previews.of(MessageType.parse(r.getString("message_type")).orElseThrow(), r.getString("content")),
+                id).orElse(null);
         Sql.update(c, "UPDATE conversations SET last_message_preview = ?, updated_at = now() WHERE id = ?", preview, id);
     }
 
@@ -486,7 +489,7 @@ public final class ConversationStore {
                 Sql.uuid(r, "id"),
                 Sql.uuid(r, "organization_id"),
                 Sql.uuid(r, "contact_id"),
-                r.getString("channel"),
+                Channel.parse(r.getString("channel")).orElseThrow(),
                 Sql.uuid(r, "channel_connection_id"),
                 ConversationStatus.parse(r.getString("status")).orElseThrow(),
                 Sql.uuid(r, "assignee_user_id"),
