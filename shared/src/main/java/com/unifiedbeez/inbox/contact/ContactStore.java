@@ -32,7 +32,8 @@ public final class ContactStore {
         List<ContactView.Identity> identities = Sql.list(c, """
                 SELECT channel, identifier, display_name FROM contact_identities
                  WHERE organization_id = ? AND contact_id = ? ORDER BY channel, identifier""",
-                r -> new ContactView.Identity(r.getString("channel"), r.getString("identifier"), r.getString("display_name")),
+                r -> new ContactView.Identity(Channel.parse(r.getString("channel")).orElseThrow(), r.getString("identifier"),
+                        r.getString("display_name")),
                 organizationId, id);
         return Sql.one(c, "SELECT id, name, email, phone, avatar_url, created_at FROM contacts WHERE organization_id = ? AND id = ?",
                 r -> new ContactView(Sql.uuid(r, "id"), r.getString("name"), r.getString("email"), r.getString("phone"),

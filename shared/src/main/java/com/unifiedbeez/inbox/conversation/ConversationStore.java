@@ -358,15 +358,16 @@ public final class ConversationStore {
      * lifecycle — announced with {@code conversation:status} when that changed it.
      */
     public void recordReply(Connection c, UUID organizationId, UUID id, Instant at, String preview) throws SQLException {
-        String before = Sql.one(c, """
+        ConversationStatus before = Sql.one(c, """
                 UPDATE conversations
                    SET last_message_at = greatest(last_message_at, ?), last_message_preview = ?, updated_at = now(),
                        status = 'active'
                   FROM (SELECT id, status FROM conversations WHERE organization_id = ? AND id = ?) before
                  WHERE conversations.id = before.id
                 RETURNING before.status""",
-                row -> row.getString(1), at, preview, organizationId, id).orElseThrow();
-        if (!ConversationStatus.ACTIVE.wireName().equals(before)) {
+                row -> ConversationStatus.parse(row.getString(1)).orElseThrow(), at, preview, organizationId, id)
+                .orElseThrow();
+        if (before != ConversationStatus.ACTIVE) {
             events.emit(c, organizationId, id, DomainEvents.CONVERSATION_STATUS,
                     Map.of("conversationId", id, "status", ConversationStatus.ACTIVE.wireName()));
         }
@@ -500,11 +501,12 @@ public final class ConversationStore {
     private static ConversationSummaryView summary(ResultSet r) throws SQLException {
         UUID userId = Sql.uuid(r, "assignee_user_id");
         UUID teamId = Sql.uuid(r, "assignee_team_id");
+        Channel channel = Channel.parse(r.getString("channel")).orElseThrow();
         return new ConversationSummaryView(
                 Sql.uuid(r, "id"),
-                r.getString("status"),
+                ConversationStatus.parse(r.getString("status")).orElseThrow(),
                 r.getString("priority"),
-                r.getString("channel"),
+                channel,
                 r.getString("subject"),
                 new ContactRef(Sql.uuid(r, "contact_id"), r.getString("contact_name"), r.getString("contact_avatar")),
                 new Assignee(
@@ -514,7 +516,7 @@ public final class ConversationStore {
                 r.getString("last_message_preview"),
                 Sql.instant(r, "last_message_at"),
                 Sql.instant(r, "last_inbound_at"),
-                ConversationSummaryView.Replyability.of(r.getString("channel"), Sql.instant(r, "last_inbound_at")),
+                ConversationSummaryView.Replyability.of(channel, Sql.instant(r, "last_inbound_at")),
                 r.getInt("unread_count"),
                 Sql.instant(r, "created_at"),
                 Sql.instant(r, "updated_at"));
