@@ -7,6 +7,7 @@ import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.channel.MessageType;
 import com.unifiedbeez.inbox.conversation.ConversationStatus;
 import com.unifiedbeez.inbox.message.MessageStatus;
+import com.unifiedbeez.inbox.platform.db.Sql;
 import com.unifiedbeez.inbox.platform.json.Json;
 import com.unifiedbeez.inbox.testing.ApiContract;
 import com.unifiedbeez.inbox.testing.TestDatabase;
@@ -16,6 +17,7 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -78,6 +80,20 @@ class DomainEnumsTest {
             json.add(written.substring(1, written.length() - 1));
         }
         assertThat(json).containsExactlyElementsOf(contract);
+    }
+
+    @Test
+    void anEnumBindsAsItsWireNameWhateverTheDefaultLocale() throws Exception {
+        Locale before = Locale.getDefault();
+        try (Connection c = TestDatabase.dataSource().getConnection()) {
+            Locale.setDefault(Locale.forLanguageTag("tr-TR")); // where "I".toLowerCase() is a dotless "ı"
+            assertThat(Sql.one(c, "SELECT ?::text", r -> r.getString(1), MessageType.INTERACTIVE))
+                    .contains(MessageType.INTERACTIVE.wireName());
+            assertThat(Sql.one(c, "SELECT array_to_string(?::text[], ',')", r -> r.getString(1),
+                    List.of(Channel.INSTAGRAM, Channel.EMAIL))).contains("instagram,email");
+        } finally {
+            Locale.setDefault(before);
+        }
     }
 
     private static <E> Set<String> wireNames(E[] values, Function<E, String> wire) {

@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -64,7 +65,7 @@ public final class Sql {
         } else if (value instanceof Instant instant) {
             statement.setObject(index, instant.atOffset(java.time.ZoneOffset.UTC));
         } else if (value instanceof Enum<?> e) {
-            statement.setString(index, e.name().toLowerCase());
+            statement.setString(index, e.name().toLowerCase(Locale.ROOT));
         } else if (value instanceof Collection<?> collection) {
             statement.setArray(index, c.createArrayOf(arrayType(collection),
                     collection.stream().map(Sql::element).toArray()));
@@ -74,7 +75,7 @@ public final class Sql {
     }
 
     private static Object element(Object value) {
-        return value instanceof Enum<?> e ? e.name().toLowerCase() : value;
+        return value instanceof Enum<?> e ? e.name().toLowerCase(Locale.ROOT) : value;
     }
 
     private static String arrayType(Collection<?> collection) {
