@@ -60,7 +60,7 @@ public final class AttachmentUploads {
         String type = contentType.toLowerCase();
         return database.transaction(c -> {
             var conversation = conversations.require(c, caller.organizationId(), conversationId, false);
-            Channel channel = Channel.parse(conversation.channel()).orElseThrow();
+            Channel channel = conversation.channel();
             ConstraintViolations.reject(MediaRules.check(channel, type, request.size()).stream().toList());
             UUID id = Ids.newId();
             String key = UPLOAD_AREA + caller.organizationId() + "/" + conversationId + "/" + id + "/" + safeName(fileName);

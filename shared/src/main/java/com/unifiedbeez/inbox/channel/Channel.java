@@ -1,5 +1,6 @@
 package com.unifiedbeez.inbox.channel;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -8,6 +9,7 @@ import java.util.Optional;
 public enum Channel {
     WHATSAPP, EMAIL, INSTAGRAM, MESSENGER, TELEGRAM, SMS;
 
+    @JsonValue
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -2,6 +2,7 @@ package com.unifiedbeez.inbox.channel;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,8 +14,9 @@ import java.util.Set;
  * time and the clock.
  */
 public final class ChannelConstraints {
-    private static final Set<String> CONTENT_TYPES = Set.of("text", "image", "video", "audio", "document");
-    private static final Set<String> MEDIA_TYPES = Set.of("image", "video", "audio", "document");
+    /** Text or media: what needs text or an attachment to be a message at all. */
+    private static final Set<MessageType> CONTENT_TYPES = EnumSet.of(MessageType.TEXT, MessageType.IMAGE,
+            MessageType.VIDEO, MessageType.AUDIO, MessageType.DOCUMENT);
 
     /**
      * Message types each channel can carry. WhatsApp: the spec's channel table and Meta's Cloud API
@@ -25,13 +27,16 @@ public final class ChannelConstraints {
      * keyboards. "template" means a platform template: only WhatsApp has approved ones to reopen a
      * thread; e-mail and SMS carry text (and e-mail attachments) only.
      */
-    private static final Map<Channel, Set<String>> SUPPORTED_TYPES = Map.of(
+    private static final Map<Channel, Set<MessageType>> SUPPORTED_TYPES = Map.of(
             Channel.WHATSAPP, OutgoingMessage.TYPES,
-            Channel.MESSENGER, Set.of("text", "image", "video", "audio", "document", "template", "interactive"),
-            Channel.INSTAGRAM, Set.of("text", "image", "video", "audio", "document", "template", "interactive"),
-            Channel.TELEGRAM, Set.of("text", "image", "video", "audio", "document", "location", "interactive"),
+            Channel.MESSENGER, EnumSet.of(MessageType.TEXT, MessageType.IMAGE, MessageType.VIDEO, MessageType.AUDIO,
+                    MessageType.DOCUMENT, MessageType.TEMPLATE, MessageType.INTERACTIVE),
+            Channel.INSTAGRAM, EnumSet.of(MessageType.TEXT, MessageType.IMAGE, MessageType.VIDEO, MessageType.AUDIO,
+                    MessageType.DOCUMENT, MessageType.TEMPLATE, MessageType.INTERACTIVE),
+            Channel.TELEGRAM, EnumSet.of(MessageType.TEXT, MessageType.IMAGE, MessageType.VIDEO, MessageType.AUDIO,
+                    MessageType.DOCUMENT, MessageType.LOCATION, MessageType.INTERACTIVE),
             Channel.EMAIL, CONTENT_TYPES,
-            Channel.SMS, Set.of("text"));
+            Channel.SMS, EnumSet.of(MessageType.TEXT));
 
     /**
      * Attachments one platform message can hold. WhatsApp: one media object per message (Cloud API
@@ -51,7 +56,7 @@ public final class ChannelConstraints {
     public static List<ConstraintViolation> check(OutgoingMessage message, Instant lastInboundAt, Instant now) {
         List<ConstraintViolation> violations = new ArrayList<>();
         Channel channel = message.channel();
-        String type = message.type() == null ? "" : message.type(); // Set.of rejects contains(null)
+        MessageType type = message.type(); // null: none given, refused as not supported
 
         checkType(channel, type).ifPresent(violations::add);
         if (CONTENT_TYPES.contains(type) && isBlank(message.text()) && message.attachments().isEmpty()) {
@@ -59,31 +64,31 @@ public final class ChannelConstraints {
                     "A message needs text or at least one attachment"));
         }
         checkWindow(channel, type, ReplyWindow.of(channel, lastInboundAt, now)).ifPresent(violations::add);
-        if (!"template".equals(type)) { // a template's body is the approved one, not free text
+        if (type != MessageType.TEMPLATE) { // a template's body is the approved one, not free text
             TextLimits.check(channel, message.text()).ifPresent(violations::add);
         }
         checkAttachments(channel, message.attachments(), violations);
         return List.copyOf(violations);
     }
 
-    private static Optional<ConstraintViolation> checkType(Channel channel, String type) {
-        if (SUPPORTED_TYPES.get(channel).contains(type)) {
+    private static Optional<ConstraintViolation> checkType(Channel channel, MessageType type) {
+        if (type != null && SUPPORTED_TYPES.get(channel).contains(type)) {
             return Optional.empty();
         }
-        if (channel == Channel.SMS && MEDIA_TYPES.contains(type)) {
+        if (channel == Channel.SMS && type != null && type.isMedia()) {
             return Optional.of(new ConstraintViolation("sms-no-media", "type", "SMS carries text only"));
         }
         return Optional.of(new ConstraintViolation("type-not-supported", "type",
-                MediaRules.label(channel) + " cannot send " + (type.isEmpty() ? "a message without a type"
-                        : "'" + type + "' messages")));
+                MediaRules.label(channel) + " cannot send " + (type == null ? "a message without a type"
+                        : "'" + type.wireName() + "' messages")));
     }
 
-    private static Optional<ConstraintViolation> checkWindow(Channel channel, String type, ReplyWindow window) {
+    private static Optional<ConstraintViolation> checkWindow(Channel channel, MessageType type, ReplyWindow window) {
         if (window.open()) {
             return Optional.empty();
         }
         if (channel == Channel.WHATSAPP) {
-            return "template".equals(type) ? Optional.empty() : Optional.of(new ConstraintViolation(
+            return type == MessageType.TEMPLATE ? Optional.empty() : Optional.of(new ConstraintViolation(
                     "whatsapp-24h-window", "type",
                     "The customer has not written in the last 24 hours; WhatsApp only accepts an approved template"));
         }
@@ -135,7 +140,7 @@ public final class ChannelConstraints {
     }
 
     private static boolean allImages(List<OutgoingMessage.Attachment> attachments) {
-        return attachments.stream().allMatch(a -> MediaRules.messageType(a.contentType()).equals("image"));
+        return attachments.stream().allMatch(a -> MediaRules.messageType(a.contentType()) == MessageType.IMAGE);
     }
 
     private static boolean isBlank(String text) {

@@ -37,15 +37,15 @@ public sealed interface InboundEvent {
      * A message the customer wrote.
      *
      * @param externalId platform message id (wamid, mid, chat_id:message_id, MessageSid, Message-ID); unique per connection
-     * @param type       a messages.message_type: text, html, image, video, audio, document, sticker,
-     *                   location, interactive, contacts, reaction, unsupported
+     * @param type       what the customer sent, in our words; a platform's kind we have no word for is
+     *                   {@link MessageType#UNSUPPORTED} (never {@link MessageType#TEMPLATE}: only we send those)
      * @param text       the text, caption, button title or plain-text body; may be null
      * @param metadata   channel details kept with the message (location, interactive reply ids,
      *                   story reference, email subject/html/headers, ...); never null
      * @param replyTo    platform id of the message this one answers, or null
      * @param references email threading: In-Reply-To then References ids, nearest first; empty elsewhere
      */
-    record InboundMessage(String externalId, Customer from, Instant sentAt, String type, String text,
+    record InboundMessage(String externalId, Customer from, Instant sentAt, MessageType type, String text,
                           ObjectNode metadata, List<InboundMedia> media, String replyTo, List<String> references)
             implements InboundEvent {
         public InboundMessage {

@@ -96,18 +96,18 @@ public final class MediaRules {
     }
 
     /** The unified message type for a MIME type: image, video, audio, or document for the rest. */
-    public static String messageType(String contentType) {
+    public static MessageType messageType(String contentType) {
         String mime = normalize(contentType);
         if (mime == null) {
-            return "document";
+            return MessageType.DOCUMENT;
         }
         if (mime.startsWith("image/")) {
-            return "image";
+            return MessageType.IMAGE;
         }
         if (mime.startsWith("video/")) {
-            return "video";
+            return MessageType.VIDEO;
         }
-        return mime.startsWith("audio/") ? "audio" : "document";
+        return mime.startsWith("audio/") ? MessageType.AUDIO : MessageType.DOCUMENT;
     }
 
     /** Largest accepted size in bytes, 0 when the channel does not accept this type at all. */
@@ -116,7 +116,7 @@ public final class MediaRules {
         if (mime == null) {
             return 0;
         }
-        boolean image = messageType(mime).equals("image");
+        boolean image = messageType(mime) == MessageType.IMAGE;
         return switch (channel) {
             case SMS -> 0; // the spec's SMS is text only; MMS is out of scope
             case WHATSAPP -> WHATSAPP.getOrDefault(mime, 0L);

@@ -9,7 +9,8 @@ import java.util.UUID;
 /**
  * A stored send in the unified format, what {@link OutgoingSender#send} turns into a platform call.
  *
- * @param type     text, image, video, audio, document, location, template, interactive (OutgoingMessage.TYPES)
+ * @param type     one of {@link OutgoingMessage#TYPES}: text, image, video, audio, document, location, template,
+ *                 interactive
  * @param text     the text or caption; for a template, its rendered body (for channels without templates)
  * @param metadata what the type needs: {@code template {name, language, params}}, {@code location
  *                 {latitude, longitude, name, address}}, {@code interactive {buttons: [{id, title}]}}, ...; never null
@@ -19,7 +20,7 @@ import java.util.UUID;
  * @param customerLastWroteAt when the customer last wrote in the conversation (conversations.last_inbound_at),
  *                 what decides a Messenger/Instagram reply's messaging_type; null when they never wrote
  */
-public record OutboundMessage(UUID messageId, UUID conversationId, String type, String text, ObjectNode metadata,
+public record OutboundMessage(UUID messageId, UUID conversationId, MessageType type, String text, ObjectNode metadata,
                               Recipient to, List<Media> media, Thread thread, Instant customerLastWroteAt) {
 
     /** The customer we write to: wa_id/phone, PSID, IGSID, chat id or email address. */

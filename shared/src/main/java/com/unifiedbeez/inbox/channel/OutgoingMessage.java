@@ -6,11 +6,13 @@ import java.util.Set;
 
 /**
  * What an agent asks to send, reduced to what the channel constraints look at.
- * {@code type} is one of {@link #TYPES}; {@code text} may be null; attachments null means none.
+ * {@code type} is one of {@link #TYPES} (another, or null, is refused by {@link ChannelConstraints});
+ * {@code text} may be null; attachments null means none.
  */
-public record OutgoingMessage(Channel channel, String type, String text, List<Attachment> attachments) {
-    public static final Set<String> TYPES =
-            Set.of("text", "image", "video", "audio", "document", "location", "template", "interactive");
+public record OutgoingMessage(Channel channel, MessageType type, String text, List<Attachment> attachments) {
+    public static final Set<MessageType> TYPES = Set.of(MessageType.TEXT, MessageType.IMAGE, MessageType.VIDEO,
+            MessageType.AUDIO, MessageType.DOCUMENT, MessageType.LOCATION, MessageType.TEMPLATE,
+            MessageType.INTERACTIVE);
 
     /** One attachment: its MIME type and size in bytes. */
     public record Attachment(String contentType, long sizeBytes) {

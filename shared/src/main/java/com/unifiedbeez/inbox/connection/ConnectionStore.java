@@ -172,8 +172,8 @@ public final class ConnectionStore implements ConnectionDirectory, ObservedConne
     }
 
     private static ConnectionView view(ResultSet row) throws SQLException {
-        return new ConnectionView(Sql.uuid(row, "id"), row.getString("channel"), row.getString("name"),
-                row.getString("external_id"), row.getString("status"), ConnectionView.withoutSecrets(config(row)),
+        return new ConnectionView(Sql.uuid(row, "id"), Channel.parse(row.getString("channel")).orElseThrow(),
+                row.getString("name"), row.getString("external_id"), row.getString("status"), ConnectionView.withoutSecrets(config(row)),
                 Sql.instant(row, "last_health_at"), row.getString("last_health_status"), row.getString("last_health_detail"),
                 Sql.instant(row, "created_at"), Sql.instant(row, "disconnected_at"));
     }

@@ -2,12 +2,13 @@ package com.unifiedbeez.inbox.connection;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unifiedbeez.inbox.channel.Channel;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
 
 /** A channel connection as the API shows it: settings and health, never credentials. */
-public record ConnectionView(UUID id, String channel, String name, String externalId, String status, JsonNode config,
+public record ConnectionView(UUID id, Channel channel, String name, String externalId, String status, JsonNode config,
                              Instant lastHealthAt, String lastHealthStatus, String lastHealthDetail, Instant createdAt,
                              Instant disconnectedAt) {
 

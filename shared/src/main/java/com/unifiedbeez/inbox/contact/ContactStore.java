@@ -1,5 +1,6 @@
 package com.unifiedbeez.inbox.contact;
 
+import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.event.DomainEvents;
 import com.unifiedbeez.inbox.platform.db.Sql;
 import com.unifiedbeez.inbox.platform.id.Ids;
@@ -31,7 +32,8 @@ public final class ContactStore {
         List<ContactView.Identity> identities = Sql.list(c, """
                 SELECT channel, identifier, display_name FROM contact_identities
                  WHERE organization_id = ? AND contact_id = ? ORDER BY channel, identifier""",
-                r -> new ContactView.Identity(r.getString("channel"), r.getString("identifier"), r.getString("display_name")),
+                r -> new ContactView.Identity(Channel.parse(r.getString("channel")).orElseThrow(), r.getString("identifier"),
+                        r.getString("display_name")),
                 organizationId, id);
         return Sql.one(c, "SELECT id, name, email, phone, avatar_url, created_at FROM contacts WHERE organization_id = ? AND id = ?",
                 r -> new ContactView(Sql.uuid(r, "id"), r.getString("name"), r.getString("email"), r.getString("phone"),
@@ -40,7 +42,7 @@ public final class ContactStore {
     }
 
     /** The contact behind a channel identity (wa_id, PSID, chat id, phone, address). */
-    public Optional<UUID> findByIdentity(Connection c, UUID organizationId, String channel, String identifier)
+    public Optional<UUID> findByIdentity(Connection c, UUID organizationId, Channel channel, String identifier)
             throws SQLException {
         return Sql.one(c, """
                 SELECT contact_id FROM contact_identities WHERE organization_id = ? AND channel = ? AND identifier = ?""",
@@ -57,7 +59,7 @@ public final class ContactStore {
      * Gives the contact a channel identity; false when the identity is already another contact's
      * (its unique key decides between two transactions creating the same customer).
      */
-    public boolean insertIdentity(Connection c, UUID organizationId, UUID contactId, String channel, String identifier,
+    public boolean insertIdentity(Connection c, UUID organizationId, UUID contactId, Channel channel, String identifier,
                                   String displayName, UUID connectionId) throws SQLException {
         return Sql.update(c, """
                 INSERT INTO contact_identities (id, organization_id, contact_id, channel, identifier, display_name,
@@ -72,8 +74,8 @@ public final class ContactStore {
     }
 
     /** A name learnt later fills the identity's and the contact's gaps, never overwrites one. */
-    public void fillName(Connection c, UUID organizationId, UUID contactId, String channel, String identifier, String name)
-            throws SQLException {
+    public void fillName(Connection c, UUID organizationId, UUID contactId, Channel channel, String identifier,
+                         String name) throws SQLException {
         Sql.update(c, """
                 UPDATE contact_identities SET display_name = ?
                  WHERE organization_id = ? AND channel = ? AND identifier = ? AND display_name IS NULL""",
@@ -91,7 +93,8 @@ public final class ContactStore {
     public record ChannelIdentity(String identifier, UUID channelConnectionId) {
     }
 
-    public Optional<ChannelIdentity> identity(Connection c, UUID organizationId, UUID contactId, String channel) throws SQLException {
+    public Optional<ChannelIdentity> identity(Connection c, UUID organizationId, UUID contactId, Channel channel)
+            throws SQLException {
         return Sql.one(c, """
                 SELECT identifier, channel_connection_id FROM contact_identities
                  WHERE organization_id = ? AND contact_id = ? AND channel = ? ORDER BY created_at LIMIT 1""",

@@ -1,5 +1,6 @@
 package com.unifiedbeez.inbox.contact;
 
+import com.unifiedbeez.inbox.channel.Channel;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -15,6 +16,6 @@ public record ContactView(
         Instant createdAt) {
 
     /** The contact's address on one channel: wa_id, PSID, IGSID, chat id, email address or phone. */
-    public record Identity(String channel, String identifier, String displayName) {
+    public record Identity(Channel channel, String identifier, String displayName) {
     }
 }

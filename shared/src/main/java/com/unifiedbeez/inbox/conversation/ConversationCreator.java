@@ -69,7 +69,7 @@ public final class ConversationCreator {
         String message = initialMessage;
         Created created = database.transaction(c -> {
             UUID connectionId = route(c, caller, contactId, ch);
-            Optional<UUID> open = conversations.openConversation(c, contactId, ch.wireName(), connectionId, null);
+            Optional<UUID> open = conversations.openConversation(c, contactId, ch, connectionId, null);
             if (open.isPresent()) {
                 throw alreadyOpen(open.get());
             }
@@ -78,8 +78,8 @@ public final class ConversationCreator {
             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
             // The reply window is the customer's on this connection, not the new row's: when they
             // last wrote in an earlier conversation, that time carries over.
-            Instant lastInbound = conversations.lastInbound(c, contactId, ch.wireName(), connectionId).orElse(null);
-            ConversationRow row = new ConversationRow(id, caller.organizationId(), contactId, ch.wireName(), connectionId,
+            Instant lastInbound = conversations.lastInbound(c, contactId, ch, connectionId).orElse(null);
+            ConversationRow row = new ConversationRow(id, caller.organizationId(), contactId, ch, connectionId,
                     ConversationStatus.ACTIVE, caller.userId(), null, lastInbound);
             MessageSubmitter.CheckedFirst first = message == null ? null
                     : submitter.checkFirst(c, caller, row, message, now);
@@ -102,14 +102,14 @@ public final class ConversationCreator {
                 caller.organizationId(), contactId).isEmpty()) {
             throw ApiException.invalid("contactId", "unknown contact " + contactId);
         }
-        var identity = contacts.identity(c, caller.organizationId(), contactId, channel.wireName())
+        var identity = contacts.identity(c, caller.organizationId(), contactId, channel)
                 .orElseThrow(() -> ApiException.invalid("channel",
                         "the contact has no " + channel.wireName() + " address to write to"));
         return Sql.one(c, """
                 SELECT id FROM channel_connections
                  WHERE organization_id = ? AND channel = ? AND status = 'active'
                  ORDER BY (id = ?) DESC, created_at LIMIT 1""",
-                r -> Sql.uuid(r, "id"), caller.organizationId(), channel.wireName(), identity.channelConnectionId())
+                r -> Sql.uuid(r, "id"), caller.organizationId(), channel, identity.channelConnectionId())
                 .orElseThrow(() -> ApiException.invalid("channel", "no " + channel.wireName() + " channel is connected"));
     }
 

@@ -19,8 +19,8 @@ import java.util.UUID;
 public record ConversationFilter(
         InboxView view,
         UUID teamId,
-        List<String> statuses,
-        List<String> channels,
+        List<ConversationStatus> statuses,
+        List<Channel> channels,
         List<String> priorities,
         UUID assigneeUser,
         boolean unassignedOnly,
@@ -42,12 +42,16 @@ public record ConversationFilter(
         if (query.get("teamId") != null) {
             teamId = v.uuid("teamId", query.get("teamId"));
         }
-        List<String> statuses = values(query.get("status"));
-        statuses.stream().filter(s -> ConversationStatus.parse(s).isEmpty())
-                .forEach(s -> v.add("status", "unknown status '" + s + "' (new, active, resolved, closed)"));
-        List<String> channels = values(query.get("channel"));
-        channels.stream().filter(c -> Channel.parse(c).isEmpty())
-                .forEach(c -> v.add("channel", "unknown channel '" + c + "' (" + Channel.allowedValues() + ")"));
+        List<ConversationStatus> statuses = new ArrayList<>();
+        for (String status : values(query.get("status"))) {
+            ConversationStatus.parse(status).ifPresentOrElse(statuses::add,
+                    () -> v.add("status", "unknown status '" + status + "' (new, active, resolved, closed)"));
+        }
+        List<Channel> channels = new ArrayList<>();
+        for (String channel : values(query.get("channel"))) {
+            Channel.parse(channel).ifPresentOrElse(channels::add,
+                    () -> v.add("channel", "unknown channel '" + channel + "' (" + Channel.allowedValues() + ")"));
+        }
         List<String> priorities = values(query.get("priority"));
         priorities.stream().filter(p -> !PRIORITIES.contains(p))
                 .forEach(p -> v.add("priority", "unknown priority '" + p + "' (low, normal, high, urgent)"));
@@ -69,8 +73,8 @@ public record ConversationFilter(
             Ids.parse(label).ifPresentOrElse(labelIds::add, () -> v.add("labels", "'" + label + "' is not a label id"));
         }
         v.throwIfInvalid();
-        return new ConversationFilter(view, teamId, statuses, channels, priorities, assigneeUser, unassignedOnly,
-                List.copyOf(labelIds));
+        return new ConversationFilter(view, teamId, List.copyOf(statuses), List.copyOf(channels), priorities,
+                assigneeUser, unassignedOnly, List.copyOf(labelIds));
     }
 
     private static List<String> values(String csv) {

@@ -1,5 +1,7 @@
 package com.unifiedbeez.inbox.conversation;
 
+import com.unifiedbeez.inbox.channel.Channel;
+import java.time.Instant;
 import java.util.UUID;
 
 /** The columns of a conversation that its state changes read and check. */
@@ -7,10 +9,10 @@ public record ConversationRow(
         UUID id,
         UUID organizationId,
         UUID contactId,
-        String channel,
+        Channel channel,
         UUID channelConnectionId,
         ConversationStatus status,
         UUID assigneeUserId,
         UUID assigneeTeamId,
-        java.time.Instant lastInboundAt) {
+        Instant lastInboundAt) {
 }

@@ -1,5 +1,6 @@
 package com.unifiedbeez.inbox.conversation;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -14,6 +15,7 @@ import java.util.Set;
 public enum ConversationStatus {
     NEW, ACTIVE, RESOLVED, CLOSED;
 
+    @JsonValue
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -2,6 +2,8 @@ package com.unifiedbeez.inbox.conversation;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.unifiedbeez.inbox.channel.Channel;
+import com.unifiedbeez.inbox.channel.MessageType;
 import com.unifiedbeez.inbox.conversation.ConversationSummaryView.Assignee;
 import com.unifiedbeez.inbox.conversation.ConversationSummaryView.ContactRef;
 import com.unifiedbeez.inbox.conversation.ConversationSummaryView.LabelRef;
@@ -99,7 +101,7 @@ public final class ConversationStore {
                 conversation.channelConnectionId(), conversation.id());
         if (open.isPresent()) {
             throw ApiException.conflict("conversation-superseded", "the customer has another open conversation on "
-                    + conversation.channel() + ": continue in " + open.get());
+                    + conversation.channel().wireName() + ": continue in " + open.get());
         }
     }
 
@@ -107,7 +109,7 @@ public final class ConversationStore {
      * The contact's open (new or active) conversation on a channel connection other than
      * {@code except} (null: any); the one-open unique index allows at most one.
      */
-    public Optional<UUID> openConversation(Connection c, UUID contactId, String channel, UUID connectionId, UUID except)
+    public Optional<UUID> openConversation(Connection c, UUID contactId, Channel channel, UUID connectionId, UUID except)
             throws SQLException {
         return Sql.one(c, """
                 SELECT id FROM conversations
@@ -139,7 +141,7 @@ public final class ConversationStore {
     }
 
     /** The contact's most recent conversation on a channel connection, whatever its status. */
-    public Optional<Found> latest(Connection c, UUID organizationId, UUID contactId, String channel, UUID connectionId)
+    public Optional<Found> latest(Connection c, UUID organizationId, UUID contactId, Channel channel, UUID connectionId)
             throws SQLException {
         return Sql.one(c, """
                 SELECT id, status, contact_id FROM conversations
@@ -185,7 +187,7 @@ public final class ConversationStore {
      * A customer's new conversation ({@code new}); empty when a conversation opened concurrently
      * holds the one-open index — the caller then uses that one.
      */
-    public boolean insertNew(Connection c, UUID id, UUID organizationId, UUID contactId, String channel,
+    public boolean insertNew(Connection c, UUID id, UUID organizationId, UUID contactId, Channel channel,
                              UUID connectionId, String subject, Instant firstMessageAt) throws SQLException {
         return Sql.update(c, """
                 INSERT INTO conversations (id, organization_id, contact_id, channel, channel_connection_id, status, subject,
@@ -290,7 +292,7 @@ public final class ConversationStore {
      * When the customer last wrote to this connection on this channel, in any of their conversations:
      * a new conversation's reply window carries it over.
      */
-    public Optional<Instant> lastInbound(Connection c, UUID contactId, String channel, UUID connectionId)
+    public Optional<Instant> lastInbound(Connection c, UUID contactId, Channel channel, UUID connectionId)
             throws SQLException {
         return Sql.one(c, """
                 SELECT max(last_inbound_at) AS at FROM conversations
@@ -356,15 +358,16 @@ public final class ConversationStore {
      * lifecycle — announced with {@code conversation:status} when that changed it.
      */
     public void recordReply(Connection c, UUID organizationId, UUID id, Instant at, String preview) throws SQLException {
-        String before = Sql.one(c, """
+        ConversationStatus before = Sql.one(c, """
                 UPDATE conversations
                    SET last_message_at = greatest(last_message_at, ?), last_message_preview = ?, updated_at = now(),
                        status = 'active'
                   FROM (SELECT id, status FROM conversations WHERE organization_id = ? AND id = ?) before
                  WHERE conversations.id = before.id
                 RETURNING before.status""",
-                row -> row.getString(1), at, preview, organizationId, id).orElseThrow();
-        if (!ConversationStatus.ACTIVE.wireName().equals(before)) {
+                row -> ConversationStatus.parse(row.getString(1)).orElseThrow(), at, preview, organizationId, id)
+                .orElseThrow();
+        if (before != ConversationStatus.ACTIVE) {
             events.emit(c, organizationId, id, DomainEvents.CONVERSATION_STATUS,
                     Map.of("conversationId", id, "status", ConversationStatus.ACTIVE.wireName()));
         }
@@ -379,7 +382,8 @@ public final class ConversationStore {
                 SELECT message_type, content FROM messages
                  WHERE conversation_id = ? AND deleted_at IS NULL
                  ORDER BY platform_timestamp DESC, id DESC LIMIT 1""",
-                r -> Previews.of(r.getString("message_type"), r.getString("content")), id).orElse(null);
+                r -> Previews.of(MessageType.parse(r.getString("message_type")).orElseThrow(), r.getString("content")),
+                id).orElse(null);
         Sql.update(c, "UPDATE conversations SET last_message_preview = ?, updated_at = now() WHERE id = ?", preview, id);
     }
 
@@ -486,7 +490,7 @@ public final class ConversationStore {
                 Sql.uuid(r, "id"),
                 Sql.uuid(r, "organization_id"),
                 Sql.uuid(r, "contact_id"),
-                r.getString("channel"),
+                Channel.parse(r.getString("channel")).orElseThrow(),
                 Sql.uuid(r, "channel_connection_id"),
                 ConversationStatus.parse(r.getString("status")).orElseThrow(),
                 Sql.uuid(r, "assignee_user_id"),
@@ -497,11 +501,12 @@ public final class ConversationStore {
     private static ConversationSummaryView summary(ResultSet r) throws SQLException {
         UUID userId = Sql.uuid(r, "assignee_user_id");
         UUID teamId = Sql.uuid(r, "assignee_team_id");
+        Channel channel = Channel.parse(r.getString("channel")).orElseThrow();
         return new ConversationSummaryView(
                 Sql.uuid(r, "id"),
-                r.getString("status"),
+                ConversationStatus.parse(r.getString("status")).orElseThrow(),
                 r.getString("priority"),
-                r.getString("channel"),
+                channel,
                 r.getString("subject"),
                 new ContactRef(Sql.uuid(r, "contact_id"), r.getString("contact_name"), r.getString("contact_avatar")),
                 new Assignee(
@@ -511,7 +516,7 @@ public final class ConversationStore {
                 r.getString("last_message_preview"),
                 Sql.instant(r, "last_message_at"),
                 Sql.instant(r, "last_inbound_at"),
-                ConversationSummaryView.Replyability.of(r.getString("channel"), Sql.instant(r, "last_inbound_at")),
+                ConversationSummaryView.Replyability.of(channel, Sql.instant(r, "last_inbound_at")),
                 r.getInt("unread_count"),
                 Sql.instant(r, "created_at"),
                 Sql.instant(r, "updated_at"));

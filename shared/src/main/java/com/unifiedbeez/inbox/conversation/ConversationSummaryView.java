@@ -9,9 +9,9 @@ import java.util.UUID;
 /** A conversation as an inbox list shows it. */
 public record ConversationSummaryView(
         UUID id,
-        String status,
+        ConversationStatus status,
         String priority,
-        String channel,
+        Channel channel,
         String subject,
         ContactRef contact,
         Assignee assignee,
@@ -29,8 +29,8 @@ public record ConversationSummaryView(
      * channel has no window or it is closed); and whether only a template may go out (WhatsApp).
      */
     public record Replyability(boolean open, Instant replyableUntil, boolean requiresTemplate) {
-        public static Replyability of(String channel, Instant lastInboundAt) {
-            ReplyWindow window = ReplyWindow.of(Channel.parse(channel).orElseThrow(), lastInboundAt, Instant.now());
+        public static Replyability of(Channel channel, Instant lastInboundAt) {
+            ReplyWindow window = ReplyWindow.of(channel, lastInboundAt, Instant.now());
             return new Replyability(window.open(), window.open() ? window.replyableUntil() : null, window.requiresTemplate());
         }
     }

@@ -1,5 +1,6 @@
 package com.unifiedbeez.inbox.inbound;
 
+import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.channel.InboundEvent.Customer;
 import com.unifiedbeez.inbox.contact.ContactStore;
 import com.unifiedbeez.inbox.platform.id.Ids;
@@ -29,13 +30,13 @@ public final class InboundContacts {
     public record Resolved(UUID contactId, boolean created) {
     }
 
-    public Resolved resolve(Connection c, UUID organizationId, String channel, UUID connectionId, Customer customer)
+    public Resolved resolve(Connection c, UUID organizationId, Channel channel, UUID connectionId, Customer customer)
             throws SQLException {
         return resolve(c, organizationId, channel, connectionId, customer, null);
     }
 
     /** As above; {@code avatarUrl} (a looked-up profile picture, or null) goes on a contact this call creates. */
-    public Resolved resolve(Connection c, UUID organizationId, String channel, UUID connectionId, Customer customer,
+    public Resolved resolve(Connection c, UUID organizationId, Channel channel, UUID connectionId, Customer customer,
                             String avatarUrl) throws SQLException {
         Optional<UUID> known = contacts.findByIdentity(c, organizationId, channel, customer.identifier());
         if (known.isPresent()) {
@@ -56,7 +57,7 @@ public final class InboundContacts {
     }
 
     /** A name the platform tells later (a first message without a profile) fills the gaps, never overwrites. */
-    private void learnName(Connection c, UUID organizationId, UUID contactId, String channel, Customer customer)
+    private void learnName(Connection c, UUID organizationId, UUID contactId, Channel channel, Customer customer)
             throws SQLException {
         if (customer.displayName() == null || customer.displayName().isBlank()) {
             return;

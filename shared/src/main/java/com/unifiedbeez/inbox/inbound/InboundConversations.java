@@ -46,7 +46,7 @@ public final class InboundConversations {
 
     public Routed route(Connection c, ChannelConnection connection, UUID contactId, InboundMessage message)
             throws SQLException {
-        String channel = connection.channel().wireName();
+        Channel channel = connection.channel();
         Optional<Found> thread = conversations.threadOf(c, connection.organizationId(), connection.id(), message.references());
         if (thread.isPresent()) {
             Found answered = thread.get();
@@ -106,11 +106,11 @@ public final class InboundConversations {
         UUID id = Ids.newId();
         String subject = subject(connection, message);
         // The one-open index is the arbiter: a conversation opened concurrently wins and is used.
-        if (conversations.insertNew(c, id, connection.organizationId(), contactId, connection.channel().wireName(),
+        if (conversations.insertNew(c, id, connection.organizationId(), contactId, connection.channel(),
                 connection.id(), subject, message.sentAt())) {
             return new Routed(id, true);
         }
-        return new Routed(conversations.openConversation(c, contactId, connection.channel().wireName(), connection.id(),
+        return new Routed(conversations.openConversation(c, contactId, connection.channel(), connection.id(),
                 null).orElseThrow(), false);
     }
 }

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unifiedbeez.inbox.attachment.AttachmentStore;
 import com.unifiedbeez.inbox.attachment.AttachmentView;
+import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.channel.ChannelConnection;
 import com.unifiedbeez.inbox.channel.CustomerProfile;
 import com.unifiedbeez.inbox.channel.InboundEvent.Customer;
 import com.unifiedbeez.inbox.channel.InboundEvent.InboundMessage;
 import com.unifiedbeez.inbox.channel.IncomingNormalizer;
+import com.unifiedbeez.inbox.channel.MessageType;
 import com.unifiedbeez.inbox.contact.ContactStore;
 import com.unifiedbeez.inbox.conversation.ConversationStore;
 import com.unifiedbeez.inbox.event.DomainEvents;
@@ -29,7 +31,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -47,9 +48,6 @@ import org.slf4j.LoggerFactory;
 @Singleton
 public final class InboundMessages {
     private static final Logger LOG = LoggerFactory.getLogger(InboundMessages.class);
-    /** messages.message_type values a customer's message may have (not 'template': only we send those). */
-    static final Set<String> TYPES = Set.of("text", "html", "image", "video", "audio", "document", "sticker",
-            "location", "interactive", "contacts", "reaction", "unsupported");
 
     private final Database database;
     private final InboundContacts contacts;
@@ -109,7 +107,7 @@ public final class InboundMessages {
             return Optional.empty();
         }
         boolean known = database.read(c -> contactStore.findByIdentity(c, connection.organizationId(),
-                connection.channel().wireName(), from.identifier()).isPresent());
+                connection.channel(), from.identifier()).isPresent());
         if (known) {
             return Optional.empty();
         }
@@ -136,15 +134,17 @@ public final class InboundMessages {
     private UUID insert(Connection c, ChannelConnection connection, InboundMessage message, String avatarUrl,
                         List<StoredMedia> files, List<UnavailableMedia> unavailable) throws SQLException {
         UUID organizationId = connection.organizationId();
-        String channel = connection.channel().wireName();
+        Channel channel = connection.channel();
         InboundContacts.Resolved contact = contacts.resolve(c, organizationId, channel, connection.id(), message.from(),
                 avatarUrl);
         InboundConversations.Routed conversation = conversations.route(c, connection, contact.contactId(), message);
         UUID conversationId = conversation.conversationId();
 
-        String type = TYPES.contains(message.type()) ? message.type() : "unsupported";
-        if (!type.equals(message.type())) {
-            LOG.warn("{} message {}: unknown type '{}' stored as unsupported", channel, message.externalId(), message.type());
+        // Templates are ours to send: a customer's message claiming to be one is a normalizer's mistake.
+        MessageType type = message.type() == MessageType.TEMPLATE ? MessageType.UNSUPPORTED : message.type();
+        if (type != message.type()) {
+            LOG.warn("{} message {}: type '{}' stored as unsupported", channel.wireName(), message.externalId(),
+                    message.type().wireName());
         }
         ObjectNode metadata = message.metadata().deepCopy();
         if (message.replyTo() != null && !metadata.has("replyTo")) {

@@ -57,7 +57,7 @@ public final class InboundUpdates {
                     SELECT id FROM messages WHERE organization_id = ? AND channel_connection_id = ? AND external_id = ?""",
                     r -> Sql.uuid(r, "id"), connection.organizationId(), connection.id(), reaction.targetExternalId());
             Optional<UUID> contact = reaction.from() == null ? Optional.empty()
-                    : contacts.findByIdentity(c, connection.organizationId(), connection.channel().wireName(),
+                    : contacts.findByIdentity(c, connection.organizationId(), connection.channel(),
                             reaction.from().identifier());
             if (message.isEmpty() || contact.isEmpty()) {
                 LOG.info("{} reaction on {} skipped: message or customer unknown", connection, reaction.targetExternalId());

@@ -6,6 +6,7 @@ import com.unifiedbeez.inbox.channel.ChannelConstraints;
 import com.unifiedbeez.inbox.channel.ConstraintViolation;
 import com.unifiedbeez.inbox.channel.ConstraintViolations;
 import com.unifiedbeez.inbox.channel.MediaRules;
+import com.unifiedbeez.inbox.channel.MessageType;
 import com.unifiedbeez.inbox.channel.OutgoingMessage;
 import com.unifiedbeez.inbox.channel.SmsSegments;
 import com.unifiedbeez.inbox.conversation.ConversationRow;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import javax.inject.Inject;
@@ -29,7 +31,9 @@ import javax.inject.Singleton;
 /** Turns a send request into a draft the channel accepts, or says which of its rules it breaks. */
 @Singleton
 public final class MessageDrafts {
-    static final Set<String> SENDABLE_TYPES = Set.of("text", "image", "video", "audio", "document");
+    /** What POST /messages/send may name: text or media (templates have their own route). */
+    static final Set<MessageType> SENDABLE_TYPES = Set.of(MessageType.TEXT, MessageType.IMAGE, MessageType.VIDEO,
+            MessageType.AUDIO, MessageType.DOCUMENT);
     static final int MAX_CONTENT = 100_000;
 
     private final TemplateRenderer templates;
@@ -50,9 +54,9 @@ public final class MessageDrafts {
     void checkShape(SendRequest request) {
         Validation v = new Validation();
         v.uuid("conversationId", request.conversationId());
-        if (request.type() != null && !SENDABLE_TYPES.contains(request.type())) {
-            v.add("type", "must be one of " + String.join(", ", SENDABLE_TYPES.stream().sorted().toList())
-                    + " (templates go through send-template)");
+        if (request.type() != null && sendableType(request.type()).isEmpty()) {
+            v.add("type", "must be one of " + String.join(", ", SENDABLE_TYPES.stream().map(MessageType::wireName)
+                    .sorted().toList()) + " (templates go through send-template)");
         }
         if (request.content() != null && request.content().length() > MAX_CONTENT) {
             v.add("content", "is longer than " + MAX_CONTENT + " characters");
@@ -64,15 +68,15 @@ public final class MessageDrafts {
     }
 
     Draft free(Connection c, Caller caller, ConversationRow conversation, SendRequest request, Instant now) throws SQLException {
-        Channel channel = Channel.parse(conversation.channel()).orElseThrow();
+        Channel channel = conversation.channel();
         List<UUID> ids = request.attachments() == null ? List.of()
                 : request.attachments().stream().map(UUID::fromString).distinct().toList();
         List<Uploaded> files = uploaded(c, caller, conversation, ids);
         String text = request.content() == null || request.content().isBlank() ? null : request.content();
-        String type = request.type() != null ? request.type()
-                : files.isEmpty() ? "text" : MediaRules.messageType(files.get(0).contentType());
-        if (!"text".equals(type) && files.isEmpty()) {
-            throw ApiException.invalid("attachments", "a " + type + " message needs an uploaded attachment");
+        MessageType type = request.type() != null ? sendableType(request.type()).orElseThrow()
+                : files.isEmpty() ? MessageType.TEXT : MediaRules.messageType(files.get(0).contentType());
+        if (type != MessageType.TEXT && files.isEmpty()) {
+            throw ApiException.invalid("attachments", "a " + type.wireName() + " message needs an uploaded attachment");
         }
         List<OutgoingMessage.Attachment> outgoing = files.stream()
                 .map(f -> new OutgoingMessage.Attachment(f.contentType(), f.size())).toList();
@@ -89,9 +93,10 @@ public final class MessageDrafts {
         Validation v = new Validation();
         UUID templateId = v.uuid("templateId", request.templateId());
         v.throwIfInvalid();
-        if (!Channel.WHATSAPP.wireName().equals(conversation.channel())) {
+        if (conversation.channel() != Channel.WHATSAPP) {
             ConstraintViolations.reject(List.of(new ConstraintViolation("template-whatsapp-only", "templateId",
-                    "templates are sent on WhatsApp conversations only; this one is " + conversation.channel())));
+                    "templates are sent on WhatsApp conversations only; this one is "
+                            + conversation.channel().wireName())));
         }
         TemplateRenderer.Rendered rendered = templates.render(c, caller.organizationId(), templateId,
                 request.params() == null ? Map.of() : request.params());
@@ -99,7 +104,12 @@ public final class MessageDrafts {
         ObjectNode template = metadata.putObject("template");
         template.put("id", templateId.toString()).put("name", rendered.name()).put("language", rendered.language());
         template.set("params", Json.mapper().valueToTree(rendered.params()));
-        return new Draft("template", rendered.content(), metadata, List.of(), templateId);
+        return new Draft(MessageType.TEMPLATE, rendered.content(), metadata, List.of(), templateId);
+    }
+
+    /** The request's type word, if it is one a send may name (checked by {@link #checkShape} first). */
+    private static Optional<MessageType> sendableType(String word) {
+        return MessageType.parse(word).filter(SENDABLE_TYPES::contains);
     }
 
     private record Uploaded(UUID id, String contentType, long size) {

@@ -1,5 +1,6 @@
 package com.unifiedbeez.inbox.message;
 
+import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.platform.auth.Caller;
 import com.unifiedbeez.inbox.platform.db.Database;
 import com.unifiedbeez.inbox.platform.db.Sql;
@@ -65,7 +66,8 @@ public final class MessageSearch {
                 List<SearchHitView> rows = new ArrayList<>();
                 try (ResultSet r = statement.executeQuery()) {
                     while (r.next()) {
-                        rows.add(new SearchHitView(MessageView.map(r), r.getString("channel"), r.getDouble("rank"), r.getString("snippet")));
+                        rows.add(new SearchHitView(MessageView.map(r), Channel.parse(r.getString("channel")).orElseThrow(),
+                                r.getDouble("rank"), r.getString("snippet")));
                     }
                 }
                 return rows;

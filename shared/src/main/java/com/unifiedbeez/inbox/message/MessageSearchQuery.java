@@ -19,7 +19,7 @@ import java.util.UUID;
  * exclusive), {@code limit} and {@code cursor}. Ranked results page by position, so the cursor
  * carries an offset, bounded so deep pages stay cheap.
  */
-public record MessageSearchQuery(String q, UUID conversationId, String channel, Instant from, Instant to, int limit,
+public record MessageSearchQuery(String q, UUID conversationId, Channel channel, Instant from, Instant to, int limit,
                                  int offset) {
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;
@@ -35,9 +35,12 @@ public record MessageSearchQuery(String q, UUID conversationId, String channel, 
             v.add("q", "is longer than " + MAX_QUERY + " characters");
         }
         UUID conversationId = query.get("conversationId") == null ? null : v.uuid("conversationId", query.get("conversationId"));
-        String channel = query.get("channel");
-        if (channel != null && Channel.parse(channel).isEmpty()) {
-            v.add("channel", "must be one of " + Channel.allowedValues());
+        Channel channel = null;
+        if (query.get("channel") != null) {
+            channel = Channel.parse(query.get("channel")).orElse(null);
+            if (channel == null) {
+                v.add("channel", "must be one of " + Channel.allowedValues());
+            }
         }
         Instant from = time(v, "from", query.get("from"));
         Instant to = time(v, "to", query.get("to"));

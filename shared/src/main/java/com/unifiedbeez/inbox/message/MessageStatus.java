@@ -1,5 +1,6 @@
 package com.unifiedbeez.inbox.message;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import java.util.Optional;
 public enum MessageStatus {
     QUEUED, SENT, DELIVERED, READ, FAILED;
 
+    @JsonValue
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -3,6 +3,7 @@ package com.unifiedbeez.inbox.message;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unifiedbeez.inbox.attachment.AttachmentLinks;
 import com.unifiedbeez.inbox.attachment.AttachmentView;
+import com.unifiedbeez.inbox.channel.MessageType;
 import com.unifiedbeez.inbox.platform.db.Sql;
 import com.unifiedbeez.inbox.platform.id.Ids;
 import java.sql.Connection;
@@ -46,7 +47,7 @@ public final class MessageStore {
      * platform id is already stored.
      */
     public Optional<MessageView> insertInbound(Connection c, UUID id, UUID organizationId, UUID conversationId,
-                                               UUID connectionId, String type, String text, ObjectNode metadata,
+                                               UUID connectionId, MessageType type, String text, ObjectNode metadata,
                                                String externalId, Instant sentAt) throws SQLException {
         return Sql.one(c, """
                 INSERT INTO messages (id, organization_id, conversation_id, channel_connection_id, direction, sender_type,

@@ -2,6 +2,7 @@ package com.unifiedbeez.inbox.message;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.unifiedbeez.inbox.attachment.AttachmentView;
+import com.unifiedbeez.inbox.channel.MessageType;
 import com.unifiedbeez.inbox.platform.db.Sql;
 import com.unifiedbeez.inbox.platform.json.Json;
 import java.io.IOException;
@@ -19,10 +20,10 @@ public record MessageView(
         String direction,
         String senderType,
         UUID senderUserId,
-        String type,
+        MessageType type,
         String content,
         JsonNode metadata,
-        String status,
+        MessageStatus status,
         String errorCode,
         String errorMessage,
         Instant platformTimestamp,
@@ -48,10 +49,10 @@ public record MessageView(
                 r.getString("direction"),
                 r.getString("sender_type"),
                 Sql.uuid(r, "sender_user_id"),
-                r.getString("message_type"),
+                MessageType.parse(r.getString("message_type")).orElseThrow(),
                 deletedAt == null ? r.getString("content") : null,
                 deletedAt == null ? json(r.getString("metadata")) : Json.mapper().createObjectNode(),
-                r.getString("status"),
+                status(r.getString("status")),
                 r.getString("error_code"),
                 r.getString("error_message"),
                 Sql.instant(r, "platform_timestamp"),
@@ -65,7 +66,7 @@ public record MessageView(
     }
 
     /** A customer's message just stored: no sender agent, no delivery state, nothing deleted. */
-    static MessageView inbound(UUID id, UUID conversationId, String type, String content, JsonNode metadata,
+    static MessageView inbound(UUID id, UUID conversationId, MessageType type, String content, JsonNode metadata,
                                Instant platformTimestamp, Instant createdAt) {
         return new MessageView(id, conversationId, "inbound", "contact", null, type, content, metadata, null, null, null,
                 platformTimestamp, createdAt, null, null, null, null, List.of(), List.of());
@@ -75,6 +76,11 @@ public record MessageView(
         return new MessageView(id, conversationId, direction, senderType, senderUserId, type, content, metadata, status,
                 errorCode, errorMessage, platformTimestamp, createdAt, sentAt, deliveredAt, readAt, deletedAt,
                 deletedAt == null ? attachmentViews : List.of(), reactionViews);
+    }
+
+    /** Inbound messages have no delivery status (null); an outbound one always has. */
+    private static MessageStatus status(String value) {
+        return value == null ? null : MessageStatus.parse(value).orElseThrow();
     }
 
     private static JsonNode json(String value) {

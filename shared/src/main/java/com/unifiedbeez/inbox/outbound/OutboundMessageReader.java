@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unifiedbeez.inbox.attachment.MediaStorage;
 import com.unifiedbeez.inbox.channel.Channel;
+import com.unifiedbeez.inbox.channel.MessageType;
 import com.unifiedbeez.inbox.channel.OutboundMessage;
 import com.unifiedbeez.inbox.channel.OutboundMessage.Media;
 import com.unifiedbeez.inbox.channel.OutboundMessage.Recipient;
@@ -40,8 +41,8 @@ public final class OutboundMessageReader {
         this.media = media;
     }
 
-    private record Row(UUID conversationId, String type, String content, String metadata, UUID contactId,
-                       String channel, UUID connectionId, String subject, Instant lastInboundAt) {
+    private record Row(UUID conversationId, MessageType type, String content, String metadata, UUID contactId,
+                       Channel channel, UUID connectionId, String subject, Instant lastInboundAt) {
     }
 
     /** The message to send; empty when the contact has no identity on the conversation's channel. */
@@ -51,15 +52,17 @@ public final class OutboundMessageReader {
                        cv.channel_connection_id, cv.subject, cv.last_inbound_at
                   FROM messages m JOIN conversations cv ON cv.id = m.conversation_id
                  WHERE m.organization_id = ? AND m.id = ?""",
-                r -> new Row(Sql.uuid(r, "conversation_id"), r.getString("message_type"), r.getString("content"),
-                        r.getString("metadata"), Sql.uuid(r, "contact_id"), r.getString("channel"),
-                        Sql.uuid(r, "channel_connection_id"), r.getString("subject"), Sql.instant(r, "last_inbound_at")),
+                r -> new Row(Sql.uuid(r, "conversation_id"),
+                        MessageType.parse(r.getString("message_type")).orElseThrow(), r.getString("content"),
+                        r.getString("metadata"), Sql.uuid(r, "contact_id"),
+                        Channel.parse(r.getString("channel")).orElseThrow(), Sql.uuid(r, "channel_connection_id"),
+                        r.getString("subject"), Sql.instant(r, "last_inbound_at")),
                 organizationId, messageId).orElseThrow(() -> new IllegalStateException("no message " + messageId));
         Optional<Recipient> to = recipient(c, organizationId, row);
         if (to.isEmpty()) {
             return Optional.empty();
         }
-        Thread thread = Channel.EMAIL.wireName().equals(row.channel())
+        Thread thread = row.channel() == Channel.EMAIL
                 ? thread(c, organizationId, row.conversationId(), row.subject()) : null;
         return Optional.of(new OutboundMessage(messageId, row.conversationId(), row.type(), row.content(),
                 metadata(row.metadata()), to.get(), media(c, organizationId, messageId), thread,

@@ -26,7 +26,7 @@ class MediaRulesTest {
             "garbage, document",
             "NULL, document"})
     void messageTypeOfAMimeType(String contentType, String type) {
-        assertThat(MediaRules.messageType(contentType)).isEqualTo(type);
+        assertThat(MediaRules.messageType(contentType).wireName()).isEqualTo(type);
     }
 
     static Stream<Arguments> maxSizes() {

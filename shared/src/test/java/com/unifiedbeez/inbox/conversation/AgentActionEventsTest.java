@@ -3,6 +3,7 @@ package com.unifiedbeez.inbox.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.event.DomainEvents;
 import com.unifiedbeez.inbox.label.ApplyLabelsRequest;
 import com.unifiedbeez.inbox.label.ConversationLabeler;
@@ -76,8 +77,8 @@ class AgentActionEventsTest {
         String identifier = fx.one("SELECT identifier FROM contact_identities WHERE contact_id = ?", nameless);
 
         database.transaction(c -> {
-            contacts.fillName(c, org, nameless, "telegram", identifier, "Kim Lee");
-            contacts.fillName(c, org, nameless, "telegram", identifier, "Someone Else");
+            contacts.fillName(c, org, nameless, Channel.TELEGRAM, identifier, "Kim Lee");
+            contacts.fillName(c, org, nameless, Channel.TELEGRAM, identifier, "Someone Else");
             return null;
         });
 

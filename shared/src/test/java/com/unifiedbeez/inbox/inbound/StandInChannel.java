@@ -16,6 +16,7 @@ import com.unifiedbeez.inbox.channel.InboundEvent.ReadUpTo;
 import com.unifiedbeez.inbox.channel.InboundEvent.StatusReport;
 import com.unifiedbeez.inbox.channel.IncomingNormalizer;
 import com.unifiedbeez.inbox.channel.MediaContent;
+import com.unifiedbeez.inbox.channel.MessageType;
 import com.unifiedbeez.inbox.channel.PlatformHttp;
 import com.unifiedbeez.inbox.channel.WebhookAdapter;
 import com.unifiedbeez.inbox.channel.WebhookRejected;
@@ -127,7 +128,7 @@ public final class StandInChannel implements WebhookAdapter, IncomingNormalizer 
                 }
                 List<String> references = new ArrayList<>();
                 e.path("references").forEach(r -> references.add(r.asText()));
-                yield new InboundMessage(e.path("id").asText(), from, at, media.isEmpty() ? "text" : "image",
+                yield new InboundMessage(e.path("id").asText(), from, at, media.isEmpty() ? MessageType.TEXT : MessageType.IMAGE,
                         text(e, "text"), metadata, media, null, references);
             }
             case "status" -> new StatusReport(e.path("id").asText(), from.identifier(),

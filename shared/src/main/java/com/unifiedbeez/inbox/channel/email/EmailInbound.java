@@ -11,6 +11,7 @@ import com.unifiedbeez.inbox.channel.InboundEvent.InboundMedia;
 import com.unifiedbeez.inbox.channel.InboundEvent.InboundMessage;
 import com.unifiedbeez.inbox.channel.IncomingNormalizer;
 import com.unifiedbeez.inbox.channel.MediaContent;
+import com.unifiedbeez.inbox.channel.MessageType;
 import com.unifiedbeez.inbox.platform.json.Json;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
@@ -161,7 +162,7 @@ public final class EmailInbound implements IncomingNormalizer {
         email.put("html", html);
 
         Instant sentAt = mail.getSentDate() == null ? Instant.now() : mail.getSentDate().toInstant();
-        return new InboundMessage(externalId, from, sentAt, "text", text, metadata, media, inReplyTo,
+        return new InboundMessage(externalId, from, sentAt, MessageType.TEXT, text, metadata, media, inReplyTo,
                 List.copyOf(references));
     }
 

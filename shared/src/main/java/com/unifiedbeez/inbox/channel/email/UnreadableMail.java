@@ -3,6 +3,7 @@ package com.unifiedbeez.inbox.channel.email;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unifiedbeez.inbox.channel.InboundEvent.Customer;
 import com.unifiedbeez.inbox.channel.InboundEvent.InboundMessage;
+import com.unifiedbeez.inbox.channel.MessageType;
 import com.unifiedbeez.inbox.platform.json.Json;
 import jakarta.activation.DataSource;
 import jakarta.mail.Address;
@@ -103,7 +104,7 @@ final class UnreadableMail {
         email.put("raw", key);
 
         Instant sentAt = date(header(headers, "Date"));
-        return new InboundMessage(externalId, from, sentAt == null ? Instant.now() : sentAt, "text", text(raw),
+        return new InboundMessage(externalId, from, sentAt == null ? Instant.now() : sentAt, MessageType.TEXT, text(raw),
                 metadata, List.of(), inReplyTo, List.copyOf(references));
     }
 

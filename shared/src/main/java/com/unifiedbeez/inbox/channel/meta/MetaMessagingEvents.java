@@ -11,6 +11,7 @@ import com.unifiedbeez.inbox.channel.InboundEvent.MessageEdit;
 import com.unifiedbeez.inbox.channel.InboundEvent.Reaction;
 import com.unifiedbeez.inbox.channel.InboundEvent.ReadUpTo;
 import com.unifiedbeez.inbox.channel.InboundEvent.StatusReport;
+import com.unifiedbeez.inbox.channel.MessageType;
 import com.unifiedbeez.inbox.message.MessageStatus;
 import com.unifiedbeez.inbox.platform.json.Json;
 import java.io.IOException;
@@ -44,9 +45,10 @@ import org.slf4j.LoggerFactory;
 public final class MetaMessagingEvents {
     private static final Logger LOG = LoggerFactory.getLogger(MetaMessagingEvents.class);
 
-    /** Attachment types we download, and the message type each one gives. */
-    private static final Map<String, String> MEDIA_TYPES = Map.of(
-            "image", "image", "video", "video", "audio", "audio", "file", "document", "sticker", "sticker");
+    /** Attachment types (Meta's words) we download, and the message type each one gives. */
+    private static final Map<String, MessageType> MEDIA_TYPES = Map.of("image", MessageType.IMAGE,
+            "video", MessageType.VIDEO, "audio", MessageType.AUDIO, "file", MessageType.DOCUMENT,
+            "sticker", MessageType.STICKER);
 
     private MetaMessagingEvents() {
     }
@@ -111,7 +113,7 @@ public final class MetaMessagingEvents {
         }
         ObjectNode metadata = Json.mapper().createObjectNode();
         Map<String, InboundMedia> media = new LinkedHashMap<>(); // by URL: stickers come as sticker and image
-        String mediaType = null;
+        MessageType mediaType = null;
         ArrayNode others = null;
         for (JsonNode attachment : message.path("attachments")) {
             String kind = attachment.path("type").asText();
@@ -136,15 +138,16 @@ public final class MetaMessagingEvents {
                     .put("url", text(replyTo.get("story"), "url"));
         }
         String text = text(message, "text");
-        String type;
+        MessageType type;
         if (message.has("quick_reply")) {
-            type = "interactive";
+            type = MessageType.INTERACTIVE;
             metadata.putObject("interactive").put("kind", "quick_reply")
                     .put("id", text(message.get("quick_reply"), "payload")).put("title", text);
         } else if (mediaType != null) {
             type = mediaType;
         } else {
-            type = text != null && !message.path("is_unsupported").asBoolean(false) ? "text" : "unsupported";
+            type = text != null && !message.path("is_unsupported").asBoolean(false) ? MessageType.TEXT
+                    : MessageType.UNSUPPORTED;
         }
         return List.of(new InboundMessage(mid, from, at, type, text, metadata, List.copyOf(media.values()),
                 text(replyTo, "mid"), List.of()));
@@ -158,7 +161,8 @@ public final class MetaMessagingEvents {
         // mid is in postbacks since v11; before, the click itself is the identity
         String mid = text(postback, "mid");
         String externalId = mid != null ? mid : "postback:" + from.identifier() + ":" + at.toEpochMilli();
-        return new InboundMessage(externalId, from, at, "interactive", title, metadata, List.of(), null, List.of());
+        return new InboundMessage(externalId, from, at, MessageType.INTERACTIVE, title, metadata, List.of(), null,
+                List.of());
     }
 
     private static List<InboundEvent> deliveries(JsonNode delivery, String customerId) {

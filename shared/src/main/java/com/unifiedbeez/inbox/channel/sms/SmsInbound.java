@@ -12,6 +12,7 @@ import com.unifiedbeez.inbox.channel.InboundEvent.StatusReport;
 import com.unifiedbeez.inbox.channel.IncomingNormalizer;
 import com.unifiedbeez.inbox.channel.MediaContent;
 import com.unifiedbeez.inbox.channel.MediaUnavailable;
+import com.unifiedbeez.inbox.channel.MessageType;
 import com.unifiedbeez.inbox.channel.PlatformHttp;
 import com.unifiedbeez.inbox.message.MessageStatus;
 import com.unifiedbeez.inbox.platform.json.Json;
@@ -72,17 +73,19 @@ public final class SmsInbound implements IncomingNormalizer {
             form.first(name).ifPresent(value -> metadata.put(Character.toLowerCase(name.charAt(0)) + name.substring(1), value));
         }
         String body = form.first("Body").orElse(null);
-        String type = body == null && !media.isEmpty() ? mediaType(media.get(0).contentType()) : "text";
+        MessageType type = body == null && !media.isEmpty() ? mediaType(media.get(0).contentType()) : MessageType.TEXT;
         return new InboundMessage(sid, new Customer(from, null, from, null), Instant.now(), type, body, metadata, media,
                 null, List.of());
     }
 
     /** An MMS without text is typed by its first file: image, video, audio, else document. */
-    private static String mediaType(String contentType) {
+    private static MessageType mediaType(String contentType) {
         String major = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT).split("/")[0];
         return switch (major) {
-            case "image", "video", "audio" -> major;
-            default -> "document";
+            case "image" -> MessageType.IMAGE;
+            case "video" -> MessageType.VIDEO;
+            case "audio" -> MessageType.AUDIO;
+            default -> MessageType.DOCUMENT;
         };
     }
 

@@ -12,6 +12,7 @@ import com.unifiedbeez.inbox.channel.InboundEvent.MessageEdit;
 import com.unifiedbeez.inbox.channel.IncomingNormalizer;
 import com.unifiedbeez.inbox.channel.MediaContent;
 import com.unifiedbeez.inbox.channel.MediaUnavailable;
+import com.unifiedbeez.inbox.channel.MessageType;
 import com.unifiedbeez.inbox.channel.PlatformEndpoints;
 import com.unifiedbeez.inbox.channel.PlatformHttp;
 import com.unifiedbeez.inbox.platform.config.Config;
@@ -85,7 +86,7 @@ public final class TelegramInbound implements IncomingNormalizer {
                 seconds(message.path("date")), content.type, textOf(message), content.metadata, content.media, replyTo, List.of()));
     }
 
-    private record Content(String type, ObjectNode metadata, List<InboundMedia> media) {
+    private record Content(MessageType type, ObjectNode metadata, List<InboundMedia> media) {
     }
 
     /** The message's kind: Message fields text, photo, video, audio, voice, document, sticker, location, contact. */
@@ -100,23 +101,23 @@ public final class TelegramInbound implements IncomingNormalizer {
                 }
             }
             // Telegram serves photos as JPEG (file_path "photos/file_N.jpg").
-            return new Content("image", metadata, List.of(media(largest, "image/jpeg", null)));
+            return new Content(MessageType.IMAGE, metadata, List.of(media(largest, "image/jpeg", null)));
         }
         if (m.has("video")) {
-            return new Content("video", metadata, List.of(file(m.path("video"))));
+            return new Content(MessageType.VIDEO, metadata, List.of(file(m.path("video"))));
         }
         if (m.has("audio")) {
             JsonNode audio = m.path("audio");
             putIfPresent(metadata, "title", audio.path("title"));
             putIfPresent(metadata, "performer", audio.path("performer"));
-            return new Content("audio", metadata, List.of(file(audio)));
+            return new Content(MessageType.AUDIO, metadata, List.of(file(audio)));
         }
         if (m.has("voice")) {
             metadata.put("voice", true);
-            return new Content("audio", metadata, List.of(file(m.path("voice"))));
+            return new Content(MessageType.AUDIO, metadata, List.of(file(m.path("voice"))));
         }
         if (m.has("document")) {
-            return new Content("document", metadata, List.of(file(m.path("document"))));
+            return new Content(MessageType.DOCUMENT, metadata, List.of(file(m.path("document"))));
         }
         if (m.has("sticker")) {
             JsonNode sticker = m.path("sticker");
@@ -124,7 +125,7 @@ public final class TelegramInbound implements IncomingNormalizer {
             // Sticker: is_animated = .TGS, is_video = .WEBM, else a .WEBP image.
             String type = sticker.path("is_animated").asBoolean() ? "application/x-tgsticker"
                     : sticker.path("is_video").asBoolean() ? "video/webm" : "image/webp";
-            return new Content("sticker", metadata, List.of(media(sticker, type, null)));
+            return new Content(MessageType.STICKER, metadata, List.of(media(sticker, type, null)));
         }
         if (m.has("location")) {
             JsonNode location = m.path("location");
@@ -134,7 +135,7 @@ public final class TelegramInbound implements IncomingNormalizer {
             JsonNode venue = m.path("venue");
             putIfPresent(node, "name", venue.path("title"));
             putIfPresent(node, "address", venue.path("address"));
-            return new Content("location", metadata, List.of());
+            return new Content(MessageType.LOCATION, metadata, List.of());
         }
         if (m.has("contact")) {
             JsonNode contact = m.path("contact");
@@ -143,10 +144,10 @@ public final class TelegramInbound implements IncomingNormalizer {
             putIfPresent(node, "firstName", contact.path("first_name"));
             putIfPresent(node, "lastName", contact.path("last_name"));
             putIfPresent(node, "userId", contact.path("user_id"));
-            return new Content("contacts", metadata, List.of());
+            return new Content(MessageType.CONTACTS, metadata, List.of());
         }
         if (m.has("text")) {
-            return new Content("text", metadata, List.of());
+            return new Content(MessageType.TEXT, metadata, List.of());
         }
         return null;
     }
@@ -166,8 +167,8 @@ public final class TelegramInbound implements IncomingNormalizer {
         String replyTo = message.has("message_id") ? messageId(message) : null;
         JsonNode chat = message.has("chat") ? message.path("chat") : query.path("from");
         return new InboundMessage("cbq:" + query.path("id").asText(), customer(chat, query.path("from")), Instant.now(),
-                "interactive", query.path("data").isTextual() ? query.path("data").asText() : null, metadata, List.of(),
-                replyTo, List.of());
+                MessageType.INTERACTIVE, query.path("data").isTextual() ? query.path("data").asText() : null, metadata,
+                List.of(), replyTo, List.of());
     }
 
     /**

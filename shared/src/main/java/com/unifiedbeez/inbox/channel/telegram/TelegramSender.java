@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unifiedbeez.inbox.attachment.MediaStorage;
 import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.channel.ChannelConnection;
+import com.unifiedbeez.inbox.channel.MessageType;
 import com.unifiedbeez.inbox.channel.OutboundMessage;
 import com.unifiedbeez.inbox.channel.OutboundMessage.Media;
 import com.unifiedbeez.inbox.channel.OutgoingSender;
@@ -73,7 +74,7 @@ public final class TelegramSender implements OutgoingSender {
     public static BotCall normalizeOutgoing(OutboundMessage message) {
         ObjectNode body = Json.mapper().createObjectNode();
         body.put("chat_id", message.to().identifier());
-        if ("location".equals(message.type())) {
+        if (message.type() == MessageType.LOCATION) {
             JsonNode location = message.metadata().path("location");
             body.put("latitude", location.path("latitude").asDouble());
             body.put("longitude", location.path("longitude").asDouble());

@@ -13,6 +13,7 @@ import com.unifiedbeez.inbox.channel.InboundEvent.StatusReport;
 import com.unifiedbeez.inbox.channel.IncomingNormalizer;
 import com.unifiedbeez.inbox.channel.MediaContent;
 import com.unifiedbeez.inbox.channel.MediaUnavailable;
+import com.unifiedbeez.inbox.channel.MessageType;
 import com.unifiedbeez.inbox.channel.PlatformEndpoints;
 import com.unifiedbeez.inbox.channel.PlatformHttp;
 import com.unifiedbeez.inbox.channel.meta.MetaGraph;
@@ -97,8 +98,8 @@ public final class WhatsAppInbound implements IncomingNormalizer {
         String name = WhatsAppWebhook.contactOf(value, from).map(c -> c.path("profile").path("name").asText(null))
                 .orElse(null);
         Customer customer = new Customer(from, name, "+" + from, null);
-        String type = message.path("type").asText("");
-        if ("reaction".equals(type)) {
+        String kind = message.path("type").asText(""); // the Cloud API's message type, not ours
+        if ("reaction".equals(kind)) {
             JsonNode reaction = message.path("reaction");
             return Optional.of(new Reaction(reaction.path("message_id").asText(null), customer,
                     reaction.path("emoji").asText(null), sentAt));
@@ -106,13 +107,19 @@ public final class WhatsAppInbound implements IncomingNormalizer {
         ObjectNode metadata = Json.mapper().createObjectNode();
         String text = null;
         List<InboundMedia> media = List.of();
-        JsonNode body = message.path(type);
-        switch (type) {
-            case "text" -> text = body.path("body").asText(null);
+        JsonNode body = message.path(kind);
+        MessageType type;
+        switch (kind) {
+            case "text" -> {
+                text = body.path("body").asText(null);
+                type = MessageType.TEXT;
+            }
             case "image", "video", "audio", "document", "sticker" -> {
+                // the Cloud API's media kinds are ours by the same names
+                type = MessageType.parse(kind).orElseThrow();
                 text = body.path("caption").asText(null);
                 media = List.of(new InboundMedia(body.path("id").asText(), body.path("mime_type").asText(null),
-                        "document".equals(type) ? body.path("filename").asText(null) : null, null));
+                        type == MessageType.DOCUMENT ? body.path("filename").asText(null) : null, null));
                 if (body.path("voice").asBoolean(false)) {
                     metadata.put("voice", true);
                 }
@@ -120,38 +127,41 @@ public final class WhatsAppInbound implements IncomingNormalizer {
             case "location" -> {
                 metadata.set("location", body);
                 text = body.hasNonNull("name") ? body.path("name").asText() : body.path("address").asText(null);
+                type = MessageType.LOCATION;
             }
             case "contacts" -> {
                 metadata.set("contacts", body);
                 text = StreamSupport.stream(body.spliterator(), false)
                         .map(c -> c.path("name").path("formatted_name").asText(""))
                         .filter(s -> !s.isBlank()).collect(Collectors.joining(", "));
+                type = MessageType.CONTACTS;
             }
             case "interactive" -> {
                 // button_reply, list_reply, nfm_reply (flows): the reply object sits under its type's name
-                String kind = body.path("type").asText("");
-                JsonNode reply = body.path(kind);
-                ObjectNode interactive = metadata.putObject("interactive").put("type", kind);
+                String replyKind = body.path("type").asText("");
+                JsonNode reply = body.path(replyKind);
+                ObjectNode interactive = metadata.putObject("interactive").put("type", replyKind);
                 reply.properties().forEach(f -> interactive.set(f.getKey(), f.getValue()));
                 text = reply.has("title") ? reply.path("title").asText() : reply.path("body").asText(null);
+                type = MessageType.INTERACTIVE;
             }
             case "button" -> {
                 // a quick-reply button of a template we sent
                 metadata.putObject("interactive").put("type", "button")
                         .put("payload", body.path("payload").asText(null)).put("text", body.path("text").asText(null));
                 text = body.path("text").asText(null);
-                type = "interactive";
+                type = MessageType.INTERACTIVE;
             }
             default -> {
                 // "unsupported", "unknown", "system" and kinds newer than this code: kept, never an error
-                metadata.put("whatsappType", type);
+                metadata.put("whatsappType", kind);
                 if (message.has("errors")) {
                     metadata.set("errors", message.get("errors"));
                 }
-                if (message.has(type) && !type.isEmpty()) {
-                    metadata.set(type, body);
+                if (message.has(kind) && !kind.isEmpty()) {
+                    metadata.set(kind, body);
                 }
-                type = "unsupported";
+                type = MessageType.UNSUPPORTED;
             }
         }
         if (message.has("referral")) {

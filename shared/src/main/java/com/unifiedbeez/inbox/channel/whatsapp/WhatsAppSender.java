@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.channel.ChannelConnection;
 import com.unifiedbeez.inbox.channel.MediaRules;
+import com.unifiedbeez.inbox.channel.MessageType;
 import com.unifiedbeez.inbox.channel.OutboundMessage;
 import com.unifiedbeez.inbox.channel.OutgoingSender;
 import com.unifiedbeez.inbox.channel.PlatformEndpoints;
@@ -50,7 +51,7 @@ public final class WhatsAppSender implements OutgoingSender {
      */
     static final Set<Integer> THROTTLING = Set.of(80007, 130429, 131048, 131056, 133016);
     /** Media Meta shows with a caption; audio and stickers have none. */
-    static final Set<String> CAPTIONED = Set.of("image", "video", "document");
+    static final Set<MessageType> CAPTIONED = Set.of(MessageType.IMAGE, MessageType.VIDEO, MessageType.DOCUMENT);
     private static final Logger LOG = LoggerFactory.getLogger(WhatsAppSender.class);
 
     private final PlatformHttp http;
@@ -89,18 +90,18 @@ public final class WhatsAppSender implements OutgoingSender {
         }
         String text = message.text();
         switch (message.type()) {
-            case "text" -> {
+            case TEXT -> {
                 if (text == null || text.isBlank()) {
                     throw new Unsendable("a text message needs text");
                 }
                 body.put("type", "text").putObject("text").put("body", text).put("preview_url", false);
             }
-            case "location" -> location(body, message.metadata().path("location"));
-            case "template" -> template(body, message.metadata().path("template"));
-            case "interactive" -> interactive(body, text, message.metadata().path("interactive"));
-            case "image", "video", "audio", "document" -> throw new Unsendable("a " + message.type()
+            case LOCATION -> location(body, message.metadata().path("location"));
+            case TEMPLATE -> template(body, message.metadata().path("template"));
+            case INTERACTIVE -> interactive(body, text, message.metadata().path("interactive"));
+            case IMAGE, VIDEO, AUDIO, DOCUMENT -> throw new Unsendable("a " + message.type().wireName()
                     + " message without its attachment");
-            default -> throw new Unsendable("WhatsApp cannot send '" + message.type() + "' messages");
+            default -> throw new Unsendable("WhatsApp cannot send '" + message.type().wireName() + "' messages");
         }
         return body;
     }
@@ -110,16 +111,20 @@ public final class WhatsAppSender implements OutgoingSender {
             throw new Unsendable("the attachment has no URL WhatsApp could fetch");
         }
         // WhatsApp sends image/webp as a sticker; everything else by its MIME family
-        String kind = "image/webp".equalsIgnoreCase(media.contentType()) ? "sticker" : MediaRules.messageType(media.contentType());
+        MessageType kind = "image/webp".equalsIgnoreCase(media.contentType()) ? MessageType.STICKER
+                : MediaRules.messageType(media.contentType());
         boolean hasCaption = caption != null && !caption.isBlank();
         if (hasCaption && !CAPTIONED.contains(kind)) {
-            throw new Unsendable("WhatsApp shows no caption with " + kind + " messages; send the text separately");
+            throw new Unsendable("WhatsApp shows no caption with " + kind.wireName()
+                    + " messages; send the text separately");
         }
-        ObjectNode object = body.put("type", kind).putObject(kind).put("link", media.url());
+        // The Cloud API's media message types have our names: "image", "video", "audio", "document", "sticker".
+        String type = kind.wireName();
+        ObjectNode object = body.put("type", type).putObject(type).put("link", media.url());
         if (hasCaption) {
             object.put("caption", caption);
         }
-        if ("document".equals(kind) && media.fileName() != null) {
+        if (kind == MessageType.DOCUMENT && media.fileName() != null) {
             object.put("filename", media.fileName());
         }
     }

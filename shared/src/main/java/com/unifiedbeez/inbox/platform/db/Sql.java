@@ -10,13 +10,14 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Plain JDBC with positional parameters, kept small on purpose: no ORM to load at cold start.
  * Collections bind as PostgreSQL arrays (write {@code = ANY(?::uuid[])}: an empty list binds as
- * text[]), Instants as timestamptz, enums as their lower-case names.
+ * text[]), Instants as timestamptz, enums (alone or in a collection) as their lower-case names.
  */
 public final class Sql {
     /** Maps the current row of a result set. */
@@ -64,12 +65,17 @@ public final class Sql {
         } else if (value instanceof Instant instant) {
             statement.setObject(index, instant.atOffset(java.time.ZoneOffset.UTC));
         } else if (value instanceof Enum<?> e) {
-            statement.setString(index, e.name().toLowerCase());
+            statement.setString(index, e.name().toLowerCase(Locale.ROOT));
         } else if (value instanceof Collection<?> collection) {
-            statement.setArray(index, c.createArrayOf(arrayType(collection), collection.toArray()));
+            statement.setArray(index, c.createArrayOf(arrayType(collection),
+                    collection.stream().map(Sql::element).toArray()));
         } else {
             statement.setObject(index, value);
         }
+    }
+
+    private static Object element(Object value) {
+        return value instanceof Enum<?> e ? e.name().toLowerCase(Locale.ROOT) : value;
     }
 
     private static String arrayType(Collection<?> collection) {

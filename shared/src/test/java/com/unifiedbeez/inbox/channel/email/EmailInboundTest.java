@@ -13,6 +13,7 @@ import com.unifiedbeez.inbox.channel.InboundEvent;
 import com.unifiedbeez.inbox.channel.InboundEvent.InboundMedia;
 import com.unifiedbeez.inbox.channel.InboundEvent.InboundMessage;
 import com.unifiedbeez.inbox.channel.MediaContent;
+import com.unifiedbeez.inbox.channel.MessageType;
 import com.unifiedbeez.inbox.connection.ConnectionStore;
 import com.unifiedbeez.inbox.connection.CredentialCipher;
 import com.unifiedbeez.inbox.inbound.SqsInboundQueue;
@@ -65,7 +66,7 @@ class EmailInboundTest {
         assertThat(first.from().email()).isEqualTo(ThreadMails.CUSTOMER);
         assertThat(first.from().displayName()).isEqualTo("Dana Whitfield");
         assertThat(first.sentAt()).isEqualTo(ThreadMails.FIRST_AT);
-        assertThat(first.type()).isEqualTo("text");
+        assertThat(first.type()).isEqualTo(MessageType.TEXT);
         assertThat(first.text()).isEqualTo("Hello,\nthe mug in order 1042 arrived broken. Photo attached.\nDana");
         assertThat(first.replyTo()).isNull();
         assertThat(first.references()).isEmpty();

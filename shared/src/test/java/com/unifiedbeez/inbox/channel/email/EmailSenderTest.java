@@ -7,6 +7,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.unifiedbeez.inbox.attachment.S3MediaStorage;
 import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.channel.ChannelConnection;
+import com.unifiedbeez.inbox.channel.MessageType;
 import com.unifiedbeez.inbox.channel.OutboundMessage;
 import com.unifiedbeez.inbox.channel.OutboundMessage.Media;
 import com.unifiedbeez.inbox.channel.OutboundMessage.Recipient;
@@ -54,7 +55,7 @@ class EmailSenderTest {
     }
 
     private OutboundMessage reply(ObjectNode metadata, List<Media> media) {
-        return new OutboundMessage(UUID.randomUUID(), UUID.randomUUID(), "text", "New mug sent.\nTracking <AB-1>.",
+        return new OutboundMessage(UUID.randomUUID(), UUID.randomUUID(), MessageType.TEXT, "New mug sent.\nTracking <AB-1>.",
                 metadata, new Recipient(ThreadMails.CUSTOMER, "Dana Whitfield"), media,
                 new OutboundMessage.Thread(ThreadMails.SUBJECT, ThreadMails.ANSWER_ID,
                         List.of(ThreadMails.FIRST_ID, ThreadMails.REPLY_ID)), null);
@@ -104,7 +105,7 @@ class EmailSenderTest {
     @Test
     void theHtmlOfTheMessageIsUsedAndAReSubjectIsNotDoubled() throws Exception {
         ObjectNode metadata = Json.mapper().createObjectNode().put("html", "<p>New mug <b>sent</b>.</p>");
-        OutboundMessage message = new OutboundMessage(UUID.randomUUID(), null, "text", "New mug sent.", metadata,
+        OutboundMessage message = new OutboundMessage(UUID.randomUUID(), null, MessageType.TEXT, "New mug sent.", metadata,
                 new Recipient(ThreadMails.CUSTOMER, null), List.of(),
                 new OutboundMessage.Thread("RE: " + ThreadMails.SUBJECT, ThreadMails.ANSWER_ID, List.of()), null);
         ChannelConnection connection = connection("{\"imapHost\":\"imap.acme.test\",\"smtpHost\":\"smtp.acme.test\"}", "x");

@@ -14,6 +14,7 @@ import com.unifiedbeez.inbox.channel.InboundEvent.Reaction;
 import com.unifiedbeez.inbox.channel.InboundEvent.StatusReport;
 import com.unifiedbeez.inbox.channel.MediaContent;
 import com.unifiedbeez.inbox.channel.MediaUnavailable;
+import com.unifiedbeez.inbox.channel.MessageType;
 import com.unifiedbeez.inbox.channel.PlatformHttp;
 import com.unifiedbeez.inbox.channel.meta.MetaGraph;
 import com.unifiedbeez.inbox.channel.meta.MetaSamples;
@@ -49,7 +50,7 @@ class InstagramInboundTest {
         assertThat(message.externalId()).isEqualTo(MID_PREFIX + "YzNw==");
         assertThat(message.from()).isEqualTo(CUSTOMER);
         assertThat(message.sentAt()).isEqualTo(AT);
-        assertThat(message.type()).isEqualTo("text");
+        assertThat(message.type()).isEqualTo(MessageType.TEXT);
         assertThat(message.text()).isEqualTo("Do you ship to Lisbon?");
         assertThat(message.replyTo()).isEqualTo(MID_PREFIX + "YzNg==");
         assertThat(message.media()).isEmpty();
@@ -61,7 +62,7 @@ class InstagramInboundTest {
         InboundMessage message = only(InboundMessage.class, "message-attachments.json");
 
         assertThat(message.externalId()).isEqualTo(MID_PREFIX + "Y0MA==");
-        assertThat(message.type()).isEqualTo("image");
+        assertThat(message.type()).isEqualTo(MessageType.IMAGE);
         assertThat(message.text()).isNull();
         assertThat(message.media()).containsExactly(
                 new InboundMedia("https://lookaside.fbsbx.com/ig_messaging_cdn/?asset_id=17912345678901234&signature=AbCdEf",
@@ -74,7 +75,7 @@ class InstagramInboundTest {
     void quickReply() {
         InboundMessage message = only(InboundMessage.class, "message-quick-reply.json");
 
-        assertThat(message.type()).isEqualTo("interactive");
+        assertThat(message.type()).isEqualTo(MessageType.INTERACTIVE);
         assertThat(message.text()).isEqualTo("Medium");
         assertThat(message.sentAt()).isEqualTo(Instant.ofEpochMilli(1502905976377L));
         assertThat(message.metadata().at("/interactive/kind").asText()).isEqualTo("quick_reply");
@@ -86,7 +87,7 @@ class InstagramInboundTest {
         InboundMessage message = only(InboundMessage.class, "story-reply.json");
 
         assertThat(message.externalId()).isEqualTo(MID_PREFIX + "Y0Mg==");
-        assertThat(message.type()).isEqualTo("text");
+        assertThat(message.type()).isEqualTo(MessageType.TEXT);
         assertThat(message.text()).isEqualTo("Love this one, is it still available?");
         assertThat(message.replyTo()).as("a story is not a message").isNull();
         assertThat(message.metadata().at("/storyReply/id").asText()).isEqualTo("17998877665544332");
@@ -99,7 +100,7 @@ class InstagramInboundTest {
         InboundMessage message = only(InboundMessage.class, "story-mention.json");
 
         assertThat(message.externalId()).isEqualTo(MID_PREFIX + "Y0Mw==");
-        assertThat(message.type()).isEqualTo("unsupported");
+        assertThat(message.type()).isEqualTo(MessageType.UNSUPPORTED);
         assertThat(message.text()).isNull();
         assertThat(message.media()).as("Meta forbids storing story content").isEmpty();
         assertThat(message.metadata().at("/storyMention/url").asText())
@@ -117,7 +118,7 @@ class InstagramInboundTest {
         InboundMessage message = only(InboundMessage.class, "messaging-postbacks.json");
 
         assertThat(message.externalId()).isEqualTo(MID_PREFIX + "Y0NA==");
-        assertThat(message.type()).isEqualTo("interactive");
+        assertThat(message.type()).isEqualTo(MessageType.INTERACTIVE);
         assertThat(message.text()).isEqualTo("Track my order");
         assertThat(message.metadata().at("/interactive/kind").asText()).isEqualTo("postback");
         assertThat(message.metadata().at("/interactive/id").asText()).isEqualTo("ICEBREAKER_TRACK_ORDER");

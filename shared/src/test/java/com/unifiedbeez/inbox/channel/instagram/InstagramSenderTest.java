@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.channel.ChannelConnection;
+import com.unifiedbeez.inbox.channel.MessageType;
 import com.unifiedbeez.inbox.channel.OutboundMessage;
 import com.unifiedbeez.inbox.channel.OutboundMessage.Media;
 import com.unifiedbeez.inbox.channel.OutboundMessage.Recipient;
@@ -45,7 +46,7 @@ class InstagramSenderTest {
 
     @Test
     void imageThenTextWithQuickRepliesAndNoReusableFlag() {
-        OutboundMessage message = message("interactive", "Which one?",
+        OutboundMessage message = message(MessageType.INTERACTIVE, "Which one?",
                 "{\"interactive\":{\"buttons\":[{\"id\":\"RED\",\"title\":\"Red\"}]}}",
                 media("https://media.example.test/a.png", "image/png"));
 
@@ -70,7 +71,7 @@ class InstagramSenderTest {
     void sendsThroughTheLinkedPage() throws Exception {
         graph.enqueue(json(200, "{\"recipient_id\":\"" + IGSID + "\",\"message_id\":\"aWdfZAG1fmid\"}"));
 
-        SendOutcome outcome = sender(graph.url("/").toString()).send(account, message("text", "We do!", "{}"));
+        SendOutcome outcome = sender(graph.url("/").toString()).send(account, message(MessageType.TEXT, "We do!", "{}"));
 
         assertThat(outcome).isEqualTo(new SendOutcome.Accepted("aWdfZAG1fmid"));
         RecordedRequest request = graph.takeRequest();
@@ -89,9 +90,9 @@ class InstagramSenderTest {
         graph.enqueue(json(200, "{\"recipient_id\":\"" + IGSID + "\",\"message_id\":\"aWdfsoon\"}"));
         InstagramSender sender = sender(graph.url("/").toString());
 
-        assertThat(sender.send(account, message(NOW.minus(Duration.ofHours(30)), "text", "Sorry for the wait", "{}")))
+        assertThat(sender.send(account, message(NOW.minus(Duration.ofHours(30)), MessageType.TEXT, "Sorry for the wait", "{}")))
                 .isEqualTo(new SendOutcome.Accepted("aWdflate"));
-        assertThat(sender.send(account, message(NOW.minus(Duration.ofHours(23)), "text", "We do!", "{}")))
+        assertThat(sender.send(account, message(NOW.minus(Duration.ofHours(23)), MessageType.TEXT, "We do!", "{}")))
                 .isEqualTo(new SendOutcome.Accepted("aWdfsoon"));
 
         JsonNode late = Json.mapper().readTree(graph.takeRequest().getBody().utf8());
@@ -113,7 +114,7 @@ class InstagramSenderTest {
         graph.enqueue(json(200, "{\"recipient_id\":\"" + IGSID + "\",\"message_id\":\"m1\"}"));
         ChannelConnection noPage = MetaSamples.connection(Channel.INSTAGRAM, IG_ID, "{}");
 
-        sender(graph.url("/").toString()).send(noPage, message("text", "hi", "{}"));
+        sender(graph.url("/").toString()).send(noPage, message(MessageType.TEXT, "hi", "{}"));
 
         assertThat(graph.takeRequest().getTarget()).isEqualTo("/me/messages");
     }
@@ -126,16 +127,16 @@ class InstagramSenderTest {
         graph.enqueue(json(429, "{\"error\":{\"message\":\"Application request limit reached\",\"code\":4}}"));
 
         InstagramSender sender = sender(graph.url("/").toString());
-        assertThat(sender.send(account, message("text", "hi", "{}")))
+        assertThat(sender.send(account, message(MessageType.TEXT, "hi", "{}")))
                 .isEqualTo(new SendOutcome.Rejected("551/1545041", "This person isn't available right now."));
-        assertThat(sender.send(account, message("text", "hi", "{}"))).isInstanceOf(SendOutcome.Retry.class);
-        assertThat(sender.send(account, message("text", "hi", "{}"))).isInstanceOf(SendOutcome.Retry.class);
+        assertThat(sender.send(account, message(MessageType.TEXT, "hi", "{}"))).isInstanceOf(SendOutcome.Retry.class);
+        assertThat(sender.send(account, message(MessageType.TEXT, "hi", "{}"))).isInstanceOf(SendOutcome.Retry.class);
 
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        assertThat(sender("http://127.0.0.1:" + port).send(account, message("text", "hi", "{}")))
+        assertThat(sender("http://127.0.0.1:" + port).send(account, message(MessageType.TEXT, "hi", "{}")))
                 .isInstanceOf(SendOutcome.Retry.class);
     }
 
@@ -144,11 +145,11 @@ class InstagramSenderTest {
                 Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
-    private static OutboundMessage message(String type, String text, String metadata, Media... media) {
+    private static OutboundMessage message(MessageType type, String text, String metadata, Media... media) {
         return message(NOW.minus(Duration.ofHours(1)), type, text, metadata, media);
     }
 
-    private static OutboundMessage message(Instant customerLastWroteAt, String type, String text, String metadata,
+    private static OutboundMessage message(Instant customerLastWroteAt, MessageType type, String text, String metadata,
                                            Media... media) {
         try {
             return new OutboundMessage(UUID.randomUUID(), UUID.randomUUID(), type, text,

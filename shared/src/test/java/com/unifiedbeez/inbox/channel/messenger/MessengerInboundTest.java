@@ -18,6 +18,7 @@ import com.unifiedbeez.inbox.channel.InboundEvent.ReadUpTo;
 import com.unifiedbeez.inbox.channel.InboundEvent.StatusReport;
 import com.unifiedbeez.inbox.channel.MediaContent;
 import com.unifiedbeez.inbox.channel.MediaUnavailable;
+import com.unifiedbeez.inbox.channel.MessageType;
 import com.unifiedbeez.inbox.channel.PlatformHttp;
 import com.unifiedbeez.inbox.channel.meta.MetaGraph;
 import com.unifiedbeez.inbox.channel.meta.MetaSamples;
@@ -51,7 +52,7 @@ class MessengerInboundTest {
         assertThat(message.externalId()).isEqualTo("m_1457764197618:41d102a3e1ae206a38");
         assertThat(message.from()).isEqualTo(CUSTOMER);
         assertThat(message.sentAt()).isEqualTo(Instant.ofEpochMilli(1458692752478L));
-        assertThat(message.type()).isEqualTo("text");
+        assertThat(message.type()).isEqualTo(MessageType.TEXT);
         assertThat(message.text()).isEqualTo("hello, world!");
         assertThat(message.replyTo()).isEqualTo("m_1fTq8oLumEyIp3Q2MR-aY7IfLZDamVrALniheU");
         assertThat(message.media()).isEmpty();
@@ -64,7 +65,7 @@ class MessengerInboundTest {
         InboundMessage message = only(InboundMessage.class, "message-quick-reply.json");
 
         assertThat(message.externalId()).isEqualTo("mid.1457764197618:41d102a3e1ae206a38");
-        assertThat(message.type()).isEqualTo("interactive");
+        assertThat(message.type()).isEqualTo(MessageType.INTERACTIVE);
         assertThat(message.text()).isEqualTo("Red");
         assertThat(message.metadata().at("/interactive/kind").asText()).isEqualTo("quick_reply");
         assertThat(message.metadata().at("/interactive/id").asText()).isEqualTo("COLOR_RED");
@@ -78,7 +79,7 @@ class MessengerInboundTest {
 
         assertThat(message.externalId()).isEqualTo("mid.$cAAJdkrCd2ORnva8ErFhjGm0X_Q_c");
         assertThat(message.sentAt()).isEqualTo(Instant.ofEpochMilli(1518479195308L));
-        assertThat(message.type()).isEqualTo("image");
+        assertThat(message.type()).isEqualTo(MessageType.IMAGE);
         assertThat(message.text()).isNull();
         assertThat(message.media()).extracting(InboundMedia::reference).containsExactly(
                 "https://scontent.xx.fbcdn.net/v/t1.15752-9/photo_1.jpg?_nc_cat=1&oh=abc",
@@ -96,9 +97,9 @@ class MessengerInboundTest {
         String file = keepAttachments("file");
         String fallback = keepAttachments("fallback");
 
-        assertThat(((InboundMessage) inbound.normalizeIncoming(page, file).get(0)).type()).isEqualTo("document");
+        assertThat(((InboundMessage) inbound.normalizeIncoming(page, file).get(0)).type()).isEqualTo(MessageType.DOCUMENT);
         InboundMessage unsupported = (InboundMessage) inbound.normalizeIncoming(page, fallback).get(0);
-        assertThat(unsupported.type()).isEqualTo("unsupported");
+        assertThat(unsupported.type()).isEqualTo(MessageType.UNSUPPORTED);
         assertThat(unsupported.media()).isEmpty();
     }
 
@@ -109,7 +110,7 @@ class MessengerInboundTest {
         assertThat(message.externalId()).startsWith("m_AG5Hz2Uq7tuwNEhXfYYKj8mJEM");
         assertThat(message.from()).isEqualTo(CUSTOMER);
         assertThat(message.sentAt()).isEqualTo(Instant.ofEpochMilli(1527459824000L));
-        assertThat(message.type()).isEqualTo("interactive");
+        assertThat(message.type()).isEqualTo(MessageType.INTERACTIVE);
         assertThat(message.text()).isEqualTo("Talk to an agent");
         assertThat(message.metadata().at("/interactive/kind").asText()).isEqualTo("postback");
         assertThat(message.metadata().at("/interactive/id").asText()).isEqualTo("AGENT_HANDOFF");

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.channel.ChannelConnection;
+import com.unifiedbeez.inbox.channel.MessageType;
 import com.unifiedbeez.inbox.channel.OutboundMessage;
 import com.unifiedbeez.inbox.channel.OutboundMessage.Media;
 import com.unifiedbeez.inbox.channel.OutboundMessage.Recipient;
@@ -47,7 +48,7 @@ class MessengerSenderTest {
 
     @Test
     void textIsOneResponseMessage() {
-        List<ObjectNode> requests = sender("http://unused.test").normalizeOutgoing(message("text", "Hello Ada", "{}"));
+        List<ObjectNode> requests = sender("http://unused.test").normalizeOutgoing(message(MessageType.TEXT, "Hello Ada", "{}"));
 
         assertThat(requests).hasSize(1);
         ObjectNode request = requests.get(0);
@@ -60,7 +61,7 @@ class MessengerSenderTest {
 
     @Test
     void buttonsBecomeTextQuickReplies() {
-        OutboundMessage message = message("interactive", "Which size?",
+        OutboundMessage message = message(MessageType.INTERACTIVE, "Which size?",
                 "{\"interactive\":{\"buttons\":[{\"id\":\"SIZE_S\",\"title\":\"Small\"},{\"id\":\"SIZE_M\",\"title\":\"Medium\"}]}}");
 
         JsonNode replies = sender("http://unused.test").normalizeOutgoing(message).get(0).at("/message/quick_replies");
@@ -75,7 +76,7 @@ class MessengerSenderTest {
 
     @Test
     void everyAttachmentIsItsOwnMessageBeforeTheText() {
-        OutboundMessage message = message("image", "Your receipt", "{}",
+        OutboundMessage message = message(MessageType.IMAGE, "Your receipt", "{}",
                 media("https://media.example.test/a.jpg", "image/jpeg"),
                 media("https://media.example.test/b.pdf", "application/pdf"),
                 media("https://media.example.test/c.mp4", "video/mp4"),
@@ -99,7 +100,7 @@ class MessengerSenderTest {
     void sendsToThePageMessagesEdgeWithTheTokenInTheHeader() throws Exception {
         graph.enqueue(json(200, text("messenger", "send-api-response.json")));
 
-        SendOutcome outcome = sender(base()).send(page, message("text", "Hello Ada", "{}"));
+        SendOutcome outcome = sender(base()).send(page, message(MessageType.TEXT, "Hello Ada", "{}"));
 
         assertThat(outcome).isEqualTo(new SendOutcome.Accepted(MID));
         RecordedRequest request = graph.takeRequest();
@@ -117,7 +118,7 @@ class MessengerSenderTest {
     void withinTwentyFourHoursOfTheCustomersLastMessageTheReplyIsAResponse() throws Exception {
         graph.enqueue(json(200, text("messenger", "send-api-response.json")));
 
-        sender(base()).send(page, message(NOW.minus(Duration.ofHours(24)).plusSeconds(1), "text", "Hello Ada", "{}"));
+        sender(base()).send(page, message(NOW.minus(Duration.ofHours(24)).plusSeconds(1), MessageType.TEXT, "Hello Ada", "{}"));
 
         JsonNode body = Json.mapper().readTree(graph.takeRequest().getBody().utf8());
         assertThat(body.at("/recipient/id").asText()).isEqualTo(PSID);
@@ -135,9 +136,9 @@ class MessengerSenderTest {
         graph.enqueue(json(200, "{\"recipient_id\":\"" + PSID + "\",\"message_id\":\"m_late\"}"));
         MessengerSender sender = sender(base());
 
-        SendOutcome atTheBoundary = sender.send(page, message(NOW.minus(Duration.ofHours(24)), "image", "Your receipt",
+        SendOutcome atTheBoundary = sender.send(page, message(NOW.minus(Duration.ofHours(24)), MessageType.IMAGE, "Your receipt",
                 "{}", media("https://media.example.test/a.jpg", "image/jpeg")));
-        SendOutcome sixDaysLater = sender.send(page, message(NOW.minus(Duration.ofDays(6)), "text", "Still there?", "{}"));
+        SendOutcome sixDaysLater = sender.send(page, message(NOW.minus(Duration.ofDays(6)), MessageType.TEXT, "Still there?", "{}"));
 
         assertThat(atTheBoundary).isEqualTo(new SendOutcome.Accepted("m_image"));
         assertThat(sixDaysLater).isEqualTo(new SendOutcome.Accepted("m_late"));
@@ -163,7 +164,7 @@ class MessengerSenderTest {
 
     @Test
     void aCustomerWhoNeverWroteGetsAPlainResponse() {
-        assertThat(sender("http://unused.test").normalizeOutgoing(message(null, "text", "Hi", "{}")).get(0)
+        assertThat(sender("http://unused.test").normalizeOutgoing(message(null, MessageType.TEXT, "Hi", "{}")).get(0)
                 .path("messaging_type").asText()).isEqualTo("RESPONSE");
     }
 
@@ -173,7 +174,7 @@ class MessengerSenderTest {
         graph.enqueue(json(200, "{\"recipient_id\":\"" + PSID + "\",\"message_id\":\"m_text\"}"));
 
         SendOutcome outcome = sender(base()).send(page,
-                message("image", "caption", "{}", media("https://media.example.test/a.jpg", "image/jpeg")));
+                message(MessageType.IMAGE, "caption", "{}", media("https://media.example.test/a.jpg", "image/jpeg")));
 
         assertThat(outcome).isEqualTo(new SendOutcome.Accepted("m_image"));
         assertThat(Json.mapper().readTree(graph.takeRequest().getBody().utf8()).at("/message/attachment/type").asText())
@@ -186,7 +187,7 @@ class MessengerSenderTest {
     void outsideTheWindowIsRejectedWithCodeAndText() {
         graph.enqueue(json(400, text("messenger", "send-api-error-window.json")));
 
-        SendOutcome outcome = sender(base()).send(page, message("text", "late reply", "{}"));
+        SendOutcome outcome = sender(base()).send(page, message(MessageType.TEXT, "late reply", "{}"));
 
         assertThat(outcome).isInstanceOfSatisfying(SendOutcome.Rejected.class, rejected -> {
             assertThat(rejected.code()).isEqualTo("10/2018278");
@@ -198,7 +199,7 @@ class MessengerSenderTest {
     void anInvalidTokenIsRejected() {
         graph.enqueue(json(401, text("messenger", "send-api-error-token.json")));
 
-        assertThat(sender(base()).send(page, message("text", "hi", "{}")))
+        assertThat(sender(base()).send(page, message(MessageType.TEXT, "hi", "{}")))
                 .isEqualTo(new SendOutcome.Rejected("190/1234567", "Invalid OAuth access token."));
     }
 
@@ -209,9 +210,9 @@ class MessengerSenderTest {
         graph.enqueue(json(400, "{\"error\":{\"message\":\"Calls to this API have exceeded the rate limit.\",\"type\":\"OAuthException\",\"code\":613}}"));
 
         MessengerSender sender = sender(base());
-        SendOutcome first = sender.send(page, message("text", "hi", "{}"));
-        SendOutcome second = sender.send(page, message("text", "hi", "{}"));
-        SendOutcome third = sender.send(page, message("text", "hi", "{}"));
+        SendOutcome first = sender.send(page, message(MessageType.TEXT, "hi", "{}"));
+        SendOutcome second = sender.send(page, message(MessageType.TEXT, "hi", "{}"));
+        SendOutcome third = sender.send(page, message(MessageType.TEXT, "hi", "{}"));
 
         assertThat(first).isInstanceOfSatisfying(SendOutcome.Retry.class,
                 retry -> assertThat(retry.reason()).contains("Graph API 2"));
@@ -227,7 +228,7 @@ class MessengerSenderTest {
         graph.enqueue(json(503, "{\"error\":{\"message\":\"Service unavailable\",\"code\":2}}"));
 
         SendOutcome outcome = sender(base()).send(page,
-                message("image", "caption", "{}", media("https://media.example.test/a.jpg", "image/jpeg")));
+                message(MessageType.IMAGE, "caption", "{}", media("https://media.example.test/a.jpg", "image/jpeg")));
 
         assertThat(outcome).isInstanceOf(SendOutcome.Retry.class);
         assertThat(graph.getRequestCount()).isEqualTo(2);
@@ -240,7 +241,7 @@ class MessengerSenderTest {
             port = socket.getLocalPort();
         }
 
-        SendOutcome outcome = sender("http://127.0.0.1:" + port).send(page, message("text", "hi", "{}"));
+        SendOutcome outcome = sender("http://127.0.0.1:" + port).send(page, message(MessageType.TEXT, "hi", "{}"));
 
         assertThat(outcome).isInstanceOfSatisfying(SendOutcome.Retry.class,
                 retry -> assertThat(retry.reason()).startsWith("Graph API not reached"));
@@ -251,9 +252,9 @@ class MessengerSenderTest {
         ChannelConnection noToken = new ChannelConnection(page.id(), page.organizationId(), Channel.MESSENGER, PAGE_ID,
                 "p", "connected", null, Secrets.NONE);
 
-        assertThat(sender(base()).send(noToken, message("text", "hi", "{}")))
+        assertThat(sender(base()).send(noToken, message(MessageType.TEXT, "hi", "{}")))
                 .isEqualTo(new SendOutcome.Rejected("no-access-token", "the connection has no accessToken"));
-        assertThat(sender(base()).send(page, message("text", " ", "{}")))
+        assertThat(sender(base()).send(page, message(MessageType.TEXT, " ", "{}")))
                 .extracting(o -> ((SendOutcome.Rejected) o).code()).isEqualTo("empty-message");
         assertThat(graph.getRequestCount()).isZero();
     }
@@ -267,11 +268,11 @@ class MessengerSenderTest {
         return graph.url("/").toString();
     }
 
-    private static OutboundMessage message(String type, String text, String metadata, Media... media) {
+    private static OutboundMessage message(MessageType type, String text, String metadata, Media... media) {
         return message(NOW.minus(Duration.ofHours(1)), type, text, metadata, media);
     }
 
-    private static OutboundMessage message(Instant customerLastWroteAt, String type, String text, String metadata,
+    private static OutboundMessage message(Instant customerLastWroteAt, MessageType type, String text, String metadata,
                                            Media... media) {
         try {
             return new OutboundMessage(UUID.randomUUID(), UUID.randomUUID(), type, text,

@@ -14,6 +14,7 @@ import com.unifiedbeez.inbox.channel.InboundEvent.InboundMessage;
 import com.unifiedbeez.inbox.channel.InboundEvent.StatusReport;
 import com.unifiedbeez.inbox.channel.MediaContent;
 import com.unifiedbeez.inbox.channel.MediaUnavailable;
+import com.unifiedbeez.inbox.channel.MessageType;
 import com.unifiedbeez.inbox.channel.PlatformHttp;
 import com.unifiedbeez.inbox.message.MessageStatus;
 import java.io.IOException;
@@ -49,7 +50,7 @@ class SmsInboundTest {
 
         assertThat(message.externalId()).isEqualTo("SM1342fe1b2c904d1ab04f0fc7a58abca8");
         assertThat(message.from()).isEqualTo(new InboundEvent.Customer(CUSTOMER, null, CUSTOMER, null));
-        assertThat(message.type()).isEqualTo("text");
+        assertThat(message.type()).isEqualTo(MessageType.TEXT);
         assertThat(message.text()).isEqualTo("Hello! Is my order on its way?");
         assertThat(message.media()).isEmpty();
         assertThat(message.replyTo()).isNull();
@@ -68,7 +69,7 @@ class SmsInboundTest {
         InboundMessage message = (InboundMessage) normalize("inbound-mms.txt").get(0);
 
         assertThat(message.externalId()).isEqualTo("MM1342fe1b2c904d1ab04f0fc7a58abca7");
-        assertThat(message.type()).isEqualTo("image");
+        assertThat(message.type()).isEqualTo(MessageType.IMAGE);
         assertThat(message.text()).isNull();
         assertThat(message.media()).containsExactly(
                 new InboundMedia("https://api.twilio.com" + MEDIA_PATH, "image/jpeg", null, null));

@@ -10,6 +10,7 @@ import static com.unifiedbeez.inbox.channel.sms.SmsFixtures.closedPort;
 import static com.unifiedbeez.inbox.channel.sms.SmsFixtures.number;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.unifiedbeez.inbox.channel.MessageType;
 import com.unifiedbeez.inbox.channel.OutboundMessage;
 import com.unifiedbeez.inbox.channel.OutboundMessage.Media;
 import com.unifiedbeez.inbox.channel.OutboundMessage.Recipient;
@@ -43,7 +44,7 @@ class SmsSenderTest {
     }
 
     private static OutboundMessage text(String body) {
-        return new OutboundMessage(UUID.randomUUID(), UUID.randomUUID(), "text", body, Json.mapper().createObjectNode(),
+        return new OutboundMessage(UUID.randomUUID(), UUID.randomUUID(), MessageType.TEXT, body, Json.mapper().createObjectNode(),
                 new Recipient(CUSTOMER, null), List.of(), null, null);
     }
 
@@ -58,7 +59,7 @@ class SmsSenderTest {
                 Map.entry("StatusCallback", WEBHOOK_URL));
         assertThat(SmsSender.normalizeOutgoing(OUR_NUMBER, null, text("Hi")).params()).containsExactly(
                 Map.entry("To", CUSTOMER), Map.entry("From", OUR_NUMBER), Map.entry("Body", "Hi"));
-        OutboundMessage picture = new OutboundMessage(UUID.randomUUID(), null, "image", null, Json.mapper().createObjectNode(),
+        OutboundMessage picture = new OutboundMessage(UUID.randomUUID(), null, MessageType.IMAGE, null, Json.mapper().createObjectNode(),
                 new Recipient(CUSTOMER, null), List.of(new Media("https://media.example.com/a.jpg", "a", "image/jpeg", "a.jpg", 9)), null, null);
         assertThat(SmsSender.normalizeOutgoing(OUR_NUMBER, null, picture).params()).containsExactly(
                 Map.entry("To", CUSTOMER), Map.entry("From", OUR_NUMBER), Map.entry("MediaUrl", "https://media.example.com/a.jpg"));

@@ -14,6 +14,7 @@ import com.unifiedbeez.inbox.channel.InboundEvent.InboundMessage;
 import com.unifiedbeez.inbox.channel.InboundEvent.MessageEdit;
 import com.unifiedbeez.inbox.channel.MediaContent;
 import com.unifiedbeez.inbox.channel.MediaUnavailable;
+import com.unifiedbeez.inbox.channel.MessageType;
 import com.unifiedbeez.inbox.channel.PlatformHttp;
 import com.unifiedbeez.inbox.platform.json.Json;
 import java.io.IOException;
@@ -50,7 +51,7 @@ class TelegramInboundTest {
         assertThat(message.from().phone()).isNull();
         assertThat(message.from().email()).isNull();
         assertThat(message.sentAt()).isEqualTo(Instant.ofEpochSecond(1441645532));
-        assertThat(message.type()).isEqualTo("text");
+        assertThat(message.type()).isEqualTo(MessageType.TEXT);
         assertThat(message.text()).isEqualTo("/start");
         assertThat(message.media()).isEmpty();
         assertThat(message.replyTo()).isNull();
@@ -72,7 +73,7 @@ class TelegramInboundTest {
         InboundMessage message = only("message-photo.json");
 
         assertThat(message.externalId()).isEqualTo("1111111:1366");
-        assertThat(message.type()).isEqualTo("image");
+        assertThat(message.type()).isEqualTo(MessageType.IMAGE);
         assertThat(message.text()).isEqualTo("Here is the receipt");
         assertThat(message.sentAt()).isEqualTo(Instant.ofEpochSecond(1441645600));
         assertThat(message.media()).containsExactly(
@@ -83,7 +84,7 @@ class TelegramInboundTest {
     void aDocumentKeepsItsNameTypeAndSize() {
         InboundMessage message = only("message-document.json");
 
-        assertThat(message.type()).isEqualTo("document");
+        assertThat(message.type()).isEqualTo(MessageType.DOCUMENT);
         assertThat(message.text()).isNull();
         assertThat(message.media()).containsExactly(
                 new InboundMedia("AwADBAADbXXXXXXXXXXXGBdhD2l6_XX", "application/pdf", "Testfile.pdf", 536392L));
@@ -92,13 +93,13 @@ class TelegramInboundTest {
     @Test
     void audioAndVoice() {
         InboundMessage audio = only("message-audio.json");
-        assertThat(audio.type()).isEqualTo("audio");
+        assertThat(audio.type()).isEqualTo(MessageType.AUDIO);
         assertThat(audio.media()).containsExactly(
                 new InboundMedia("AwADBAADbXXXXXXXXXXXGBdhD2l6_XX", "audio/mpeg", null, 3897500L));
         assertThat(audio.metadata().path("title").asText()).isEqualTo("Test music file");
 
         InboundMessage voice = only("message-voice.json");
-        assertThat(voice.type()).isEqualTo("audio");
+        assertThat(voice.type()).isEqualTo(MessageType.AUDIO);
         assertThat(voice.media()).containsExactly(new InboundMedia("AwADBAADbXXXXXXXXXXXGBdhD2l6_XX", "audio/ogg", null, 23000L));
         assertThat(voice.metadata().path("voice").asBoolean()).isTrue();
     }
@@ -123,7 +124,7 @@ class TelegramInboundTest {
         InboundMessage press = only("callback-query-message.json");
 
         assertThat(press.externalId()).isEqualTo("cbq:4382bfdwdsb323b2da");
-        assertThat(press.type()).isEqualTo("interactive");
+        assertThat(press.type()).isEqualTo(MessageType.INTERACTIVE);
         assertThat(press.text()).isEqualTo("yes");
         assertThat(press.from().identifier()).isEqualTo("1111111");
         assertThat(press.from().displayName()).isEqualTo("Test Firstname Test Lastname");
@@ -189,7 +190,7 @@ class TelegramInboundTest {
                 + "\"from\":{\"id\":5,\"is_bot\":false,\"first_name\":\"Ann\"},"
                 + "\"location\":{\"latitude\":52.52,\"longitude\":13.405}}}";
         InboundMessage where = (InboundMessage) inbound().normalizeIncoming(bot(), location).get(0);
-        assertThat(where.type()).isEqualTo("location");
+        assertThat(where.type()).isEqualTo(MessageType.LOCATION);
         assertThat(where.externalId()).isEqualTo("-100200:7");
         assertThat(where.from().identifier()).isEqualTo("-100200");
         assertThat(where.from().displayName()).isEqualTo("Shop group");
@@ -201,7 +202,7 @@ class TelegramInboundTest {
                 + "\"sticker\":{\"file_id\":\"CAACAgIAAxk\",\"file_unique_id\":\"AgAD\",\"type\":\"regular\",\"width\":512,"
                 + "\"height\":512,\"is_animated\":false,\"is_video\":false,\"emoji\":\"👍\",\"file_size\":20480}}}";
         InboundMessage thumbs = (InboundMessage) inbound().normalizeIncoming(bot(), sticker).get(0);
-        assertThat(thumbs.type()).isEqualTo("sticker");
+        assertThat(thumbs.type()).isEqualTo(MessageType.STICKER);
         assertThat(thumbs.from().displayName()).isEqualTo("Testusername");
         assertThat(thumbs.media()).containsExactly(new InboundMedia("CAACAgIAAxk", "image/webp", null, 20480L));
         assertThat(thumbs.metadata().path("emoji").asText()).isEqualTo("👍");
@@ -210,7 +211,7 @@ class TelegramInboundTest {
                 + "\"chat\":{\"id\":1111111,\"type\":\"private\",\"first_name\":\"Test\"},"
                 + "\"contact\":{\"phone_number\":\"+14155550123\",\"first_name\":\"Bob\",\"user_id\":42}}}";
         InboundMessage card = (InboundMessage) inbound().normalizeIncoming(bot(), contact).get(0);
-        assertThat(card.type()).isEqualTo("contacts");
+        assertThat(card.type()).isEqualTo(MessageType.CONTACTS);
         assertThat(card.metadata().path("contact").path("phoneNumber").asText()).isEqualTo("+14155550123");
         assertThat(card.metadata().path("contact").path("userId").asLong()).isEqualTo(42);
         assertThat(card.from().phone()).isNull(); // the shared card is not the customer's own number

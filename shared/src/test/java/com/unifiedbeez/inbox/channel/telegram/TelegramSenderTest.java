@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unifiedbeez.inbox.attachment.MediaStorage;
 import com.unifiedbeez.inbox.attachment.S3MediaStorage;
+import com.unifiedbeez.inbox.channel.MessageType;
 import com.unifiedbeez.inbox.channel.OutboundMessage;
 import com.unifiedbeez.inbox.channel.OutboundMessage.Media;
 import com.unifiedbeez.inbox.channel.OutboundMessage.Recipient;
@@ -80,7 +81,7 @@ class TelegramSenderTest {
         assertThat(part.text()).isEqualTo(value);
     }
 
-    private static OutboundMessage message(String type, String text, ObjectNode metadata, List<Media> media) {
+    private static OutboundMessage message(MessageType type, String text, ObjectNode metadata, List<Media> media) {
         return new OutboundMessage(UUID.randomUUID(), UUID.randomUUID(), type, text,
                 metadata == null ? Json.mapper().createObjectNode() : metadata,
                 new Recipient("1111111", "Test Firstname"), media, null, null);
@@ -99,7 +100,7 @@ class TelegramSenderTest {
         ObjectNode metadata = (ObjectNode) json("{\"interactive\":{\"buttons\":[{\"id\":\"yes\",\"title\":\"Yes\"},"
                 + "{\"id\":\"no\",\"title\":\"No\"}]}}");
 
-        BotCall call = TelegramSender.normalizeOutgoing(message("interactive", "Did this help?", metadata, List.of()));
+        BotCall call = TelegramSender.normalizeOutgoing(message(MessageType.INTERACTIVE, "Did this help?", metadata, List.of()));
 
         assertThat(call.method()).isEqualTo("sendMessage");
         assertThat(call.body()).isEqualTo(json("{\"chat_id\":\"1111111\",\"text\":\"Did this help?\",\"reply_markup\":"
@@ -108,7 +109,7 @@ class TelegramSenderTest {
 
     @Test
     void plainTextHasNoKeyboard() throws Exception {
-        BotCall call = TelegramSender.normalizeOutgoing(message("text", "Hello", null, List.of()));
+        BotCall call = TelegramSender.normalizeOutgoing(message(MessageType.TEXT, "Hello", null, List.of()));
 
         assertThat(call.method()).isEqualTo("sendMessage");
         assertThat(call.body()).isEqualTo(json("{\"chat_id\":\"1111111\",\"text\":\"Hello\"}"));
@@ -116,25 +117,25 @@ class TelegramSenderTest {
 
     @Test
     void oneAttachmentIsAFilePartOfItsKindWithTheTextAsCaption() throws Exception {
-        assertThat(TelegramSender.normalizeOutgoing(message("image", "Receipt", null, List.of(media(PHOTO_URL, "image/jpeg", "a.jpg")))))
+        assertThat(TelegramSender.normalizeOutgoing(message(MessageType.IMAGE, "Receipt", null, List.of(media(PHOTO_URL, "image/jpeg", "a.jpg")))))
                 .isEqualTo(new BotCall("sendPhoto", (ObjectNode) json("{\"chat_id\":\"1111111\",\"caption\":\"Receipt\"}"),
                         List.of(new FilePart("photo", "org/a.jpg", "a.jpg", "image/jpeg"))));
-        assertThat(TelegramSender.normalizeOutgoing(message("document", null, null, List.of(media(PDF_URL, DOCX, "b.docx")))))
+        assertThat(TelegramSender.normalizeOutgoing(message(MessageType.DOCUMENT, null, null, List.of(media(PDF_URL, DOCX, "b.docx")))))
                 .isEqualTo(new BotCall("sendDocument", (ObjectNode) json("{\"chat_id\":\"1111111\"}"),
                         List.of(new FilePart("document", "org/b.docx", "b.docx", DOCX))));
-        assertThat(TelegramSender.normalizeOutgoing(message("video", null, null, List.of(media(PDF_URL, "video/mp4", "c.mp4")))).method())
+        assertThat(TelegramSender.normalizeOutgoing(message(MessageType.VIDEO, null, null, List.of(media(PDF_URL, "video/mp4", "c.mp4")))).method())
                 .isEqualTo("sendVideo");
-        assertThat(TelegramSender.normalizeOutgoing(message("audio", null, null, List.of(media(PDF_URL, "audio/mpeg", "d.mp3")))).method())
+        assertThat(TelegramSender.normalizeOutgoing(message(MessageType.AUDIO, null, null, List.of(media(PDF_URL, "audio/mpeg", "d.mp3")))).method())
                 .isEqualTo("sendAudio");
         // Telegram plays only MP3/M4A as audio and MPEG-4 as video: anything else goes as a file.
-        BotCall ogg = TelegramSender.normalizeOutgoing(message("audio", null, null, List.of(media(PDF_URL, "audio/ogg", "e.ogg"))));
+        BotCall ogg = TelegramSender.normalizeOutgoing(message(MessageType.AUDIO, null, null, List.of(media(PDF_URL, "audio/ogg", "e.ogg"))));
         assertThat(ogg.method()).isEqualTo("sendDocument");
         assertThat(ogg.files()).extracting(FilePart::field).containsExactly("document");
     }
 
     @Test
     void aFileWithoutNameOrTypeIsNamedByItsKeyAndSentAsBytes() {
-        BotCall call = TelegramSender.normalizeOutgoing(message("document", null, null,
+        BotCall call = TelegramSender.normalizeOutgoing(message(MessageType.DOCUMENT, null, null,
                 List.of(new Media(PDF_URL, "org/x/scan-7", null, null, 10))));
 
         assertThat(call.files()).containsExactly(new FilePart("document", "org/x/scan-7", "scan-7", "application/octet-stream"));
@@ -142,7 +143,7 @@ class TelegramSenderTest {
 
     @Test
     void severalAttachmentsAreOneMediaGroupAttachingTheirPartsCaptionedOnTheFirst() throws Exception {
-        BotCall album = TelegramSender.normalizeOutgoing(message("image", "Both sides",
+        BotCall album = TelegramSender.normalizeOutgoing(message(MessageType.IMAGE, "Both sides",
                 null, List.of(media(PHOTO_URL, "image/jpeg", "a.jpg"), media(PDF_URL, "video/mp4", "v.mp4"))));
         assertThat(album.method()).isEqualTo("sendMediaGroup");
         assertThat(album.body()).isEqualTo(json("{\"chat_id\":\"1111111\",\"media\":["
@@ -151,7 +152,7 @@ class TelegramSenderTest {
         assertThat(album.files()).containsExactly(new FilePart("file0", "org/a.jpg", "a.jpg", "image/jpeg"),
                 new FilePart("file1", "org/v.mp4", "v.mp4", "video/mp4"));
 
-        BotCall mixed = TelegramSender.normalizeOutgoing(message("document", null,
+        BotCall mixed = TelegramSender.normalizeOutgoing(message(MessageType.DOCUMENT, null,
                 null, List.of(media(PHOTO_URL, "image/jpeg", "a.jpg"), media(PDF_URL, "application/pdf", "b.pdf"))));
         assertThat(mixed.body().path("media")).extracting(item -> item.path("type").asText())
                 .containsExactly("document", "document");
@@ -163,7 +164,7 @@ class TelegramSenderTest {
         Media photo = stored("image/jpeg", "receipt.jpg", 300_000);
         ObjectNode buttons = (ObjectNode) json("{\"interactive\":{\"buttons\":[{\"id\":\"ok\",\"title\":\"OK\"}]}}");
 
-        SendOutcome outcome = sender().send(bot(), message("image", "Your receipt", buttons, List.of(photo)));
+        SendOutcome outcome = sender().send(bot(), message(MessageType.IMAGE, "Your receipt", buttons, List.of(photo)));
 
         assertThat(outcome).isEqualTo(new SendOutcome.Accepted("1111111:1404"));
         RecordedRequest request = telegram.takeRequest();
@@ -185,7 +186,7 @@ class TelegramSenderTest {
         telegram.enqueue(sent(1405));
         Media docx = stored(DOCX, "contract.docx", 42_000);
 
-        SendOutcome outcome = sender().send(bot(), message("document", null, null, List.of(docx)));
+        SendOutcome outcome = sender().send(bot(), message(MessageType.DOCUMENT, null, null, List.of(docx)));
 
         assertThat(outcome).isEqualTo(new SendOutcome.Accepted("1111111:1405"));
         RecordedRequest request = telegram.takeRequest();
@@ -204,7 +205,7 @@ class TelegramSenderTest {
         Media front = stored("image/jpeg", "front.jpg", 120_000);
         Media back = stored("image/png", "back.png", 80_000);
 
-        SendOutcome outcome = sender().send(bot(), message("image", "Both sides", null, List.of(front, back)));
+        SendOutcome outcome = sender().send(bot(), message(MessageType.IMAGE, "Both sides", null, List.of(front, back)));
 
         assertThat(outcome).isEqualTo(new SendOutcome.Accepted("1111111:1406"));
         RecordedRequest request = telegram.takeRequest();
@@ -224,7 +225,7 @@ class TelegramSenderTest {
         telegram.enqueue(new MockResponse.Builder().code(413)
                 .body("{\"ok\":false,\"error_code\":413,\"description\":\"Request Entity Too Large\"}").build());
 
-        SendOutcome outcome = sender().send(bot(), message("document", null, null, List.of(stored(DOCX, "big.docx", 1000))));
+        SendOutcome outcome = sender().send(bot(), message(MessageType.DOCUMENT, null, null, List.of(stored(DOCX, "big.docx", 1000))));
 
         assertThat(outcome).isEqualTo(new SendOutcome.Rejected("413", "Request Entity Too Large"));
     }
@@ -233,7 +234,7 @@ class TelegramSenderTest {
     void aFileMissingFromTheBucketIsRetriedWithoutCallingTelegram() {
         Media gone = new Media(PHOTO_URL, "org/" + UUID.randomUUID() + "/gone.jpg", "image/jpeg", "gone.jpg", 10);
 
-        SendOutcome outcome = sender().send(bot(), message("image", null, null, List.of(gone)));
+        SendOutcome outcome = sender().send(bot(), message(MessageType.IMAGE, null, null, List.of(gone)));
 
         assertThat(outcome).isInstanceOfSatisfying(SendOutcome.Retry.class,
                 retry -> assertThat(retry.reason()).startsWith("attachment unavailable"));
@@ -244,7 +245,7 @@ class TelegramSenderTest {
     void aLocationIsSendLocation() throws Exception {
         ObjectNode metadata = (ObjectNode) json("{\"location\":{\"latitude\":52.52,\"longitude\":13.405,\"name\":\"Shop\"}}");
 
-        assertThat(TelegramSender.normalizeOutgoing(message("location", null, metadata, List.of())))
+        assertThat(TelegramSender.normalizeOutgoing(message(MessageType.LOCATION, null, metadata, List.of())))
                 .isEqualTo(new BotCall("sendLocation",
                         (ObjectNode) json("{\"chat_id\":\"1111111\",\"latitude\":52.52,\"longitude\":13.405}")));
     }
@@ -256,7 +257,7 @@ class TelegramSenderTest {
                         + "\"first_name\":\"Support\"},\"chat\":{\"id\":1111111,\"type\":\"private\"},\"date\":1441645800,"
                         + "\"text\":\"Hello\"}}").build());
 
-        SendOutcome outcome = sender().send(bot(), message("text", "Hello", null, List.of()));
+        SendOutcome outcome = sender().send(bot(), message(MessageType.TEXT, "Hello", null, List.of()));
 
         assertThat(outcome).isEqualTo(new SendOutcome.Accepted("1111111:1401"));
         RecordedRequest request = telegram.takeRequest();
@@ -272,7 +273,7 @@ class TelegramSenderTest {
                 .body("{\"ok\":true,\"result\":[{\"message_id\":1402,\"chat\":{\"id\":1111111,\"type\":\"private\"},\"date\":1},"
                         + "{\"message_id\":1403,\"chat\":{\"id\":1111111,\"type\":\"private\"},\"date\":1}]}").build());
 
-        SendOutcome outcome = sender().send(bot(), message("image", null, null,
+        SendOutcome outcome = sender().send(bot(), message(MessageType.IMAGE, null, null,
                 List.of(stored("image/jpeg", "a.jpg", 10), stored("image/png", "b.png", 10))));
 
         assertThat(outcome).isEqualTo(new SendOutcome.Accepted("1111111:1402"));
@@ -285,9 +286,9 @@ class TelegramSenderTest {
         telegram.enqueue(new MockResponse.Builder().code(403)
                 .body("{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: bot was blocked by the user\"}").build());
 
-        assertThat(sender().send(bot(), message("text", "Hi", null, List.of())))
+        assertThat(sender().send(bot(), message(MessageType.TEXT, "Hi", null, List.of())))
                 .isEqualTo(new SendOutcome.Rejected("400", "Bad Request: chat not found"));
-        assertThat(sender().send(bot(), message("text", "Hi", null, List.of())))
+        assertThat(sender().send(bot(), message(MessageType.TEXT, "Hi", null, List.of())))
                 .isEqualTo(new SendOutcome.Rejected("403", "Forbidden: bot was blocked by the user"));
     }
 
@@ -296,7 +297,7 @@ class TelegramSenderTest {
         telegram.enqueue(new MockResponse.Builder().code(429).body("{\"ok\":false,\"error_code\":429,"
                 + "\"description\":\"Too Many Requests: retry after 7\",\"parameters\":{\"retry_after\":7}}").build());
 
-        SendOutcome outcome = sender().send(bot(), message("text", "Hi", null, List.of()));
+        SendOutcome outcome = sender().send(bot(), message(MessageType.TEXT, "Hi", null, List.of()));
 
         assertThat(outcome).isInstanceOfSatisfying(SendOutcome.Retry.class, retry -> {
             assertThat(retry.retryAfter()).isEqualTo(Duration.ofSeconds(7));
@@ -307,14 +308,14 @@ class TelegramSenderTest {
     @Test
     void serverErrorsAndAnUnreachableApiAreRetriedWithoutTheToken() {
         telegram.enqueue(new MockResponse.Builder().code(500).body("Internal Server Error").build());
-        SendOutcome serverError = sender().send(bot(), message("text", "Hi", null, List.of()));
+        SendOutcome serverError = sender().send(bot(), message(MessageType.TEXT, "Hi", null, List.of()));
         assertThat(serverError).isInstanceOfSatisfying(SendOutcome.Retry.class, retry -> {
             assertThat(retry.retryAfter()).isNull();
             assertThat(retry.reason()).contains("500").doesNotContain(TOKEN);
         });
 
         TelegramSender offline = new TelegramSender(apiAt(closedPort()), new PlatformHttp(), storage);
-        SendOutcome down = offline.send(bot(), message("text", "Hi", null, List.of()));
+        SendOutcome down = offline.send(bot(), message(MessageType.TEXT, "Hi", null, List.of()));
         assertThat(down).isInstanceOfSatisfying(SendOutcome.Retry.class,
                 retry -> assertThat(retry.reason()).contains("not reached").doesNotContain(TOKEN));
     }

@@ -18,6 +18,7 @@ import com.unifiedbeez.inbox.channel.InboundEvent.Reaction;
 import com.unifiedbeez.inbox.channel.InboundEvent.StatusReport;
 import com.unifiedbeez.inbox.channel.MediaContent;
 import com.unifiedbeez.inbox.channel.MediaUnavailable;
+import com.unifiedbeez.inbox.channel.MessageType;
 import com.unifiedbeez.inbox.channel.PlatformEndpoints;
 import com.unifiedbeez.inbox.channel.PlatformHttp;
 import com.unifiedbeez.inbox.message.MessageStatus;
@@ -73,7 +74,7 @@ class WhatsAppInboundTest {
         assertThat(m.externalId()).isEqualTo("wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=");
         assertThat(m.from()).isEqualTo(SHEENA);
         assertThat(m.sentAt()).isEqualTo(Instant.ofEpochSecond(1749416383L));
-        assertThat(m.type()).isEqualTo("text");
+        assertThat(m.type()).isEqualTo(MessageType.TEXT);
         assertThat(m.text()).isEqualTo("Does it come in another color?");
         assertThat(m.metadata().isEmpty()).isTrue();
         assertThat(m.media()).isEmpty();
@@ -85,7 +86,7 @@ class WhatsAppInboundTest {
     void imageWithCaption() {
         InboundMessage m = onlyMessage("image.json");
 
-        assertThat(m.type()).isEqualTo("image");
+        assertThat(m.type()).isEqualTo(MessageType.IMAGE);
         assertThat(m.from()).isEqualTo(SHEENA);
         assertThat(m.sentAt()).isEqualTo(Instant.ofEpochSecond(1749416412L));
         assertThat(m.text()).isEqualTo("This one, in blue?");
@@ -95,12 +96,12 @@ class WhatsAppInboundTest {
     @Test
     void stickerAndDocument() {
         InboundMessage sticker = onlyMessage("sticker.json");
-        assertThat(sticker.type()).isEqualTo("sticker");
+        assertThat(sticker.type()).isEqualTo(MessageType.STICKER);
         assertThat(sticker.text()).isNull();
         assertThat(sticker.media()).containsExactly(new InboundMedia("1228514968609217", "image/webp", null, null));
 
         InboundMessage document = onlyMessage("document.json");
-        assertThat(document.type()).isEqualTo("document");
+        assertThat(document.type()).isEqualTo(MessageType.DOCUMENT);
         assertThat(document.text()).isEqualTo("My order");
         assertThat(document.media()).containsExactly(
                 new InboundMedia("1003383421387256", "application/pdf", "order-4711.pdf", null));
@@ -114,7 +115,7 @@ class WhatsAppInboundTest {
 
         InboundMessage m = (InboundMessage) inbound.normalizeIncoming(support, payload).get(0);
 
-        assertThat(m.type()).isEqualTo("audio");
+        assertThat(m.type()).isEqualTo(MessageType.AUDIO);
         assertThat(m.text()).isNull();
         assertThat(m.media()).containsExactly(new InboundMedia("1577219196507349", "audio/ogg; codecs=opus", null, null));
         assertThat(m.metadata().path("voice").asBoolean()).isTrue();
@@ -124,7 +125,7 @@ class WhatsAppInboundTest {
     void location() {
         InboundMessage m = onlyMessage("location.json");
 
-        assertThat(m.type()).isEqualTo("location");
+        assertThat(m.type()).isEqualTo(MessageType.LOCATION);
         assertThat(m.text()).isEqualTo("Philz Coffee");
         JsonNode location = m.metadata().path("location");
         assertThat(location.path("latitude").asDouble()).isEqualTo(37.44216251868683);
@@ -138,7 +139,7 @@ class WhatsAppInboundTest {
     void contactCard() {
         InboundMessage m = onlyMessage("contacts.json");
 
-        assertThat(m.type()).isEqualTo("contacts");
+        assertThat(m.type()).isEqualTo(MessageType.CONTACTS);
         assertThat(m.text()).isEqualTo("Barbara J. Johnson");
         assertThat(m.metadata().path("contacts").get(0).path("phones").get(0).path("wa_id").asText()).isEqualTo("19405551234");
     }
@@ -147,7 +148,7 @@ class WhatsAppInboundTest {
     void replyButtonAnswer() {
         InboundMessage m = onlyMessage("interactive-button-reply.json");
 
-        assertThat(m.type()).isEqualTo("interactive");
+        assertThat(m.type()).isEqualTo(MessageType.INTERACTIVE);
         assertThat(m.text()).isEqualTo("button-text");
         assertThat(m.metadata().path("interactive").path("type").asText()).isEqualTo("button_reply");
         assertThat(m.metadata().path("interactive").path("id").asText()).isEqualTo("unique-button-identifier-here");
@@ -160,7 +161,7 @@ class WhatsAppInboundTest {
     void listAnswer() {
         InboundMessage m = onlyMessage("interactive-list-reply.json");
 
-        assertThat(m.type()).isEqualTo("interactive");
+        assertThat(m.type()).isEqualTo(MessageType.INTERACTIVE);
         assertThat(m.text()).isEqualTo("list_reply_title");
         assertThat(m.metadata().path("interactive").path("type").asText()).isEqualTo("list_reply");
         assertThat(m.metadata().path("interactive").path("id").asText()).isEqualTo("list_reply_id");
@@ -172,7 +173,7 @@ class WhatsAppInboundTest {
     void templateQuickReplyButton() {
         InboundMessage m = onlyMessage("button-quick-reply.json");
 
-        assertThat(m.type()).isEqualTo("interactive");
+        assertThat(m.type()).isEqualTo(MessageType.INTERACTIVE);
         assertThat(m.text()).isEqualTo("No");
         assertThat(m.metadata().path("interactive").path("type").asText()).isEqualTo("button");
         assertThat(m.metadata().path("interactive").path("payload").asText()).isEqualTo("No-Button-Payload");
@@ -191,14 +192,14 @@ class WhatsAppInboundTest {
     void unsupportedIsKeptNotAnError() {
         InboundMessage m = onlyMessage("unsupported.json");
 
-        assertThat(m.type()).isEqualTo("unsupported");
+        assertThat(m.type()).isEqualTo(MessageType.UNSUPPORTED);
         assertThat(m.text()).isNull();
         assertThat(m.metadata().path("whatsappType").asText()).isEqualTo("unsupported");
         assertThat(m.metadata().path("errors").get(0).path("code").asInt()).isEqualTo(131051);
 
         String future = fixture("text.json").replace("\"type\": \"text\"", "\"type\": \"hologram\"");
         InboundMessage unknown = (InboundMessage) inbound.normalizeIncoming(support, future).get(0);
-        assertThat(unknown.type()).isEqualTo("unsupported");
+        assertThat(unknown.type()).isEqualTo(MessageType.UNSUPPORTED);
         assertThat(unknown.metadata().path("whatsappType").asText()).isEqualTo("hologram");
     }
 

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unifiedbeez.inbox.channel.ChannelConnection;
+import com.unifiedbeez.inbox.channel.MessageType;
 import com.unifiedbeez.inbox.channel.OutboundMessage;
 import com.unifiedbeez.inbox.channel.OutboundMessage.Media;
 import com.unifiedbeez.inbox.channel.OutboundMessage.Recipient;
@@ -64,13 +65,13 @@ class WhatsAppSenderTest {
         return new WhatsAppSender(Config.of(Map.of(PlatformEndpoints.GRAPH_API_URL, graphUrl)), new PlatformHttp());
     }
 
-    static OutboundMessage message(String type, String text, ObjectNode metadata, List<Media> media) {
+    static OutboundMessage message(MessageType type, String text, ObjectNode metadata, List<Media> media) {
         return new OutboundMessage(UUID.randomUUID(), UUID.randomUUID(), type, text, metadata,
                 new Recipient(CUSTOMER, "Sheena Nelson"), media, null, null);
     }
 
     static OutboundMessage text(String text) {
-        return message("text", text, Json.mapper().createObjectNode(), List.of());
+        return message(MessageType.TEXT, text, Json.mapper().createObjectNode(), List.of());
     }
 
     static Media media(String contentType, String fileName) {
@@ -101,37 +102,37 @@ class WhatsAppSenderTest {
 
     @Test
     void mediaByLinkWithCaptionAndFileName() {
-        JsonNode image = body(message("image", "The blue one", Json.mapper().createObjectNode(),
+        JsonNode image = body(message(MessageType.IMAGE, "The blue one", Json.mapper().createObjectNode(),
                 List.of(media("image/jpeg", "blue.jpg"))));
         assertEnvelope(image, "image");
         assertThat(image.path("image").path("link").asText()).isEqualTo(PRESIGNED);
         assertThat(image.path("image").path("caption").asText()).isEqualTo("The blue one");
         assertThat(image.path("image").has("filename")).isFalse();
 
-        JsonNode document = body(message("document", "Your invoice", Json.mapper().createObjectNode(),
+        JsonNode document = body(message(MessageType.DOCUMENT, "Your invoice", Json.mapper().createObjectNode(),
                 List.of(media("application/pdf", "invoice-88.pdf"))));
         assertEnvelope(document, "document");
         assertThat(document.path("document").path("link").asText()).isEqualTo(PRESIGNED);
         assertThat(document.path("document").path("caption").asText()).isEqualTo("Your invoice");
         assertThat(document.path("document").path("filename").asText()).isEqualTo("invoice-88.pdf");
 
-        JsonNode video = body(message("video", null, Json.mapper().createObjectNode(), List.of(media("video/mp4", "v.mp4"))));
+        JsonNode video = body(message(MessageType.VIDEO, null, Json.mapper().createObjectNode(), List.of(media("video/mp4", "v.mp4"))));
         assertEnvelope(video, "video");
         assertThat(video.path("video").path("link").asText()).isEqualTo(PRESIGNED);
         assertThat(video.path("video").has("caption")).isFalse();
 
-        JsonNode audio = body(message("audio", null, Json.mapper().createObjectNode(), List.of(media("audio/mpeg", "a.mp3"))));
+        JsonNode audio = body(message(MessageType.AUDIO, null, Json.mapper().createObjectNode(), List.of(media("audio/mpeg", "a.mp3"))));
         assertEnvelope(audio, "audio");
         assertThat(audio.path("audio").path("link").asText()).isEqualTo(PRESIGNED);
 
-        JsonNode sticker = body(message("image", null, Json.mapper().createObjectNode(), List.of(media("image/webp", "s.webp"))));
+        JsonNode sticker = body(message(MessageType.IMAGE, null, Json.mapper().createObjectNode(), List.of(media("image/webp", "s.webp"))));
         assertEnvelope(sticker, "sticker");
         assertThat(sticker.path("sticker").path("link").asText()).isEqualTo(PRESIGNED);
     }
 
     @Test
     void textWithAnAttachmentBecomesItsCaption() {
-        JsonNode body = body(message("text", "see attached", Json.mapper().createObjectNode(),
+        JsonNode body = body(message(MessageType.TEXT, "see attached", Json.mapper().createObjectNode(),
                 List.of(media("application/pdf", "terms.pdf"))));
 
         assertEnvelope(body, "document");
@@ -142,14 +143,14 @@ class WhatsAppSenderTest {
     @Test
     void whatWhatsAppCannotCarryIsRefused() {
         ObjectNode none = Json.mapper().createObjectNode();
-        assertThatThrownBy(() -> body(message("image", "two", none,
+        assertThatThrownBy(() -> body(message(MessageType.IMAGE, "two", none,
                 List.of(media("image/jpeg", "a.jpg"), media("image/png", "b.png")))))
                 .isInstanceOf(WhatsAppSender.Unsendable.class).hasMessageContaining("one attachment");
-        assertThatThrownBy(() -> body(message("audio", "a caption", none, List.of(media("audio/mpeg", "a.mp3")))))
+        assertThatThrownBy(() -> body(message(MessageType.AUDIO, "a caption", none, List.of(media("audio/mpeg", "a.mp3")))))
                 .isInstanceOf(WhatsAppSender.Unsendable.class).hasMessageContaining("caption");
-        assertThatThrownBy(() -> body(message("image", null, none, List.of())))
+        assertThatThrownBy(() -> body(message(MessageType.IMAGE, null, none, List.of())))
                 .isInstanceOf(WhatsAppSender.Unsendable.class);
-        assertThatThrownBy(() -> body(message("html", "<p>hi</p>", none, List.of())))
+        assertThatThrownBy(() -> body(message(MessageType.HTML, "<p>hi</p>", none, List.of())))
                 .isInstanceOf(WhatsAppSender.Unsendable.class);
     }
 
@@ -159,7 +160,7 @@ class WhatsAppSenderTest {
         metadata.putObject("location").put("latitude", 37.44216251868683).put("longitude", -122.16153582049394)
                 .put("name", "Philz Coffee").put("address", "101 Forest Ave, Palo Alto, CA 94301");
 
-        JsonNode body = body(message("location", null, metadata, List.of()));
+        JsonNode body = body(message(MessageType.LOCATION, null, metadata, List.of()));
 
         assertEnvelope(body, "location");
         JsonNode location = body.path("location");
@@ -177,7 +178,7 @@ class WhatsAppSenderTest {
                 .put("name", "order_update").put("language", "en_US");
         template.putObject("params").put("2", "#4711").put("1", "Sheena");
 
-        JsonNode body = body(message("template", "Order #4711 for Sheena has shipped", metadata, List.of()));
+        JsonNode body = body(message(MessageType.TEMPLATE, "Order #4711 for Sheena has shipped", metadata, List.of()));
 
         assertEnvelope(body, "template");
         JsonNode out = body.path("template");
@@ -199,7 +200,7 @@ class WhatsAppSenderTest {
         ObjectNode template = metadata.putObject("template").put("name", "welcome").put("language", "de");
         template.putObject("params").put("first_name", "Sheena").put("order_id", "4711");
 
-        JsonNode parameters = body(message("template", "Hallo Sheena", metadata, List.of()))
+        JsonNode parameters = body(message(MessageType.TEMPLATE, "Hallo Sheena", metadata, List.of()))
                 .path("template").path("components").get(0).path("parameters");
 
         assertThat(parameters).hasSize(2);
@@ -215,7 +216,7 @@ class WhatsAppSenderTest {
         ObjectNode metadata = Json.mapper().createObjectNode();
         metadata.putObject("template").put("name", "hello_world").put("language", "en_US").putObject("params");
 
-        JsonNode template = body(message("template", "Hello World", metadata, List.of())).path("template");
+        JsonNode template = body(message(MessageType.TEMPLATE, "Hello World", metadata, List.of())).path("template");
 
         assertThat(template.path("name").asText()).isEqualTo("hello_world");
         assertThat(template.path("language").path("code").asText()).isEqualTo("en_US");
@@ -229,7 +230,7 @@ class WhatsAppSenderTest {
                 .add(Json.mapper().createObjectNode().put("id", "change-button").put("title", "Change"))
                 .add(Json.mapper().createObjectNode().put("id", "cancel-button").put("title", "Cancel"));
 
-        JsonNode body = body(message("interactive", "Change or cancel your appointment?", metadata, List.of()));
+        JsonNode body = body(message(MessageType.INTERACTIVE, "Change or cancel your appointment?", metadata, List.of()));
 
         assertEnvelope(body, "interactive");
         JsonNode interactive = body.path("interactive");
@@ -337,7 +338,7 @@ class WhatsAppSenderTest {
 
     @Test
     void anUnsendableMessageIsRejectedWithoutACall() {
-        SendOutcome outcome = sender.send(support, message("html", "<p>hi</p>", Json.mapper().createObjectNode(), List.of()));
+        SendOutcome outcome = sender.send(support, message(MessageType.HTML, "<p>hi</p>", Json.mapper().createObjectNode(), List.of()));
 
         assertThat(outcome).isInstanceOfSatisfying(SendOutcome.Rejected.class, r -> assertThat(r.code()).isEqualTo("unsendable"));
         assertThat(graph.getRequestCount()).isZero();
