@@ -393,6 +393,32 @@ class RealtimeLocalTest {
         assertThat(JSON.readTree(viewers.body()).path("viewers")).isEmpty();
     }
 
+    @Test
+    void aConnectionViewsAtMostFiftyConversationsAtOnce() throws Exception {
+        Client lee = connect(DemoSeed.LEE);
+        List<String> ids = new ArrayList<>();
+        try (var c = inbox.database().dataSource().getConnection();
+             var s = c.prepareStatement("SELECT id FROM conversations WHERE organization_id = ? ORDER BY id LIMIT 51")) {
+            s.setObject(1, DemoSeed.LEE.organizationId());
+            var rows = s.executeQuery();
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+            }
+        }
+        for (String id : ids.subList(0, 50)) {
+            lee.send("{\"action\":\"conversation:viewing\",\"conversationId\":\"" + id + "\"}");
+            lee.await(f -> f.path("event").asText().equals("conversation:viewers")
+                    && f.path("data").path("conversationId").asText().equals(id), "viewers of " + id);
+        }
+        lee.send("{\"action\":\"conversation:viewing\",\"conversationId\":\"" + ids.get(50) + "\"}");
+        assertThat(lee.await("error").path("data").path("type").asText()).isEqualTo("validation-failed");
+        // leaving one makes room
+        lee.send("{\"action\":\"conversation:leaving\",\"conversationId\":\"" + ids.get(0) + "\"}");
+        lee.send("{\"action\":\"conversation:viewing\",\"conversationId\":\"" + ids.get(50) + "\"}");
+        lee.await(f -> f.path("event").asText().equals("conversation:viewers")
+                && f.path("data").path("conversationId").asText().equals(ids.get(50)), "viewers of the 51st");
+    }
+
     private static String newConversationOf(Client grace) throws Exception {
         try (var c = inbox.database().dataSource().getConnection();
              var s = c.prepareStatement("SELECT id FROM conversations WHERE organization_id = ? LIMIT 1")) {

@@ -36,6 +36,8 @@ public final class RealtimeSession {
     public static final String VIEWING = "conversation:viewing";
     public static final String LEAVING = "conversation:leaving";
     public static final String PRESENCE_SET = "presence:set";
+    /** Conversations one connection may view at once. */
+    public static final int MAX_VIEWED = 50;
     private static final Logger LOG = LoggerFactory.getLogger(RealtimeSession.class);
 
     /** What {@code $connect} decided: 200, or the HTTP status the handshake is refused with. */
@@ -146,6 +148,11 @@ public final class RealtimeSession {
             }
             case VIEWING -> {
                 UUID conversation = conversations.require(org, conversationId(frame));
+                if (!connection.viewing().contains(conversation) && connection.viewing().size() >= MAX_VIEWED) {
+                    // one tab shows a handful; the cap keeps the connection's item far from DynamoDB's 400 KB
+                    throw ApiException.invalid("conversationId", "a connection views at most " + MAX_VIEWED
+                            + " conversations at once; send conversation:leaving for the ones closed");
+                }
                 if (viewers.view(org, conversation, user, connection.connectionId(), now)) {
                     gone.addAll(signals.viewers(org, conversation, null, now));
                 } else {
