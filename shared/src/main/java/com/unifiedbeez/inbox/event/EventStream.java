@@ -38,6 +38,8 @@ import javax.inject.Singleton;
 public final class EventStream {
     /** Events numbered per sequencing transaction; a backlog beyond it takes several. */
     static final int SEQUENCE_BATCH = 5_000;
+    /** What {@link #position(ResultSet)} reads. */
+    private static final String POSITION = "organization_id, epoch, last_seq, pushed_seq, trimmed_seq";
 
     /** The push of a range of seq, leased to one fan-out pass. */
     public record PushClaim(StreamPosition position) {
@@ -92,7 +94,7 @@ public final class EventStream {
                                                ELSE now() + ? * interval '1 millisecond' END,
                        updated_at = now()
                  WHERE organization_id = ?
-                RETURNING organization_id, epoch, last_seq, pushed_seq, trimmed_seq""",
+                RETURNING\s""" + POSITION,
                 EventStream::position, throughSeq, throughSeq, lease.toMillis(), organizationId).orElseThrow());
     }
 
@@ -108,9 +110,9 @@ public final class EventStream {
 
     /** The stream's position, without numbering anything. */
     public Optional<StreamPosition> position(UUID organizationId) {
-        return database.read(c -> Sql.one(c, """
-                SELECT organization_id, epoch, last_seq, pushed_seq, trimmed_seq FROM event_streams
-                 WHERE organization_id = ?""", EventStream::position, organizationId));
+        return database.read(c -> Sql.one(c,
+                "SELECT " + POSITION + " FROM event_streams WHERE organization_id = ?", EventStream::position,
+                organizationId));
     }
 
     /**
@@ -168,7 +170,7 @@ public final class EventStream {
                     UPDATE event_streams SET epoch = ?, last_seq = 0, pushed_seq = 0, trimmed_seq = 0,
                            push_lease_until = NULL, updated_at = now()
                      WHERE organization_id = ?
-                    RETURNING organization_id, epoch, last_seq, pushed_seq, trimmed_seq""",
+                    RETURNING\s""" + POSITION,
                     EventStream::position, Ids.newId(), organizationId).orElseThrow();
         });
     }
@@ -190,7 +192,7 @@ public final class EventStream {
         }
         return Sql.one(c, """
                 UPDATE event_streams SET last_seq = last_seq + ?, updated_at = now() WHERE organization_id = ?
-                RETURNING organization_id, epoch, last_seq, pushed_seq, trimmed_seq""",
+                RETURNING\s""" + POSITION,
                 EventStream::position, numbered, organizationId).orElseThrow();
     }
 
@@ -198,9 +200,8 @@ public final class EventStream {
     private static StreamPosition lockStream(Connection c, UUID organizationId) throws SQLException {
         Sql.update(c, "INSERT INTO event_streams (organization_id, epoch) VALUES (?, ?) ON CONFLICT DO NOTHING",
                 organizationId, Ids.newId());
-        return Sql.one(c, """
-                SELECT organization_id, epoch, last_seq, pushed_seq, trimmed_seq FROM event_streams
-                 WHERE organization_id = ? FOR UPDATE""", EventStream::position, organizationId).orElseThrow();
+        return Sql.one(c, "SELECT " + POSITION + " FROM event_streams WHERE organization_id = ? FOR UPDATE",
+                EventStream::position, organizationId).orElseThrow();
     }
 
     private static StreamPosition position(ResultSet row) throws SQLException {

@@ -25,7 +25,11 @@ public final class ConversationAccess {
     }
 
     public UUID require(UUID organizationId, String conversationId) {
-        UUID id = Ids.parse(conversationId).orElseThrow(() -> ApiException.notFound("conversation", conversationId));
+        return require(organizationId,
+                Ids.parse(conversationId).orElseThrow(() -> ApiException.notFound("conversation", conversationId)));
+    }
+
+    public UUID require(UUID organizationId, UUID id) {
         boolean found = database.read(c -> conversations.find(c, organizationId, id, false).isPresent());
         if (!found) {
             throw ApiException.notFound("conversation", id);

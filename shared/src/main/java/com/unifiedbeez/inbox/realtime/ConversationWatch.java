@@ -28,7 +28,7 @@ public final class ConversationWatch {
     }
 
     public LiveSignals.ViewersView viewers(Caller caller, UUID conversationId) {
-        UUID id = conversations.require(caller.organizationId(), conversationId.toString());
+        UUID id = conversations.require(caller.organizationId(), conversationId);
         return signals.viewersOf(caller.organizationId(), id, Instant.now());
     }
 

@@ -74,6 +74,12 @@ public final class Validation {
      * Returns {@code fallback} when absent, null when invalid (the error is recorded).
      */
     public Integer wholeNumber(String field, String value, int min, int max, Integer fallback) {
+        Long number = wholeLong(field, value, min, max, fallback == null ? null : fallback.longValue());
+        return number == null ? null : number.intValue();
+    }
+
+    /** {@link #wholeNumber} for values beyond an int (a position in a stream). */
+    public Long wholeLong(String field, String value, long min, long max, Long fallback) {
         if (value == null) {
             return fallback;
         }
@@ -87,7 +93,7 @@ public final class Validation {
             add(field, "must be between " + min + " and " + max);
             return null;
         }
-        return (int) number;
+        return number;
     }
 
     /** Records every id of {@code requested} that is not in {@code found} as an unknown reference. */

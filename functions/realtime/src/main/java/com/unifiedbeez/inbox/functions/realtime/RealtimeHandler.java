@@ -6,7 +6,7 @@ import com.unifiedbeez.inbox.platform.lambda.Priming;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.unifiedbeez.inbox.event.EventReplay;
-import com.unifiedbeez.inbox.platform.errors.ApiException;
+import com.unifiedbeez.inbox.platform.errors.Validation;
 import com.unifiedbeez.inbox.platform.http.ApiRequest;
 import com.unifiedbeez.inbox.platform.http.ApiResult;
 import com.unifiedbeez.inbox.platform.http.HttpDispatcher;
@@ -52,11 +52,19 @@ public final class RealtimeHandler implements RequestHandler<APIGatewayV2HTTPEve
     }
 
     private ApiResult events(ApiRequest request) {
-        long since = number(request, "since", true, 0, Long.MAX_VALUE / 2, 0);
-        int limit = (int) number(request, "limit", false, 1, EventReplay.MAX_LIMIT, EventReplay.DEFAULT_LIMIT);
-        UUID epoch = request.queryParameter("epoch")
-                .map(e -> Ids.parse(e).orElseThrow(() -> ApiException.invalid("epoch", "must be the stream's epoch (a UUID)")))
-                .orElse(null);
+        Validation v = new Validation();
+        String sinceText = request.queryParameter("since").orElse(null);
+        Long since = v.wholeLong("since", sinceText, 0, Long.MAX_VALUE / 2, null);
+        if (sinceText == null) {
+            v.add("since", "is required (the last seq the client has; 0 for the beginning)");
+        }
+        Integer limit = v.wholeNumber("limit", request.queryParameter("limit").orElse(null), 1, EventReplay.MAX_LIMIT,
+                EventReplay.DEFAULT_LIMIT);
+        UUID epoch = request.queryParameter("epoch").map(e -> Ids.parse(e).orElseGet(() -> {
+            v.add("epoch", "must be the stream's epoch (a UUID)");
+            return null;
+        })).orElse(null);
+        v.throwIfInvalid();
         return ApiResult.ok(services.replay().since(request.caller(), since, epoch, limit));
     }
 
@@ -76,24 +84,5 @@ public final class RealtimeHandler implements RequestHandler<APIGatewayV2HTTPEve
     private ApiResult typing(ApiRequest request) {
         services.watch().typing(request.caller(), request.body(TypingRequest.class));
         return ApiResult.noContent();
-    }
-
-    private static long number(ApiRequest request, String name, boolean required, long min, long max, long otherwise) {
-        String value = request.queryParameter(name).orElse(null);
-        if (value == null || value.isEmpty()) {
-            if (required) {
-                throw ApiException.invalid(name, "is required");
-            }
-            return otherwise;
-        }
-        try {
-            long n = Long.parseLong(value);
-            if (n < min || n > max) {
-                throw ApiException.invalid(name, "must be between " + min + " and " + max);
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw ApiException.invalid(name, "must be a whole number");
-        }
     }
 }

@@ -113,6 +113,9 @@ class EventsRouteTest {
         answers.add(call(request("GET", "/api/inbox/events").query("since", "0").query("limit", "0").as(agent)));
         answers.add(call(request("GET", "/api/inbox/events").query("since", "0").query("epoch", "x").as(agent)));
         answers.add(call(request("GET", "/api/inbox/events").query("since", "99999999999999999999").as(agent)));
+        answers.add(call(request("GET", "/api/inbox/events").query("since", "+5").as(agent)));
+        answers.add(call(request("GET", "/api/inbox/events").query("since", "\u0661\u0662").as(agent)));
+        answers.add(call(request("GET", "/api/inbox/events").query("since", "").as(agent)));
         assertThat(answers).extracting(HttpAnswer::status).containsOnly(422);
     }
 
