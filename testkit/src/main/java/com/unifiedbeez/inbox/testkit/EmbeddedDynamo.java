@@ -3,7 +3,6 @@ package com.unifiedbeez.inbox.testkit;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +50,7 @@ public final class EmbeddedDynamo implements AutoCloseable {
         Path directory = directory();
         install(directory);
         for (int attempt = 1; ; attempt++) {
-            int chosen = port == 0 ? freePort() : port;
+            int chosen = port == 0 ? EmbeddedAws.freePort() : port;
             try {
                 return launch(directory, chosen);
             } catch (IOException e) {
@@ -181,11 +180,5 @@ public final class EmbeddedDynamo implements AutoCloseable {
         }
         throw new IOException("no testkit/dynalite/package.json above " + Path.of("").toAbsolutePath()
                 + "; set -D" + DIRECTORY_PROPERTY);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
