@@ -38,10 +38,12 @@ public final class DomainEvents {
     public static final String NOTE_ADDED = "note:added";
     /** { contactId, updates } */
     public static final String CONTACT_UPDATED = "contact:updated";
+    /** {@code {scope, scopeId, keys, updatedBy}}: a settings level changed; to the users it affects. */
+    public static final String SETTINGS_UPDATED = "settings:updated";
 
     /** Every event the log keeps, in the spec's order. */
     public static final List<String> LOGGED = List.of(CONVERSATION_NEW, MESSAGE_RECEIVED, MESSAGE_SENT, MESSAGE_STATUS,
-            CONVERSATION_ASSIGNED, CONVERSATION_STATUS, LABEL_APPLIED, NOTE_ADDED, CONTACT_UPDATED);
+            CONVERSATION_ASSIGNED, CONVERSATION_STATUS, LABEL_APPLIED, NOTE_ADDED, CONTACT_UPDATED, SETTINGS_UPDATED);
 
     private final Database database;
     private final RealtimeNudge nudge;

@@ -1,0 +1,74 @@
+package com.unifiedbeez.inbox.settings;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.unifiedbeez.inbox.platform.json.Json;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Every key's effective value with its provenance, as {@link SettingsResolver} resolved it, and
+ * the values as the records the inbox acts on. Its JSON is the API's {@code effective=true} answer:
+ * {@code {key: {value, source, locked}}} in the schema's key order.
+ */
+public final class EffectiveSettings {
+    private static final ObjectMapper MAPPER = Json.mapper();
+    private static final TypeReference<Map<String, Notifications.Media>> MEDIA = new TypeReference<>() { };
+
+    private final Map<SettingKey, EffectiveValue> values;
+
+    EffectiveSettings(Map<SettingKey, EffectiveValue> values) {
+        this.values = Collections.unmodifiableMap(new EnumMap<>(values));
+    }
+
+    public EffectiveValue get(SettingKey key) {
+        return values.get(key);
+    }
+
+    public JsonNode value(SettingKey key) {
+        return values.get(key).value();
+    }
+
+    @JsonValue
+    public Map<String, EffectiveValue> byWireName() {
+        Map<String, EffectiveValue> out = new LinkedHashMap<>();
+        values.forEach((key, value) -> out.put(key.wireName(), value));
+        return out;
+    }
+
+    public Notifications notifications() {
+        return new Notifications(MAPPER.convertValue(value(SettingKey.NOTIFICATIONS), MEDIA));
+    }
+
+    public WorkingHours workingHours() {
+        return as(SettingKey.WORKING_HOURS, WorkingHours.class);
+    }
+
+    public AwayMessage awayMessage() {
+        return as(SettingKey.AWAY_MESSAGE, AwayMessage.class);
+    }
+
+    public Signature signature() {
+        return as(SettingKey.SIGNATURE, Signature.class);
+    }
+
+    public Preferences preferences() {
+        return as(SettingKey.PREFERENCES, Preferences.class);
+    }
+
+    public AutoAssignment autoAssignment() {
+        return as(SettingKey.AUTO_ASSIGNMENT, AutoAssignment.class);
+    }
+
+    public RetentionPolicy retentionPolicy() {
+        return as(SettingKey.RETENTION_POLICY, RetentionPolicy.class);
+    }
+
+    private <T> T as(SettingKey key, Class<T> type) {
+        return MAPPER.convertValue(value(key), type);
+    }
+}

@@ -1,0 +1,41 @@
+package com.unifiedbeez.inbox.settings;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+import javax.inject.Inject;
+import javax.inject.Singleton;
+
+/**
+ * The effective settings the inbox acts on, read in one query and resolved by {@link Inheritance}:
+ * a user's (their teams, their organization), a team's (without any user) or an organization's.
+ * Runs in the caller's connection, so a decision and what it decides on share one transaction.
+ */
+@Singleton
+public final class SettingsResolver {
+    private final SettingsStore store;
+
+    @Inject
+    public SettingsResolver(SettingsStore store) {
+        this.store = store;
+    }
+
+    public EffectiveSettings forUser(Connection c, UUID organizationId, UUID userId) throws SQLException {
+        return store.forUser(c, organizationId, userId).resolve();
+    }
+
+    public EffectiveSettings forTeam(Connection c, UUID organizationId, UUID teamId) throws SQLException {
+        return store.forTeam(c, organizationId, teamId).resolve();
+    }
+
+    public EffectiveSettings forOrganization(Connection c, UUID organizationId) throws SQLException {
+        SettingsLevel organization = store.level(c, organizationId, SettingScope.ORGANIZATION, organizationId, false);
+        return Inheritance.resolve(organization, List.of(), null);
+    }
+
+    /** What governs a conversation: its team's settings when a team holds it, else its organization's. */
+    public EffectiveSettings forConversation(Connection c, UUID organizationId, UUID teamIdOrNull) throws SQLException {
+        return teamIdOrNull == null ? forOrganization(c, organizationId) : forTeam(c, organizationId, teamIdOrNull);
+    }
+}
