@@ -46,6 +46,9 @@ build-ChannelsFunction:
 build-EmailPollerFunction:
 	$(call lambda-artifact,email-poller)
 
+build-SettingsFunction:
+	$(call lambda-artifact,settings)
+
 # One artifact for the six realtime functions (WebSocket routes, fan-out, sweep, HTTP routes); each
 # names its own handler class.
 build-RealtimeFunction build-RealtimeFanoutFunction build-RealtimeSweepFunction \

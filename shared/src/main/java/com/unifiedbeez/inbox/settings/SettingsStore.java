@@ -66,9 +66,10 @@ public final class SettingsStore {
 
     /** The organization's level and a team's (either may be absent). */
     public UserLevels forTeam(Connection c, UUID organizationId, UUID teamId) throws SQLException {
-        List<SettingsLevel> rows = Sql.list(c, "SELECT " + COLUMNS + """
-                 FROM settings s WHERE s.organization_id = ?
-                  AND (s.scope = 'organization' AND s.scope_id = ? OR s.scope = 'team' AND s.scope_id = ?)""",
+        List<SettingsLevel> rows = Sql.list(c, """
+                SELECT %s FROM settings s WHERE s.organization_id = ?
+                   AND (s.scope = 'organization' AND s.scope_id = ? OR s.scope = 'team' AND s.scope_id = ?)"""
+                        .formatted(COLUMNS),
                 SettingsStore::level, organizationId, organizationId, teamId);
         return new UserLevels(pick(rows, SettingScope.ORGANIZATION), rows.stream()
                 .filter(l -> l.scope() == SettingScope.TEAM).toList(), null);
@@ -111,7 +112,7 @@ public final class SettingsStore {
                        SET settings = EXCLUDED.settings, locked_keys = EXCLUDED.locked_keys,
                            schema_version = EXCLUDED.schema_version, updated_at = EXCLUDED.updated_at,
                            updated_by = EXCLUDED.updated_by
-                    RETURNING """ + " " + COLUMNS,
+                    RETURNING %s""".formatted(COLUMNS),
                     SettingsStore::level, Ids.newId(), organizationId, scope, scopeId, values.toString(),
                     lockNames, SettingsSchema.VERSION, at, by)
                     .orElseThrow();

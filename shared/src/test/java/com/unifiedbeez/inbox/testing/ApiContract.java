@@ -11,6 +11,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.dialect.DefaultDialectRegistry;
 import com.networknt.schema.dialect.Dialects;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,7 +47,10 @@ public final class ApiContract {
 
     private ApiContract(JsonNode document) {
         this.document = document;
+        // The OpenAPI 3.1 dialect, and JSON Schema 2020-12 for the documents it refers to that declare it
+        // (settings-v1.schema.json).
         this.registry = SchemaRegistry.withDialect(Dialects.getOpenApi31(), builder -> builder
+                .dialectRegistry(new DefaultDialectRegistry(List.of(Dialects.getOpenApi31(), Dialects.getDraft202012())))
                 .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
     }
 

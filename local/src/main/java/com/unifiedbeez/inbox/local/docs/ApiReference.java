@@ -27,6 +27,9 @@ public final class ApiReference {
     /** The realtime contract beside it: the HTTP document refers to its schemas, and the other way round. */
     public static final String REALTIME_PATH = "/asyncapi.yaml";
     static final String REALTIME_RESOURCE = "openapi/asyncapi.yaml";
+    /** The settings schema the settings routes refer to. */
+    public static final String SETTINGS_SCHEMA_PATH = "/settings-v1.schema.json";
+    static final String SETTINGS_SCHEMA_RESOURCE = "openapi/settings-v1.schema.json";
     private static final String WEBJAR_VERSION = "META-INF/maven/org.webjars/swagger-ui/pom.properties";
     private static final String WEBJAR_FILES = "META-INF/resources/webjars/swagger-ui/";
     /** One file name: no separators, no way up. */
@@ -36,7 +39,8 @@ public final class ApiReference {
             "init.js", "docs/init.js");
     private static final Map<String, String> TYPES = Map.of("js", "text/javascript; charset=utf-8",
             "css", "text/css; charset=utf-8", "html", "text/html; charset=utf-8", "png", "image/png",
-            "map", "application/json", "yaml", "application/yaml; charset=utf-8", "txt", "text/plain; charset=utf-8");
+            "map", "application/json", "yaml", "application/yaml; charset=utf-8",
+            "json", "application/schema+json", "txt", "text/plain; charset=utf-8");
 
     private final ClassLoader loader;
     private final String webjar;
@@ -52,7 +56,8 @@ public final class ApiReference {
 
     /** Whether a request path is one of ours (and not a route of the template). */
     public static boolean owns(String rawPath) {
-        return rawPath.equals(DOCUMENT_PATH) || rawPath.equals(REALTIME_PATH) || rawPath.equals(DOCS_PATH)
+        return rawPath.equals(DOCUMENT_PATH) || rawPath.equals(REALTIME_PATH) || rawPath.equals(SETTINGS_SCHEMA_PATH)
+                || rawPath.equals(DOCS_PATH)
                 || rawPath.startsWith(DOCS_PATH + "/");
     }
 
@@ -88,6 +93,9 @@ public final class ApiReference {
         }
         if (rawPath.equals(REALTIME_PATH)) {
             return REALTIME_RESOURCE;
+        }
+        if (rawPath.equals(SETTINGS_SCHEMA_PATH)) {
+            return SETTINGS_SCHEMA_RESOURCE;
         }
         String file = rawPath.equals(DOCS_PATH) ? "" : rawPath.substring(DOCS_PATH.length() + 1);
         if (OURS.containsKey(file)) {
