@@ -54,6 +54,8 @@ class StoreOwnershipTest {
             // DomainEvents writes events, EventStream numbers, trims and truncates them
             Map.entry("domain_events", Set.of("event/DomainEvents", "event/EventStream")),
             Map.entry("event_streams", Set.of("event/EventStream")),
+            // Every level's settings and the organization's locks.
+            Map.entry("settings", Set.of("settings/SettingsStore")),
             // presence mirrored for the assignment work (users are otherwise only read here)
             Map.entry("users", Set.of("realtime/UserStatusStore"))));
 
