@@ -35,7 +35,7 @@ import javax.sql.DataSource;
  *
  * <pre>
  * options: --regenerate        generate the data set again even when a cached one exists
- *          --parts=ABCDEFG     which parts to run (A is implied: the data must exist)
+ *          --parts=ABCDEFGH    which parts to run (A is implied: the data must exist)
  *          --quick             shorter measurement windows (a smoke run, figures less stable)
  *          --tiny              a tiny data set in its own folder (smoke test of the whole suite)
  *          --cold-runs=N       cold-start runs per variant (default 5)
@@ -55,7 +55,7 @@ public final class BenchMain {
         boolean regenerate = false;
         boolean quick = false;
         boolean tiny = false;
-        String parts = "ABCDEFG";
+        String parts = "ABCDEFGH";
         int coldRuns = 5;
         int hold = 0;
         Path root = Path.of("").toAbsolutePath();
@@ -279,6 +279,19 @@ public final class BenchMain {
                     System.out.println("  part G4 failed: " + e);
                     e.printStackTrace(System.out);
                     report.realtime().replayFailed(e.toString());
+                }
+            }
+
+            // ---- H1: a user's effective settings in-process, data set left as found ------------------
+            if (parts.contains("H")) {
+                System.out.println("== H1. effective settings: SettingsResolver.forUser (two teams, every level set)");
+                report.partStarted("H1");
+                try {
+                    report.settings(SettingsBench.run(db, quick, home));
+                } catch (Exception | LinkageError e) {
+                    System.out.println("  part H1 failed: " + e);
+                    e.printStackTrace(System.out);
+                    report.settingsFailed(e.toString());
                 }
             }
         }

@@ -40,7 +40,8 @@ final class Report {
     private final String parts;
     /** The results.json keys each part writes (A's are always written). */
     private static final Map<Character, List<String>> JSON_KEYS = Map.of('B', List.of("inProcess"), 'C', List.of("http"),
-            'D', List.of("coldStart"), 'E', List.of("messages"), 'F', List.of("inbound", "endToEnd"), 'G', List.of("realtime"));
+            'D', List.of("coldStart"), 'E', List.of("messages"), 
+            'F', List.of("inbound", "endToEnd"), 'G', List.of("realtime"), 'H', List.of("settings"));
 
     Report(Path dir, BenchData.Scale scale, boolean quick, String parts) {
         this.dir = dir;
@@ -796,6 +797,19 @@ final class Report {
         return realtime;
     }
 
+    /** Part H: a user's effective settings (H1). */
+    private String settingsSection = "";
+
+    void settings(SettingsBench.Result r) {
+        json.put("settings", r.toMap());
+        settingsSection = r.markdown();
+    }
+
+    void settingsFailed(String error) {
+        json.put("settings", Map.of("error", error));
+        settingsSection = "## H. Settings\n\nNot measured: " + error + "\n\n";
+    }
+
     void totalSeconds(double seconds) {
         this.totalSeconds = seconds;
         json.put("benchSeconds", Stats.round(seconds));
@@ -865,8 +879,8 @@ final class Report {
             f.append(inboundSection).append(endToEndSection);
         }
         Map<Character, CharSequence> measured = Map.of('B', "", 'C', httpSection, 'D', coldSection, 'E', messagesSection,
-                'F', f, 'G', parts.indexOf('G') >= 0 ? realtime.markdown() : "");
-        for (char part : "BCDEFG".toCharArray()) {
+                'F', f, 'G', parts.indexOf('G') >= 0 ? realtime.markdown() : "", 'H', settingsSection);
+        for (char part : "BCDEFGH".toCharArray()) {
             CharSequence section = parts.indexOf(part) >= 0 ? measured.get(part) : kept.sections().get(part);
             if (section != null) {
                 md.append(section);
