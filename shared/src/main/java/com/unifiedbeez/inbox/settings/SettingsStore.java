@@ -36,9 +36,17 @@ public final class SettingsStore {
         this.events = events;
     }
 
-    /** A level's row; a level that never held anything is empty (not an error). */
+    /**
+     * A level's row; a level that never held anything is empty (not an error). {@code forUpdate}
+     * holds the level until the transaction ends, also when it has no row yet (a transaction-scoped
+     * advisory lock on its id: two first writes of one level must not both start from nothing).
+     */
     public SettingsLevel level(Connection c, UUID organizationId, SettingScope scope, UUID scopeId, boolean forUpdate)
             throws SQLException {
+        if (forUpdate) {
+            Sql.one(c, "SELECT pg_advisory_xact_lock(?)", row -> true,
+                    scopeId.getMostSignificantBits() ^ scopeId.getLeastSignificantBits());
+        }
         return Sql.one(c, "SELECT " + COLUMNS + " FROM settings s WHERE s.organization_id = ? AND s.scope = ?"
                         + " AND s.scope_id = ?" + (forUpdate ? " FOR UPDATE" : ""),
                 SettingsStore::level, organizationId, scope, scopeId)

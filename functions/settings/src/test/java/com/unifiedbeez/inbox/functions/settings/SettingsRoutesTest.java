@@ -14,6 +14,10 @@ import com.unifiedbeez.inbox.testing.HttpAnswer;
 import com.unifiedbeez.inbox.testing.TestDatabase;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -231,6 +235,29 @@ class SettingsRoutesTest {
                   FROM domain_events WHERE organization_id = ? AND name = 'settings:updated' ORDER BY created_at, id""",
                 row -> row.getString(1), org));
         assertThat(events).containsExactly("user " + agent.userId(), "team " + agent.userId(), "organization everyone");
+    }
+
+    @Test
+    void concurrentFirstWritesOfOneLevelLoseNothing() throws Exception {
+        List<String> bodies = List.of(PREFS_DE, "{\"signature\": {\"enabled\": true, \"text\": \"Sam\"}}",
+                "{\"notifications\": {\"mention\": {\"email\": false}}}",
+                "{\"workingHours\": {\"timezone\": \"Asia/Tokyo\"}}");
+        ExecutorService pool = Executors.newFixedThreadPool(bodies.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<HttpAnswer>> answers = bodies.stream().map(body -> pool.submit(() -> {
+                start.await();
+                return call(request("PUT", "/api/inbox/settings").body(body).as(agent));
+            })).toList();
+            start.countDown();
+            for (Future<HttpAnswer> answer : answers) {
+                assertThat(answer.get().status()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(get("/api/inbox/settings", agent).json().get("settings").fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("preferences", "signature", "notifications", "workingHours");
     }
 
     @Test
