@@ -306,6 +306,40 @@ class RealtimeLocalTest {
     }
 
     @Test
+    void aSettingsChangeIsPushedToTheUsersItAffectsOnly() throws Exception {
+        Client sam = connect(DemoSeed.SAM); // Support only
+        Client priya = connect(DemoSeed.PRIYA); // Support and Sales
+        Client lee = connect(DemoSeed.LEE); // Sales only
+        Client grace = connect(DemoSeed.GRACE); // another organization
+
+        HttpResponse<String> team = api("PUT", "/api/inbox/settings/team/" + DemoSeed.SALES_TEAM, DemoSeed.ADA,
+                "{\"preferences\": {\"language\": \"es\"}}");
+        assertThat(team.statusCode()).as(team.body()).isEqualTo(200);
+        HttpResponse<String> own = api("PUT", "/api/inbox/settings", DemoSeed.SAM,
+                "{\"preferences\": {\"compactList\": true}}");
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+
+        for (Client member : List.of(priya, lee)) {
+            JsonNode updated = member.await("settings:updated");
+            assertThat(updated.path("data").path("scope").asText()).isEqualTo("team");
+            assertThat(updated.path("data").path("scopeId").asText()).isEqualTo(DemoSeed.SALES_TEAM.toString());
+            assertThat(updated.path("data").path("keys")).extracting(JsonNode::asText).containsExactly("preferences");
+        }
+        JsonNode samsOwn = sam.await("settings:updated");
+        assertThat(samsOwn.path("data").path("scope").asText()).isEqualTo("user");
+        for (Client other : List.of(priya, lee, grace)) {
+            assertThat(other.drain()).filteredOn(f -> f.path("event").asText().equals("settings:updated")
+                    && !f.has("_taken")).isEmpty();
+        }
+        assertThat(sam.drain()).filteredOn(f -> f.path("event").asText().equals("settings:updated")
+                && !f.has("_taken")).isEmpty();
+        // Tidy for the other tests: the demo's levels as they were.
+        api("POST", "/api/inbox/settings/reset", DemoSeed.ADA, "{\"scope\": \"team\", \"scopeId\": \""
+                + DemoSeed.SALES_TEAM + "\"}");
+        api("POST", "/api/inbox/settings/reset", DemoSeed.SAM, "{\"scope\": \"user\"}");
+    }
+
+    @Test
     void typingReachesTheOtherViewerOnlyAndViewersSeeEachOther() throws Exception {
         Client sam = connect(DemoSeed.SAM);
         Client priya = connect(DemoSeed.PRIYA);
