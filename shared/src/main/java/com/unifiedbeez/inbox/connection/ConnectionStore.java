@@ -184,6 +184,14 @@ public final class ConnectionStore implements ConnectionDirectory, ObservedConne
                 this::connection, channel.wireName()));
     }
 
+    /** The organization's live connections of a channel, decrypted: healthy ones first, then oldest first. */
+    public List<ChannelConnection> listLive(UUID organizationId, Channel channel) {
+        return database.read(c -> Sql.list(c, SELECT + """
+                 WHERE organization_id = ? AND channel = ? AND status <> 'disconnected'
+                 ORDER BY status <> 'active', created_at, id""",
+                this::connection, organizationId, channel.wireName()));
+    }
+
     private static JsonNode config(ResultSet row) throws SQLException {
         try {
             return Json.mapper().readTree(row.getString("config"));

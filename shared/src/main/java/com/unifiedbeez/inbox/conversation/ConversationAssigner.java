@@ -84,7 +84,7 @@ public final class ConversationAssigner {
 
     private int apply(Connection c, Caller caller, List<UUID> ids, Target target) throws SQLException {
         return target.team()
-                ? conversations.assignTeam(c, caller.organizationId(), ids, target.id())
-                : conversations.assignAgent(c, caller.organizationId(), ids, target.id());
+                ? conversations.assignTeam(c, caller.organizationId(), ids, target.id(), caller.userId())
+                : conversations.assignAgent(c, caller.organizationId(), ids, target.id(), caller.userId());
     }
 }

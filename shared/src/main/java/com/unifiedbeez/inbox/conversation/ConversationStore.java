@@ -42,6 +42,11 @@ public final class ConversationStore {
     public static final int UNREAD_CAP = 100;
     private static final String UNIQUE_VIOLATION = "23505";
 
+    /** What an assignment's UPDATE returns: the holders after it, and before it. */
+    private static final String ASSIGNED = """
+            c.id, c.assignee_user_id, c.assignee_team_id,
+            before.assignee_user_id AS previous_user_id, before.assignee_team_id AS previous_team_id""";
+
     private static final ObjectReader LABELS = Json.mapper().readerFor(new TypeReference<List<LabelRef>>() { });
 
     // The page's ids are chosen first from the conversations table alone (an index range scan in
@@ -230,35 +235,47 @@ public final class ConversationStore {
     public record AssignedTo(UUID userId, UUID teamId) {
     }
 
-    private record Assigned(UUID conversationId, AssignedTo assignedTo) {
+    /**
+     * The payload of {@code conversation:assigned}: who holds the conversation now, who made the change
+     * (null: the system) and who held it before — so a listener tells a new assignment from a
+     * re-announcement (a team added while the agent stays).
+     */
+    private record Assigned(UUID conversationId, AssignedTo assignedTo, UUID assignedBy, AssignedTo previouslyAssignedTo) {
     }
 
-    /** Assigns an agent (null: nobody); the team stays. Announced per conversation; returns how many. */
-    public int assignAgent(Connection c, UUID organizationId, List<UUID> ids, UUID userId) throws SQLException {
+    /**
+     * Assigns an agent (null: nobody) on behalf of {@code by} (null: the system); the team stays.
+     * Announced per conversation; returns how many.
+     */
+    public int assignAgent(Connection c, UUID organizationId, List<UUID> ids, UUID userId, UUID by) throws SQLException {
+        // "before" is the row as the statement found it (the caller holds its lock): the previous holder
         return announceAssigned(c, organizationId, Sql.list(c, """
-                UPDATE conversations SET assignee_user_id = ?::uuid, updated_at = now()
-                 WHERE organization_id = ? AND id = ANY(?::uuid[])
-                RETURNING id, assignee_user_id, assignee_team_id""",
-                ConversationStore::assigned, userId, organizationId, ids));
+                UPDATE conversations c SET assignee_user_id = ?::uuid, updated_at = now()
+                  FROM conversations before
+                 WHERE before.id = c.id AND c.organization_id = ? AND c.id = ANY(?::uuid[])
+                RETURNING\s""" + ASSIGNED,
+                r -> assigned(r, by), userId, organizationId, ids));
     }
 
-    /** Assigns a team (null: none); the agent stays only if they are in that team. */
-    public int assignTeam(Connection c, UUID organizationId, List<UUID> ids, UUID teamId) throws SQLException {
+    /** Assigns a team (null: none) on behalf of {@code by}; the agent stays only if they are in that team. */
+    public int assignTeam(Connection c, UUID organizationId, List<UUID> ids, UUID teamId, UUID by) throws SQLException {
         return announceAssigned(c, organizationId, Sql.list(c, """
-                UPDATE conversations
+                UPDATE conversations c
                    SET assignee_team_id = ?::uuid,
-                       assignee_user_id = CASE WHEN ?::uuid IS NULL THEN assignee_user_id
+                       assignee_user_id = CASE WHEN ?::uuid IS NULL THEN c.assignee_user_id
                                                WHEN EXISTS (SELECT 1 FROM team_members tm
-                                                             WHERE tm.team_id = ?::uuid AND tm.user_id = assignee_user_id)
-                                               THEN assignee_user_id END,
+                                                             WHERE tm.team_id = ?::uuid AND tm.user_id = c.assignee_user_id)
+                                               THEN c.assignee_user_id END,
                        updated_at = now()
-                 WHERE organization_id = ? AND id = ANY(?::uuid[])
-                RETURNING id, assignee_user_id, assignee_team_id""",
-                ConversationStore::assigned, teamId, teamId, teamId, organizationId, ids));
+                  FROM conversations before
+                 WHERE before.id = c.id AND c.organization_id = ? AND c.id = ANY(?::uuid[])
+                RETURNING\s""" + ASSIGNED,
+                r -> assigned(r, by), teamId, teamId, teamId, organizationId, ids));
     }
 
-    private static Assigned assigned(ResultSet r) throws SQLException {
-        return new Assigned(Sql.uuid(r, "id"), new AssignedTo(Sql.uuid(r, "assignee_user_id"), Sql.uuid(r, "assignee_team_id")));
+    private static Assigned assigned(ResultSet r, UUID by) throws SQLException {
+        return new Assigned(Sql.uuid(r, "id"), new AssignedTo(Sql.uuid(r, "assignee_user_id"), Sql.uuid(r, "assignee_team_id")),
+                by, new AssignedTo(Sql.uuid(r, "previous_user_id"), Sql.uuid(r, "previous_team_id")));
     }
 
     private int announceAssigned(Connection c, UUID organizationId, List<Assigned> rows) throws SQLException {
@@ -276,6 +293,14 @@ public final class ConversationStore {
                 ON CONFLICT (conversation_id, user_id)
                 DO UPDATE SET last_read_at = greatest(conversation_reads.last_read_at, excluded.last_read_at)""",
                 organizationId, id, userId);
+    }
+
+    /** When the agent last read the conversation; empty when they never opened it. */
+    public Optional<Instant> lastRead(Connection c, UUID organizationId, UUID id, UUID userId) throws SQLException {
+        return Sql.one(c, """
+                SELECT last_read_at FROM conversation_reads
+                 WHERE organization_id = ? AND conversation_id = ? AND user_id = ?""",
+                r -> Sql.instant(r, "last_read_at"), organizationId, id, userId);
     }
 
     /** The agent has read the conversation up to one of its messages; the mark never moves back. */

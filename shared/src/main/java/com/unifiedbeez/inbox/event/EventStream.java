@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -106,6 +107,21 @@ public final class EventStream {
                   FROM domain_events e JOIN event_streams s ON s.organization_id = e.organization_id
                  WHERE e.organization_id = ? AND e.seq > ? AND e.seq <= ?
                  ORDER BY e.seq LIMIT ?""", EventStream::event, organizationId, afterSeq, throughSeq, limit));
+    }
+
+    /**
+     * Events named one of {@code names} of seq in (afterSeq, throughSeq], in seq order, at most
+     * {@code limit}: a listener that acts on a few kinds of event reads past the others in the database.
+     */
+    public List<SequencedEvent> range(UUID organizationId, long afterSeq, long throughSeq, int limit,
+                                      Collection<String> names) {
+        return database.read(c -> Sql.list(c, """
+                SELECT e.id, e.organization_id, e.seq, s.epoch, e.name, e.conversation_id, e.payload::text AS payload,
+                       e.audience, e.created_at
+                  FROM domain_events e JOIN event_streams s ON s.organization_id = e.organization_id
+                 WHERE e.organization_id = ? AND e.seq > ? AND e.seq <= ? AND e.name = ANY(?::text[])
+                 ORDER BY e.seq LIMIT ?""", EventStream::event, organizationId, afterSeq, throughSeq,
+                List.copyOf(names), limit));
     }
 
     /** The stream's position, without numbering anything. */

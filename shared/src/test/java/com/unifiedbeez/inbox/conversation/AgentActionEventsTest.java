@@ -17,10 +17,12 @@ import com.unifiedbeez.inbox.platform.db.Sql;
 import com.unifiedbeez.inbox.platform.json.Json;
 import com.unifiedbeez.inbox.testing.Fixtures;
 import com.unifiedbeez.inbox.testing.Fixtures.ConversationSpec;
+import com.unifiedbeez.inbox.testing.RealtimeContract;
 import com.unifiedbeez.inbox.testing.TestDatabase;
 import com.unifiedbeez.inbox.testing.TestEvents;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -113,6 +115,28 @@ class AgentActionEventsTest {
         assertThat(events(DomainEvents.CONVERSATION_ASSIGNED))
                 .map(e -> e.path("assignedTo").path("userId").asText() + "/" + e.path("assignedTo").path("teamId").asText())
                 .containsExactly(sam.userId() + "/null", sam.userId() + "/" + team, "null/" + team);
+    }
+
+    @Test
+    void anAssignmentSaysWhoAssignedAndWhoHeldTheConversationBefore() {
+        ConversationAssigner assigner = new ConversationAssigner(database, store);
+        UUID team = fx.team(org, "Support", sam);
+
+        assigner.assign(ada, conversation, new AssignRequest(sam.userId().toString(), "user"));
+        assigner.assign(sam, conversation, new AssignRequest(team.toString(), "team"));
+        assigner.bulkAssign(ada, new BulkAssignRequest(List.of(conversation.toString()), ada.userId().toString(), "user"));
+
+        List<JsonNode> assigned = events(DomainEvents.CONVERSATION_ASSIGNED);
+        assertThat(assigned).extracting(e -> e.path("assignedBy").asText())
+                .containsExactly(ada.userId().toString(), sam.userId().toString(), ada.userId().toString());
+        // before each call: nobody, then Sam, then Sam with the team (the agent changes in the first and the last only)
+        assertThat(assigned).extracting(e -> e.path("previouslyAssignedTo").path("userId").asText() + "/"
+                        + e.path("previouslyAssignedTo").path("teamId").asText())
+                .containsExactly("null/null", sam.userId() + "/null", sam.userId() + "/" + team);
+        for (JsonNode data : assigned) {
+            RealtimeContract.get().checkEvent(Json.write(Map.of("event", DomainEvents.CONVERSATION_ASSIGNED, "seq", 1,
+                    "epoch", UUID.randomUUID(), "occurredAt", "2026-03-01T10:00:00Z", "data", data)));
+        }
     }
 
     @Test

@@ -8,13 +8,10 @@ import com.unifiedbeez.inbox.channel.OutboundMessage;
 import com.unifiedbeez.inbox.channel.OutgoingSender;
 import com.unifiedbeez.inbox.channel.SendOutcome;
 import jakarta.activation.DataHandler;
-import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
-import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
@@ -31,9 +28,6 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
 import javax.inject.Singleton;
-import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
-import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
-import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -145,66 +139,12 @@ public final class EmailSender implements OutgoingSender {
         } catch (RuntimeException e) { // an attachment not readable from the bucket now
             return new SendOutcome.Retry("attachment unavailable: " + e.getMessage(), null);
         }
-        Transport transport = null;
-        try {
-            transport = session.getTransport("smtp");
-            transport.connect(servers.smtp().host(), servers.smtp().port(), servers.username(), servers.password());
-            transport.sendMessage(mail, mail.getAllRecipients());
+        SendOutcome outcome = SmtpSubmission.submit(session, servers.smtp(), servers.username(), servers.password(), mail);
+        if (outcome instanceof SendOutcome.Accepted) {
             return new SendOutcome.Accepted(messageId(servers, message));
-        } catch (MessagingException e) {
-            SendOutcome outcome = outcome(e);
-            LOG.info("email send {} via {}: {}", message.messageId(), servers.smtp().host(), outcome);
-            return outcome;
-        } finally {
-            close(transport);
         }
-    }
-
-    /** Closes quietly: once the server took the mail, a failing QUIT must not turn it into a retry. */
-    private static void close(Transport transport) {
-        if (transport != null) {
-            try {
-                transport.close();
-            } catch (MessagingException e) {
-                LOG.debug("SMTP close: {}", e.getMessage());
-            }
-        }
-    }
-
-    /** The server's refusal, for good (5xx, bad login) or for now (4xx, network, timeout). */
-    static SendOutcome outcome(MessagingException e) {
-        if (e instanceof AuthenticationFailedException) {
-            return new SendOutcome.Rejected("smtp-auth", "login refused: " + e.getMessage());
-        }
-        int code = replyCode(e);
-        if (code >= 400 && code < 500) {
-            return new SendOutcome.Retry("smtp-" + code + ": " + e.getMessage(), null);
-        }
-        if (code >= 500) {
-            return new SendOutcome.Rejected("smtp-" + code, e.getMessage());
-        }
-        if (e instanceof SendFailedException failed && failed.getInvalidAddresses() != null
-                && failed.getInvalidAddresses().length > 0) {
-            return new SendOutcome.Rejected("smtp-invalid-address", e.getMessage());
-        }
-        // No SMTP reply at all: connection refused, reset or timed out.
-        return new SendOutcome.Retry(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), null);
-    }
-
-    /** The SMTP reply code in an exception chain (the first that carries one), or 0. */
-    private static int replyCode(Exception e) {
-        for (Exception x = e; x != null; x = x instanceof MessagingException m ? m.getNextException() : null) {
-            if (x instanceof SMTPAddressFailedException a) {
-                return a.getReturnCode();
-            }
-            if (x instanceof SMTPSenderFailedException s) {
-                return s.getReturnCode();
-            }
-            if (x instanceof SMTPSendFailedException s) {
-                return s.getReturnCode();
-            }
-        }
-        return 0;
+        LOG.info("email send {} via {}: {}", message.messageId(), servers.smtp().host(), outcome);
+        return outcome;
     }
 
     private static String subject(OutboundMessage.Thread thread, OutboundMessage message) {

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
  * HTML to readable text and back, crudely and on purpose: enough for a preview and for search of an
  * HTML-only mail, and for the HTML alternative of a plain-text reply. Not a sanitizer.
  */
-final class HtmlText {
+public final class HtmlText {
     private static final Pattern HIDDEN = Pattern.compile("(?is)<(script|style|head)\\b.*?</\\1\\s*>");
     private static final Pattern PARAGRAPH = Pattern.compile("(?i)</(p|h[1-6]|table|ul|ol)\\s*>");
     private static final Pattern BREAK = Pattern.compile("(?i)<br\\s*/?>|</(div|li|tr)\\s*>");
@@ -28,7 +28,17 @@ final class HtmlText {
 
     /** Plain text as HTML: escaped, line breaks as {@code <br>}. */
     static String fromText(String text) {
-        String escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-        return "<html><body>" + escaped.replace("\r\n", "\n").replace("\n", "<br>\n") + "</body></html>";
+        return "<html><body>" + lines(text) + "</body></html>";
+    }
+
+    /** Text made safe inside an HTML element or a quoted attribute: {@code & < > " '} escaped. */
+    public static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("'", "&#39;");
+    }
+
+    /** Plain text as an HTML fragment: escaped, line breaks as {@code <br>}. */
+    public static String lines(String text) {
+        return escape(text).replace("\r\n", "\n").replace("\n", "<br>\n");
     }
 }

@@ -27,8 +27,7 @@ public record MailServers(String mailbox, Server imap, Server smtp, String usern
         Server imap = new Server(required(connection, "imapHost"),
                 port(connection.setting("imapPort"), switch (imapSecurity) { case "ssl" -> 993; default -> 143; }),
                 imapSecurity);
-        Server smtp = new Server(required(connection, "smtpHost"),
-                port(connection.setting("smtpPort"), switch (smtpSecurity) { case "ssl" -> 465; case "starttls" -> 587; default -> 25; }),
+        Server smtp = new Server(required(connection, "smtpHost"), smtpPort(connection.setting("smtpPort"), smtpSecurity),
                 smtpSecurity);
         String username = connection.setting("username");
         return new MailServers(mailbox, imap, smtp, username == null || username.isBlank() ? mailbox : username,
@@ -45,9 +44,31 @@ public record MailServers(String mailbox, Server imap, Server smtp, String usern
     }
 
     public Session smtpSession() {
+        return smtpSession(smtp, true);
+    }
+
+    /**
+     * A session for one SMTP server, logging in only when {@code authenticate} (a relay inside the
+     * network may take mail without a login; Jakarta Mail refuses to connect with auth on and no user).
+     */
+    public static Session smtpSession(Server smtp, boolean authenticate) {
         Properties p = properties("smtp", smtp);
-        p.setProperty("mail.smtp.auth", "true");
+        p.setProperty("mail.smtp.auth", Boolean.toString(authenticate));
         return Session.getInstance(p);
+    }
+
+    /** A server's security as configured: {@code ssl | starttls | none}, {@code fallback} when blank. */
+    public static String security(String value, String fallback) {
+        String v = value == null || value.isBlank() ? fallback : value.toLowerCase(Locale.ROOT);
+        if (!v.equals("ssl") && !v.equals("starttls") && !v.equals("none")) {
+            throw new IllegalArgumentException("mail security must be ssl, starttls or none, not '" + value + "'");
+        }
+        return v;
+    }
+
+    /** The SMTP port a security implies when none is given: 465 (ssl), 587 (starttls), 25 (none). */
+    public static int smtpPort(String value, String security) {
+        return port(value, switch (security) { case "ssl" -> 465; case "starttls" -> 587; default -> 25; });
     }
 
     /** An IMAP session whose connections go to {@code address} (vetted by {@link MailHosts}), not to a new DNS answer. */
@@ -89,14 +110,6 @@ public record MailServers(String mailbox, Server imap, Server smtp, String usern
             default -> { } // none: plain text, for local servers only
         }
         return p;
-    }
-
-    private static String security(String value, String fallback) {
-        String v = value == null || value.isBlank() ? fallback : value.toLowerCase(Locale.ROOT);
-        if (!v.equals("ssl") && !v.equals("starttls") && !v.equals("none")) {
-            throw new IllegalArgumentException("mail security must be ssl, starttls or none, not '" + value + "'");
-        }
-        return v;
     }
 
     private static int port(String value, int fallback) {

@@ -173,10 +173,10 @@ class EmailSenderTest {
         SMTPSendFailedException tooBig = new SMTPSendFailedException("DATA", 552, "552 message too large", null,
                 null, null, null);
 
-        assertThat(EmailSender.outcome(unknownUser)).isInstanceOfSatisfying(SendOutcome.Rejected.class,
+        assertThat(SmtpSubmission.outcome(unknownUser)).isInstanceOfSatisfying(SendOutcome.Rejected.class,
                 r -> assertThat(r.code()).isEqualTo("smtp-550"));
-        assertThat(EmailSender.outcome(mailboxBusy)).isInstanceOf(SendOutcome.Retry.class);
-        assertThat(EmailSender.outcome(tooBig)).isInstanceOfSatisfying(SendOutcome.Rejected.class,
+        assertThat(SmtpSubmission.outcome(mailboxBusy)).isInstanceOf(SendOutcome.Retry.class);
+        assertThat(SmtpSubmission.outcome(tooBig)).isInstanceOfSatisfying(SendOutcome.Rejected.class,
                 r -> assertThat(r.code()).isEqualTo("smtp-552"));
     }
 }
