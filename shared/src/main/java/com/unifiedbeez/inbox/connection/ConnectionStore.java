@@ -186,9 +186,8 @@ public final class ConnectionStore implements ConnectionDirectory, ObservedConne
 
     /** The organization's live connections of a channel, decrypted: healthy ones first, then oldest first. */
     public List<ChannelConnection> listLive(UUID organizationId, Channel channel) {
-        return database.read(c -> Sql.list(c, SELECT + """
-                 WHERE organization_id = ? AND channel = ? AND status <> 'disconnected'
-                 ORDER BY status <> 'active', created_at, id""",
+        return database.read(c -> Sql.list(c, SELECT + " WHERE organization_id = ? AND channel = ?"
+                        + " AND status <> 'disconnected' ORDER BY status <> 'active', created_at, id",
                 this::connection, organizationId, channel.wireName()));
     }
 
