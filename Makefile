@@ -14,6 +14,7 @@ MVN_FLAGS ?= -B -q
 
 .PHONY: build-ConversationsFunction build-MessagesFunction build-OutboundSweeperFunction build-MigrateFunction \
 	build-WebhookWhatsAppFunction build-WebhookMessengerFunction build-WebhookInstagramFunction build-WebhookTelegramFunction build-WebhookSmsFunction build-InboundNormalizerFunction build-OutboundSenderFunction build-ChannelsFunction build-EmailPollerFunction \
+	build-NotificationMailerFunction \
 	build-RealtimeFunction build-RealtimeFanoutFunction build-RealtimeSweepFunction \
 	build-WsConnectFunction build-WsDisconnectFunction build-WsDefaultFunction
 
@@ -48,6 +49,9 @@ build-EmailPollerFunction:
 
 build-SettingsFunction:
 	$(call lambda-artifact,settings)
+
+build-NotificationMailerFunction:
+	$(call lambda-artifact,notifications)
 
 # One artifact for the six realtime functions (WebSocket routes, fan-out, sweep, HTTP routes); each
 # names its own handler class.

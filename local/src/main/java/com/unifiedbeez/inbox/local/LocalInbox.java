@@ -297,6 +297,8 @@ public final class LocalInbox implements AutoCloseable {
             // the platforms' APIs are the sandbox's, our webhooks are here, the local secrets
             Map<String, String> sandboxProperties = SandboxEnvironment.properties(baseUrl);
             properties.putAll(sandboxProperties);
+            // notification emails (mentions, assignments) go to the local mail server
+            properties.putAll(mail.notificationMailbox());
             properties.forEach((key, value) -> {
                 previous.put(key, System.getProperty(key));
                 System.setProperty(key, value);

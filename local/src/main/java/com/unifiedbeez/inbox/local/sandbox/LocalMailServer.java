@@ -3,6 +3,7 @@ package com.unifiedbeez.inbox.local.sandbox;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.unifiedbeez.inbox.channel.Channel;
+import com.unifiedbeez.inbox.notification.SystemMailbox;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -49,6 +50,24 @@ public final class LocalMailServer implements AutoCloseable {
             }
         }
         return this;
+    }
+
+    /** The From address of notification emails here (the system mailbox is this server). */
+    public static final String NOTIFICATIONS_FROM = "notifications@inbox.local";
+
+    /**
+     * The notification mailer's system mailbox: this server's SMTP, in plain text (it is on
+     * 127.0.0.1), no login. Mails to the demo users land in mailboxes GreenMail makes on delivery,
+     * readable over IMAP with the user's address as login and password. Empty when the environment
+     * names a system mailbox of its own ({@link SystemMailbox#HOST}): that one is used.
+     */
+    public Map<String, String> notificationMailbox() {
+        String configured = System.getenv(SystemMailbox.HOST);
+        if (configured != null && !configured.isBlank()) {
+            return Map.of();
+        }
+        return Map.of(SystemMailbox.HOST, "127.0.0.1", SystemMailbox.PORT, Integer.toString(smtpPort()),
+                SystemMailbox.SECURITY, "none", SystemMailbox.FROM, NOTIFICATIONS_FROM);
     }
 
     public int smtpPort() {
