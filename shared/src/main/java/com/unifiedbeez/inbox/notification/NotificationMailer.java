@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * organization's numbered events after its own cursor — in seq order, so it sees every committed
  * event exactly once — records a decision per user ({@link NotificationRules}), moves the cursor in
  * the same transaction, then sends what was decided ({@link NotificationDelivery}). A mail thus goes
- * out about a minute after its event; an agent who sees the note in the app first is not emailed.
+ * out within about a minute of its event (the realtime fan-out numbers events within milliseconds
+ * of their commit, its sweeper within a minute when a nudge was lost); an agent who reads the
+ * conversation in the app before then is not emailed.
  *
  * <p>The stream can move under the cursor: a log restarted under a new epoch is followed from its
  * start, and events trimmed by retention before the mailer read them (it was down for days) are
