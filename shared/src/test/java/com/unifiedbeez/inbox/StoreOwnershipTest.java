@@ -56,6 +56,9 @@ class StoreOwnershipTest {
             Map.entry("event_streams", Set.of("event/EventStream")),
             // Every level's settings and the organization's locks.
             Map.entry("settings", Set.of("settings/SettingsStore")),
+            // The notification mailer's position in each event stream and its email decisions.
+            Map.entry("notification_cursors", Set.of("notification/NotificationStore")),
+            Map.entry("notification_emails", Set.of("notification/NotificationStore")),
             // presence mirrored for the assignment work (users are otherwise only read here)
             Map.entry("users", Set.of("realtime/UserStatusStore"))));
 

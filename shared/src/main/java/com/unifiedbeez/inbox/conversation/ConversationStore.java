@@ -44,7 +44,7 @@ public final class ConversationStore {
 
     /** What an assignment's UPDATE returns: the holders after it, and before it. */
     private static final String ASSIGNED = """
-            c.id, c.assignee_user_id, c.assignee_team_id,
+            conversations.id, conversations.assignee_user_id, conversations.assignee_team_id,
             before.assignee_user_id AS previous_user_id, before.assignee_team_id AS previous_team_id""";
 
     private static final ObjectReader LABELS = Json.mapper().readerFor(new TypeReference<List<LabelRef>>() { });
@@ -250,9 +250,10 @@ public final class ConversationStore {
     public int assignAgent(Connection c, UUID organizationId, List<UUID> ids, UUID userId, UUID by) throws SQLException {
         // "before" is the row as the statement found it (the caller holds its lock): the previous holder
         return announceAssigned(c, organizationId, Sql.list(c, """
-                UPDATE conversations c SET assignee_user_id = ?::uuid, updated_at = now()
+                UPDATE conversations SET assignee_user_id = ?::uuid, updated_at = now()
                   FROM conversations before
-                 WHERE before.id = c.id AND c.organization_id = ? AND c.id = ANY(?::uuid[])
+                 WHERE before.id = conversations.id AND conversations.organization_id = ?
+                   AND conversations.id = ANY(?::uuid[])
                 RETURNING\s""" + ASSIGNED,
                 r -> assigned(r, by), userId, organizationId, ids));
     }
@@ -260,15 +261,17 @@ public final class ConversationStore {
     /** Assigns a team (null: none) on behalf of {@code by}; the agent stays only if they are in that team. */
     public int assignTeam(Connection c, UUID organizationId, List<UUID> ids, UUID teamId, UUID by) throws SQLException {
         return announceAssigned(c, organizationId, Sql.list(c, """
-                UPDATE conversations c
+                UPDATE conversations
                    SET assignee_team_id = ?::uuid,
-                       assignee_user_id = CASE WHEN ?::uuid IS NULL THEN c.assignee_user_id
+                       assignee_user_id = CASE WHEN ?::uuid IS NULL THEN conversations.assignee_user_id
                                                WHEN EXISTS (SELECT 1 FROM team_members tm
-                                                             WHERE tm.team_id = ?::uuid AND tm.user_id = c.assignee_user_id)
-                                               THEN c.assignee_user_id END,
+                                                             WHERE tm.team_id = ?::uuid
+                                                               AND tm.user_id = conversations.assignee_user_id)
+                                               THEN conversations.assignee_user_id END,
                        updated_at = now()
                   FROM conversations before
-                 WHERE before.id = c.id AND c.organization_id = ? AND c.id = ANY(?::uuid[])
+                 WHERE before.id = conversations.id AND conversations.organization_id = ?
+                   AND conversations.id = ANY(?::uuid[])
                 RETURNING\s""" + ASSIGNED,
                 r -> assigned(r, by), teamId, teamId, teamId, organizationId, ids));
     }

@@ -18,9 +18,8 @@ import com.unifiedbeez.inbox.platform.json.Json;
 import com.unifiedbeez.inbox.settings.NotificationKind;
 import com.unifiedbeez.inbox.settings.SettingKey;
 import com.unifiedbeez.inbox.settings.SettingScope;
-import com.unifiedbeez.inbox.settings.SettingsDefaults;
-import com.unifiedbeez.inbox.settings.SettingsSchema;
 import com.unifiedbeez.inbox.settings.SettingsStore;
+import com.unifiedbeez.inbox.settings.SettingsWriter;
 import com.unifiedbeez.inbox.testing.Fixtures;
 import com.unifiedbeez.inbox.testing.Fixtures.ConversationSpec;
 import com.unifiedbeez.inbox.testing.TestDatabase;
@@ -34,7 +33,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -81,17 +79,11 @@ public final class NotificationScenario {
         stream.sequence(by.organizationId());
     }
 
-    /** The user's own settings turn email off for {@code kind} (the whole notifications value, as the schema wants). */
+    /** The user turns email off for {@code kind} in their own settings, as PUT /api/inbox/settings does. */
     public void emailOff(Caller user, NotificationKind kind) {
-        ObjectNode notifications = (ObjectNode) SettingsDefaults.values().get(SettingKey.NOTIFICATIONS.wireName());
-        ((ObjectNode) notifications.get(kind.wireName())).put("email", false);
-        ObjectNode level = Json.mapper().createObjectNode();
-        level.set(SettingKey.NOTIFICATIONS.wireName(), notifications);
-        if (!SettingsSchema.validate(level).isEmpty()) {
-            throw new IllegalStateException("not valid settings: " + SettingsSchema.validate(level));
-        }
-        database.transaction(c -> new SettingsStore(events).save(c, org, SettingScope.USER, user.userId(), level, Set.of(),
-                user.userId(), Instant.now(), List.of(SettingKey.NOTIFICATIONS), List.of(user.userId())));
+        ObjectNode body = Json.mapper().createObjectNode();
+        body.putObject(SettingKey.NOTIFICATIONS.wireName()).putObject(kind.wireName()).put("email", false);
+        new SettingsWriter(database, new SettingsStore(events)).put(user, SettingScope.USER, null, body);
         stream.sequence(org);
     }
 
