@@ -14,7 +14,7 @@ MVN_FLAGS ?= -B -q
 
 .PHONY: build-ConversationsFunction build-MessagesFunction build-OutboundSweeperFunction build-MigrateFunction \
 	build-WebhookWhatsAppFunction build-WebhookMessengerFunction build-WebhookInstagramFunction build-WebhookTelegramFunction build-WebhookSmsFunction build-InboundNormalizerFunction build-OutboundSenderFunction build-ChannelsFunction build-EmailPollerFunction \
-	build-NotificationMailerFunction \
+	build-NotificationMailerFunction build-SettingsFunction \
 	build-RealtimeFunction build-RealtimeFanoutFunction build-RealtimeSweepFunction \
 	build-WsConnectFunction build-WsDisconnectFunction build-WsDefaultFunction
 
