@@ -2,6 +2,7 @@ package com.unifiedbeez.inbox.attachment;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
@@ -38,4 +39,11 @@ public interface MediaStorage {
 
     /** The bytes under a key: attachments the backend uploads itself (email, Telegram). */
     byte[] get(String key);
+
+    /**
+     * Deletes the objects under these keys and answers how many keys it deleted; a key with no
+     * object counts as deleted (S3 answers so), so a delete repeated after a crash succeeds. Throws
+     * when the store keeps any of them: the caller must then keep the rows that point at them.
+     */
+    int delete(Collection<String> keys);
 }

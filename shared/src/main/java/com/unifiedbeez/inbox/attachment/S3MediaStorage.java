@@ -3,13 +3,18 @@ package com.unifiedbeez.inbox.attachment;
 import com.unifiedbeez.inbox.platform.config.Config;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -19,6 +24,8 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 public final class S3MediaStorage implements MediaStorage {
     public static final String BUCKET = "INBOX_MEDIA_BUCKET";
     private static final int PRECONDITION_FAILED = 412;
+    /** The most keys one DeleteObjects request takes. */
+    static final int DELETE_BATCH = 1000;
 
     private final S3Client s3;
     private final S3Presigner presigner;
@@ -97,5 +104,26 @@ public final class S3MediaStorage implements MediaStorage {
     @Override
     public byte[] get(String key) {
         return s3.getObjectAsBytes(o -> o.bucket(bucket).key(key)).asByteArray();
+    }
+
+    @Override
+    public int delete(Collection<String> keys) {
+        List<ObjectIdentifier> all = keys.stream().distinct().map(k -> ObjectIdentifier.builder().key(k).build()).toList();
+        int deleted = 0;
+        for (int from = 0; from < all.size(); from += DELETE_BATCH) {
+            List<ObjectIdentifier> chunk = all.subList(from, Math.min(all.size(), from + DELETE_BATCH));
+            // Quiet: S3 lists only the keys it could not delete (a missing key is not one of them).
+            DeleteObjectsResponse response = s3.deleteObjects(d -> d.bucket(bucket)
+                    .delete(x -> x.objects(chunk).quiet(true)));
+            if (!response.errors().isEmpty()) {
+                List<String> refused = new ArrayList<>();
+                response.errors().stream().limit(5)
+                        .forEach(e -> refused.add(e.key() + " (" + e.code() + ": " + e.message() + ")"));
+                throw new IllegalStateException("S3 kept " + response.errors().size() + " of " + chunk.size()
+                        + " objects it was asked to delete, e.g. " + refused);
+            }
+            deleted += chunk.size();
+        }
+        return deleted;
     }
 }
