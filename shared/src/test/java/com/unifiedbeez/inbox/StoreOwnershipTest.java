@@ -37,17 +37,20 @@ class StoreOwnershipTest {
             // A message's content, reactions, read and deletion in the store; its delivery state in the tracker.
             Map.entry("messages", Set.of("message/MessageStore", "message/DeliveryTracker")),
             Map.entry("message_reactions", Set.of("message/MessageStore")),
-            // Which template a send used: a fact of that message, written with it.
+            // Which template a send used: a fact of that message, written with it (unlinked when retention deletes it).
             Map.entry("template_usage", Set.of("message/MessageStore")),
             // Statuses reported before the send's platform id is known: delivery state, applied by the tracker.
             Map.entry("pending_message_statuses", Set.of("message/DeliveryTracker")),
-            // Agents' uploads, customers' media and their link to a message: the services decide, the store writes.
+            // Agents' uploads, customers' media, their link to a message and their deletion by retention:
+            // the services decide, the store writes.
             Map.entry("attachments", Set.of("attachment/AttachmentStore")),
             Map.entry("notes", Set.of("note/NoteStore")),
             Map.entry("note_mentions", Set.of("note/NoteStore")),
             Map.entry("contacts", Set.of("contact/ContactStore")),
             Map.entry("contact_identities", Set.of("contact/ContactStore")),
             Map.entry("channel_connections", Set.of("connection/ConnectionStore")),
+            // Each level's settings (organization, team, user), announced as settings:updated.
+            Map.entry("settings", Set.of("settings/SettingsStore")),
             // The email poller's position in each mailbox.
             Map.entry("email_sync_state", Set.of("channel/email/MailboxSyncStore")),
             // The outbox: every store announces through it, in its own transaction.

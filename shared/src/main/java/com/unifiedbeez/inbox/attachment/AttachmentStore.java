@@ -4,6 +4,7 @@ import com.unifiedbeez.inbox.platform.db.Sql;
 import com.unifiedbeez.inbox.platform.id.Ids;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -74,5 +75,14 @@ public final class AttachmentStore {
     public void attach(Connection c, UUID organizationId, UUID messageId, List<UUID> attachmentIds) throws SQLException {
         Sql.update(c, "UPDATE attachments SET message_id = ? WHERE organization_id = ? AND id = ANY(?::uuid[])",
                 messageId, organizationId, attachmentIds);
+    }
+
+    /**
+     * Forgets the organization's attachments whose files retention has deleted from the bucket
+     * (retention.RetentionSweeper); how many rows went.
+     */
+    public int delete(Connection c, UUID organizationId, Collection<UUID> ids) throws SQLException {
+        return Sql.update(c, "DELETE FROM attachments WHERE organization_id = ? AND id = ANY(?::uuid[])",
+                organizationId, ids);
     }
 }

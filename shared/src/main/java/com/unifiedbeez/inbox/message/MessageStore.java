@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +21,12 @@ import javax.inject.Singleton;
 
 /**
  * The message aggregate's store: reads (with attachments and reactions, organization-scoped) and
- * every write of a message's content, reactions, read and deletion. Its delivery state (queued,
- * leased, sent, delivered, read, failed) is written by {@link DeliveryTracker}, the other half of
- * the aggregate; no other class writes {@code messages} or {@code message_reactions}. The
- * {@code template_usage} a templated send leaves is written here too: it is a fact of that message,
- * written with it and never after (the inbox reads templates but does not manage them).
+ * every write of a message's content, reactions, read and deletion (by an agent, softly; by
+ * retention, for good). Its delivery state (queued, leased, sent, delivered, read, failed) is
+ * written by {@link DeliveryTracker}, the other half of the aggregate; no other class writes
+ * {@code messages} or {@code message_reactions}. The {@code template_usage} a templated send leaves
+ * is written here too: it is a fact of that message, written with it and only unlinked from it when
+ * retention deletes the message (the inbox reads templates but does not manage them).
  */
 @Singleton
 public final class MessageStore {
@@ -130,6 +132,24 @@ public final class MessageStore {
         return Sql.one(c, """
                 UPDATE messages SET deleted_at = now(), deleted_by = ? WHERE id = ? AND deleted_at IS NULL
                 RETURNING conversation_id""", r -> Sql.uuid(r, "conversation_id"), deletedBy, messageId);
+    }
+
+    /**
+     * Deletes the organization's messages for good (retention.RetentionSweeper, after their files are
+     * gone); their reactions go with them (ON DELETE CASCADE). A template use they leave keeps
+     * counting for its template without naming them. How many messages went.
+     */
+    public int deleteExpired(Connection c, UUID organizationId, Collection<UUID> ids) throws SQLException {
+        Sql.update(c, "UPDATE template_usage SET message_id = NULL WHERE organization_id = ? AND message_id = ANY(?::uuid[])",
+                organizationId, ids);
+        return Sql.update(c, "DELETE FROM messages WHERE organization_id = ? AND id = ANY(?::uuid[])", organizationId, ids);
+    }
+
+    /** Retention deleted these messages' files: {@code metadata.mediaExpired} tells an agent why none is shown. */
+    public void markMediaExpired(Connection c, UUID organizationId, Collection<UUID> ids) throws SQLException {
+        Sql.update(c, """
+                UPDATE messages SET metadata = metadata || '{"mediaExpired": true}'::jsonb
+                 WHERE organization_id = ? AND id = ANY(?::uuid[])""", organizationId, ids);
     }
 
     /**

@@ -90,11 +90,14 @@ public final class SettingsStore {
         }
     }
 
-    /** Organizations whose own level sets a retention policy (the retention function's work list). */
+    /**
+     * Organizations whose own level sets a retention policy (the retention function's work list).
+     * ({@code ->} rather than jsonb's {@code ?}, which JDBC would read as a parameter.)
+     */
     public List<UUID> organizationsWithRetention(Connection c) throws SQLException {
         return Sql.list(c, """
                 SELECT organization_id FROM settings
-                 WHERE scope = 'organization' AND settings ? 'retentionPolicy' ORDER BY organization_id""",
+                 WHERE scope = 'organization' AND settings -> 'retentionPolicy' IS NOT NULL ORDER BY organization_id""",
                 row -> Sql.uuid(row, "organization_id"));
     }
 
