@@ -16,7 +16,7 @@ MVN_FLAGS ?= -B -q
 	build-WebhookWhatsAppFunction build-WebhookMessengerFunction build-WebhookInstagramFunction build-WebhookTelegramFunction build-WebhookSmsFunction build-InboundNormalizerFunction build-OutboundSenderFunction build-ChannelsFunction build-EmailPollerFunction \
 	build-NotificationMailerFunction build-SettingsFunction \
 	build-RealtimeFunction build-RealtimeFanoutFunction build-RealtimeSweepFunction \
-	build-WsConnectFunction build-WsDisconnectFunction build-WsDefaultFunction
+	build-WsConnectFunction build-WsDisconnectFunction build-WsDefaultFunction build-RetentionFunction
 
 build-ConversationsFunction:
 	$(call lambda-artifact,conversations)
@@ -52,6 +52,9 @@ build-SettingsFunction:
 
 build-NotificationMailerFunction:
 	$(call lambda-artifact,notifications)
+
+build-RetentionFunction:
+	$(call lambda-artifact,retention)
 
 # One artifact for the six realtime functions (WebSocket routes, fan-out, sweep, HTTP routes); each
 # names its own handler class.

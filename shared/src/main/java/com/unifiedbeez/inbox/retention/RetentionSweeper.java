@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -101,7 +102,7 @@ public final class RetentionSweeper {
 
     /** One run; no batch starts at or after {@code deadline}. */
     public RetentionRun run(Instant deadline) {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         List<OrganizationSweep> sweeps = new ArrayList<>();
         for (UUID organizationId : database.read(settings::organizationsWithRetention)) {
             try {
