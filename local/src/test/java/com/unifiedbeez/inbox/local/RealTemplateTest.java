@@ -11,7 +11,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -129,6 +131,21 @@ class RealTemplateTest {
         assertThat(System.getProperty("INBOX_MEDIA_BUCKET")).isEqualTo("mediabucket");
         assertThat(inbox.events().schedules()).extracting(e -> e.schedule().functionName())
                 .contains("OutboundSweeperFunction");
+    }
+
+    /** The template's hourly retention runs here too, on the local database and bucket; no demo organization sets a policy. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theHourlyRetentionRunsLocally() throws Exception {
+        assertThat(inbox.events().schedules()).anySatisfy(s -> {
+            assertThat(s.schedule().functionName()).isEqualTo("RetentionFunction");
+            assertThat(s.period()).isEqualTo(Duration.ofHours(1));
+        });
+
+        Object run = inbox.events().fire("RetentionFunction", "Hourly");
+
+        assertThat((Map<String, Object>) run).containsEntry("messagesDeleted", 0).containsEntry("failed", 0)
+                .containsEntry("finished", true);
     }
 
     /** Every demo connection is healthy when a member checks it, Telegram's webhook included (registered at start). */
