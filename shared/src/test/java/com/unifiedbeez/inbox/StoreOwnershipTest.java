@@ -49,8 +49,6 @@ class StoreOwnershipTest {
             Map.entry("contacts", Set.of("contact/ContactStore")),
             Map.entry("contact_identities", Set.of("contact/ContactStore")),
             Map.entry("channel_connections", Set.of("connection/ConnectionStore")),
-            // Each level's settings (organization, team, user), announced as settings:updated.
-            Map.entry("settings", Set.of("settings/SettingsStore")),
             // The email poller's position in each mailbox.
             Map.entry("email_sync_state", Set.of("channel/email/MailboxSyncStore")),
             // The outbox: every store announces through it, in its own transaction.
