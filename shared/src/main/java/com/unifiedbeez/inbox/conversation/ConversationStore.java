@@ -402,6 +402,21 @@ public final class ConversationStore {
     }
 
     /**
+     * Claims the away message for a conversation: true when none went out since {@code notSince},
+     * and then {@code at} is recorded as its time. A conditional UPDATE, so of concurrent claims
+     * one wins. Nothing else moves: an automatic reply is no agent's activity (status, preview and
+     * ordering stay the customer's).
+     */
+    public boolean claimAwayMessage(Connection c, UUID organizationId, UUID id, Instant at, Instant notSince)
+            throws SQLException {
+        return Sql.update(c, """
+                UPDATE conversations SET away_message_sent_at = ?
+                 WHERE organization_id = ? AND id = ?
+                   AND (away_message_sent_at IS NULL OR away_message_sent_at <= ?)""",
+                at, organizationId, id, notSince) == 1;
+    }
+
+    /**
      * A message was deleted: the preview becomes the newest message still there (or nothing), never
      * the text of a deleted one.
      */

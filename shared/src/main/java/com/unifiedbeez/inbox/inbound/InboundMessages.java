@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unifiedbeez.inbox.attachment.AttachmentStore;
 import com.unifiedbeez.inbox.attachment.AttachmentView;
+import com.unifiedbeez.inbox.away.AwayReplies;
 import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.channel.ChannelConnection;
 import com.unifiedbeez.inbox.channel.CustomerProfile;
@@ -42,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * changes nothing (a retried webhook, a redelivered record). Media is copied to the bucket first
  * (a file the platform refuses for good is left out and noted in {@code metadata.mediaUnavailable}),
  * then contact, conversation, message, attachments, conversation activity and the realtime events
- * are written in one transaction. A customer met for the first time whom the payload does not name
+ * are written in one transaction, and in it the away reply when one is due ({@link AwayReplies}). A customer met for the first time whom the payload does not name
  * is looked up once through {@link IncomingNormalizer#profile}, before that transaction.
  */
 @Singleton
@@ -58,11 +59,13 @@ public final class InboundMessages {
     private final ConversationStore conversationStore;
     private final ContactStore contactStore;
     private final DomainEvents events;
+    private final AwayReplies away;
 
     @Inject
     public InboundMessages(Database database, InboundContacts contacts, InboundConversations conversations,
                            InboundMediaStore media, MessageStore messages, AttachmentStore attachments,
-                           ConversationStore conversationStore, ContactStore contactStore, DomainEvents events) {
+                           ConversationStore conversationStore, ContactStore contactStore, DomainEvents events,
+                           AwayReplies away) {
         this.database = database;
         this.contacts = contacts;
         this.conversations = conversations;
@@ -72,6 +75,7 @@ public final class InboundMessages {
         this.conversationStore = conversationStore;
         this.contactStore = contactStore;
         this.events = events;
+        this.away = away;
     }
 
     /** The stored message's id, or empty when it was stored before. */
@@ -182,6 +186,7 @@ public final class InboundMessages {
         events.emit(c, organizationId, conversationId, DomainEvents.MESSAGE_RECEIVED, Map.of(
                 "message", stored.with(storedFiles, List.of()),
                 "conversationId", conversationId));
+        away.afterCustomerMessage(c, organizationId, conversationId, channel, message);
         return id;
     }
 

@@ -15,6 +15,8 @@ import com.unifiedbeez.inbox.platform.db.Sql;
 import com.unifiedbeez.inbox.platform.errors.ApiException;
 import com.unifiedbeez.inbox.platform.errors.Validation;
 import com.unifiedbeez.inbox.platform.json.Json;
+import com.unifiedbeez.inbox.settings.SettingsResolver;
+import com.unifiedbeez.inbox.settings.Signature;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -28,7 +30,11 @@ import java.util.UUID;
 import javax.inject.Inject;
 import javax.inject.Singleton;
 
-/** Turns a send request into a draft the channel accepts, or says which of its rules it breaks. */
+/**
+ * Turns a send request into a draft the channel accepts, or says which of its rules it breaks. An
+ * agent's free send carries the agent's effective signature where it applies; templates and the
+ * inbox's automatic messages carry none.
+ */
 @Singleton
 public final class MessageDrafts {
     /** What POST /messages/send may name: text or media (templates have their own route). */
@@ -37,10 +43,12 @@ public final class MessageDrafts {
     static final int MAX_CONTENT = 100_000;
 
     private final TemplateRenderer templates;
+    private final SettingsResolver settings;
 
     @Inject
-    public MessageDrafts(TemplateRenderer templates) {
+    public MessageDrafts(TemplateRenderer templates, SettingsResolver settings) {
         this.templates = templates;
+        this.settings = settings;
     }
 
     UUID conversationId(String value) {
@@ -78,15 +86,55 @@ public final class MessageDrafts {
         if (type != MessageType.TEXT && files.isEmpty()) {
             throw ApiException.invalid("attachments", "a " + type.wireName() + " message needs an uploaded attachment");
         }
+        ObjectNode metadata = Json.mapper().createObjectNode();
+        Signature signature = settings.forUser(c, caller.organizationId(), caller.userId()).signature();
+        if (signature.appliesTo(channel)) {
+            if (channel == Channel.EMAIL) {
+                // Kept beside the agent's text: the sender appends it to both alternatives (plain and HTML).
+                metadata.putObject("signature").put("text", signature.text()).put("html", signature.html());
+            } else if (text != null) {
+                // Part of the text on a chat channel, so the channel's length rule counts it.
+                text = text + "\n\n" + signature.text();
+            }
+        }
         List<OutgoingMessage.Attachment> outgoing = files.stream()
                 .map(f -> new OutgoingMessage.Attachment(f.contentType(), f.size())).toList();
-        ConstraintViolations.reject(ChannelConstraints.check(new OutgoingMessage(channel, type, text, outgoing), conversation.lastInboundAt(), now));
-        ObjectNode metadata = Json.mapper().createObjectNode();
+        ConstraintViolations.reject(check(conversation, type, text, outgoing, now));
+        return new Draft(type, text, withChannelDetails(channel, text, metadata), ids, null);
+    }
+
+    /**
+     * A text the inbox sends on its own (an away reply): the rules an agent's text meets, no
+     * signature, {@code metadata.automatic = kind}. Null draft and the violations when refused.
+     */
+    Checked automatic(ConversationRow conversation, String text, String kind, Instant now) {
+        List<ConstraintViolation> violations = check(conversation, MessageType.TEXT, text, List.of(), now);
+        if (!violations.isEmpty()) {
+            return new Checked(null, violations);
+        }
+        ObjectNode metadata = Json.mapper().createObjectNode().put("automatic", kind);
+        return new Checked(new Draft(MessageType.TEXT, text,
+                withChannelDetails(conversation.channel(), text, metadata), List.of(), null), List.of());
+    }
+
+    /** A draft the channel takes, or (draft null) the rules it breaks. */
+    record Checked(Draft draft, List<ConstraintViolation> violations) {
+    }
+
+    /** Every rule of the conversation's channel the message breaks (the reply window from its customer's last message). */
+    private static List<ConstraintViolation> check(ConversationRow conversation, MessageType type, String text,
+                                                   List<OutgoingMessage.Attachment> attachments, Instant now) {
+        return ChannelConstraints.check(new OutgoingMessage(conversation.channel(), type, text, attachments),
+                conversation.lastInboundAt(), now);
+    }
+
+    /** What the sender and the agents see of the channel's handling: an SMS's encoding and segments. */
+    private static ObjectNode withChannelDetails(Channel channel, String text, ObjectNode metadata) {
         if (channel == Channel.SMS && text != null) {
             SmsSegments sms = SmsSegments.of(text);
             metadata.putObject("sms").put("encoding", sms.encoding()).put("segments", sms.segments());
         }
-        return new Draft(type, text, metadata, ids, null);
+        return metadata;
     }
 
     Draft template(Connection c, Caller caller, ConversationRow conversation, SendTemplateRequest request) throws SQLException {

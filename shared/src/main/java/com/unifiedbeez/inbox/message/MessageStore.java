@@ -66,13 +66,26 @@ public final class MessageStore {
     public void insertQueued(Connection c, UUID id, UUID organizationId, UUID conversationId, UUID connectionId,
                              UUID senderUserId, Draft draft, Instant at, String idempotencyKey, String fingerprint)
             throws SQLException {
+        insertOutbound(c, id, organizationId, conversationId, connectionId, "user", senderUserId, draft, at,
+                idempotencyKey, fingerprint);
+    }
+
+    /** A message the inbox sends on its own (sender {@code system}, no agent), {@code queued} for the sender. */
+    public void insertAutomatic(Connection c, UUID id, UUID organizationId, UUID conversationId, UUID connectionId,
+                                Draft draft, Instant at) throws SQLException {
+        insertOutbound(c, id, organizationId, conversationId, connectionId, "system", null, draft, at, null, null);
+    }
+
+    private static void insertOutbound(Connection c, UUID id, UUID organizationId, UUID conversationId,
+                                       UUID connectionId, String senderType, UUID senderUserId, Draft draft, Instant at,
+                                       String idempotencyKey, String fingerprint) throws SQLException {
         Sql.update(c, """
                 INSERT INTO messages (id, organization_id, conversation_id, channel_connection_id, direction, sender_type,
                                       sender_user_id, message_type, content, metadata, status, queued_at,
                                       platform_timestamp, idempotency_key, idempotency_fingerprint, created_at)
-                VALUES (?, ?, ?, ?, 'outbound', 'user', ?, ?, ?, ?::jsonb, 'queued', ?, ?, ?, ?, ?)""",
-                id, organizationId, conversationId, connectionId, senderUserId, draft.type(), draft.content(),
-                draft.metadata().toString(), at, at, idempotencyKey, fingerprint, at);
+                VALUES (?, ?, ?, ?, 'outbound', ?, ?, ?, ?, ?::jsonb, 'queued', ?, ?, ?, ?, ?)""",
+                id, organizationId, conversationId, connectionId, senderType, senderUserId, draft.type(),
+                draft.content(), draft.metadata().toString(), at, at, idempotencyKey, fingerprint, at);
     }
 
     /** The template an agent's reply was sent from, counted for the template's usage. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.unifiedbeez.inbox.attachment.AttachmentStore;
+import com.unifiedbeez.inbox.channel.ConstraintViolation;
 import com.unifiedbeez.inbox.conversation.ConversationRow;
 import com.unifiedbeez.inbox.conversation.ConversationStore;
 import com.unifiedbeez.inbox.message.OutboundQueue.OutboundSend;
@@ -65,6 +66,26 @@ public final class MessageSubmitter {
         }
     }
 
+    /**
+     * A message the inbox sends on its own, checked against its conversation's channel: sendable,
+     * or the rules it breaks (then nothing is to be stored).
+     */
+    public static final class CheckedAutomatic {
+        private final MessageDrafts.Checked checked;
+
+        private CheckedAutomatic(MessageDrafts.Checked checked) {
+            this.checked = checked;
+        }
+
+        public boolean allowed() {
+            return checked.draft() != null;
+        }
+
+        public List<ConstraintViolation> violations() {
+            return checked.violations();
+        }
+    }
+
     /** Builds the draft for one kind of send, once the conversation is locked. */
     @FunctionalInterface
     interface DraftBuilder {
@@ -118,6 +139,35 @@ public final class MessageSubmitter {
                                   Instant now) throws SQLException {
         UUID id = insert(c, caller, conversation, first.draft, null, null, now);
         return messages.find(c, caller.organizationId(), id).orElseThrow();
+    }
+
+    /**
+     * A text the inbox sends on its own ({@code kind}, e.g. "away") into {@code conversation}, checked
+     * by the rules an agent's text meets (reply windows, text limits) without a signature; store it
+     * with {@link #storeAutomatic} when {@link CheckedAutomatic#allowed()}.
+     */
+    public CheckedAutomatic checkAutomatic(ConversationRow conversation, String text, String kind, Instant now) {
+        return new CheckedAutomatic(drafts.automatic(conversation, text, kind, now));
+    }
+
+    /**
+     * Stores a checked automatic message {@code queued}, sender {@code system}, in {@code c}'s
+     * transaction, and hands it to the outbound queue once that commits (the sweeper covers a
+     * failed hand-off). It is no agent's reply: the conversation's status, preview and activity are
+     * left as they are.
+     */
+    public UUID storeAutomatic(Connection c, ConversationRow conversation, CheckedAutomatic checked, Instant now)
+            throws SQLException {
+        if (!checked.allowed()) {
+            throw new IllegalArgumentException("an automatic message the channel refuses is not stored: "
+                    + checked.violations());
+        }
+        UUID id = Ids.newId();
+        messages.insertAutomatic(c, id, conversation.organizationId(), conversation.id(),
+                conversation.channelConnectionId(), checked.checked.draft(), now);
+        OutboundSend send = new OutboundSend(id, conversation.organizationId(), conversation.id());
+        database.afterCommit(c, send, () -> dispatch.dispatch(send));
+        return id;
     }
 
     /** Hands a stored send to the outbound queue (the sweeper retries a failed hand-off). */

@@ -83,6 +83,23 @@ public final class SettingsStore {
                 .filter(l -> l.scope() == SettingScope.TEAM).toList(), null);
     }
 
+    /**
+     * The organization's level and the level of the team holding a conversation (either may be
+     * absent), found through the conversation in the same query: what governs the conversation,
+     * read once per customer message.
+     */
+    public UserLevels forConversation(Connection c, UUID organizationId, UUID conversationId) throws SQLException {
+        List<SettingsLevel> rows = Sql.list(c, "SELECT " + COLUMNS + """
+                 FROM conversations cv
+                 JOIN settings s ON s.organization_id = cv.organization_id
+                  AND (s.scope = 'organization' AND s.scope_id = cv.organization_id
+                       OR s.scope = 'team' AND s.scope_id = cv.assignee_team_id)
+                WHERE cv.organization_id = ? AND cv.id = ?""",
+                SettingsStore::level, organizationId, conversationId);
+        return new UserLevels(pick(rows, SettingScope.ORGANIZATION), rows.stream()
+                .filter(l -> l.scope() == SettingScope.TEAM).toList(), null);
+    }
+
     /** The levels one resolution reads; absent levels are null (teams: empty). */
     public record UserLevels(SettingsLevel organization, List<SettingsLevel> teams, SettingsLevel user) {
         public EffectiveSettings resolve() {

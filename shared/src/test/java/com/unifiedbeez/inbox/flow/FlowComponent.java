@@ -6,6 +6,7 @@ import com.unifiedbeez.inbox.channel.email.EmailPoller;
 import com.unifiedbeez.inbox.connection.ConnectionDirectoryModule;
 import com.unifiedbeez.inbox.inbound.InboundBatch;
 import com.unifiedbeez.inbox.inbound.InboundQueueModule;
+import com.unifiedbeez.inbox.message.OutboundQueueModule;
 import com.unifiedbeez.inbox.outbound.OutboundDelivery;
 import com.unifiedbeez.inbox.platform.aws.AwsModule;
 import com.unifiedbeez.inbox.platform.config.Config;
@@ -14,17 +15,19 @@ import com.unifiedbeez.inbox.platform.db.DatabaseModule;
 import com.unifiedbeez.inbox.webhook.ApiGatewayWebhooks;
 import dagger.BindsInstance;
 import dagger.Component;
+import java.time.Clock;
 import javax.inject.Singleton;
 import javax.sql.DataSource;
 
 /**
  * The production wiring of the whole pipeline in one graph, from the same modules the functions
  * use: webhook intake onto the inbound queue (webhooks), the normalizers with every channel's
- * adapter (inbound-normalizer), every channel's sender (outbound-sender) and the email poller.
+ * adapter (inbound-normalizer), every channel's sender (outbound-sender) and the email poller. The
+ * clock is the test's (production's is ClockModule's system clock).
  */
 @Singleton
 @Component(modules = {DatabaseModule.class, AwsModule.class, MediaStorageModule.class, ConnectionDirectoryModule.class,
-        InboundQueueModule.class, RealtimeNudgeModule.class, AllChannelsModule.class})
+        InboundQueueModule.class, OutboundQueueModule.class, RealtimeNudgeModule.class, AllChannelsModule.class})
 interface FlowComponent {
     ApiGatewayWebhooks webhooks();
 
@@ -38,6 +41,6 @@ interface FlowComponent {
 
     @Component.Factory
     interface Factory {
-        FlowComponent create(@BindsInstance Config config);
+        FlowComponent create(@BindsInstance Config config, @BindsInstance Clock clock);
     }
 }

@@ -14,6 +14,8 @@ import com.unifiedbeez.inbox.channel.telegram.TelegramWebhook;
 import com.unifiedbeez.inbox.channel.whatsapp.WhatsAppWebhook;
 import com.unifiedbeez.inbox.inbound.SqsInboundQueue;
 import com.unifiedbeez.inbox.message.OutboundQueue.OutboundSend;
+import com.unifiedbeez.inbox.message.SqsOutboundQueue;
+import com.unifiedbeez.inbox.platform.json.Json;
 import com.unifiedbeez.inbox.platform.auth.Caller;
 import com.unifiedbeez.inbox.platform.auth.Role;
 import com.unifiedbeez.inbox.platform.config.Config;
@@ -21,6 +23,7 @@ import com.unifiedbeez.inbox.platform.id.Ids;
 import com.unifiedbeez.inbox.testing.Fixtures;
 import com.unifiedbeez.inbox.testing.Fixtures.ConversationSpec;
 import com.unifiedbeez.inbox.testing.LocalAws;
+import com.unifiedbeez.inbox.testing.TestClock;
 import com.unifiedbeez.inbox.testing.TestDatabase;
 import com.unifiedbeez.inbox.testkit.HttpEventBuilder;
 import com.unifiedbeez.inbox.testkit.SqsEvents;
@@ -73,6 +76,10 @@ final class FlowRig implements AutoCloseable {
     final String queueUrl = LocalAws.createQueue(LocalAws.unique("inbound-flow"), true);
     private final String queueArn = LocalAws.queueArn(queueUrl);
     final String bucket = LocalAws.createBucket(LocalAws.unique("media-flow"));
+    /** Where accepted sends are handed over (the away reply's, here). */
+    final String outboundQueueUrl = LocalAws.createQueue(LocalAws.unique("outbound-flow"), true);
+    /** What the pipeline takes for "now": the system's time when the rig starts, moved by the test. */
+    final TestClock clock = new TestClock(Instant.now());
     final PlatformStandIn standIn = new PlatformStandIn();
     final MockWebServer platform = new MockWebServer();
     final Config config;
@@ -88,13 +95,14 @@ final class FlowRig implements AutoCloseable {
         }
         config = LocalAws.config(TestDatabase.config())
                 .with(SqsInboundQueue.QUEUE_URL, queueUrl)
+                .with(SqsOutboundQueue.QUEUE_URL, outboundQueueUrl)
                 .with(S3MediaStorage.BUCKET, bucket)
                 .with(PlatformEndpoints.GRAPH_API_URL, url("/graph/v23.0"))
                 .with(PlatformEndpoints.TELEGRAM_API_URL, url("/telegram"))
                 .with(PlatformEndpoints.TWILIO_API_URL, url("/twilio"))
                 .with(PlatformEndpoints.META_APP_SECRET, APP_SECRET)
                 .with(PlatformEndpoints.WEBHOOK_BASE_URL, WEBHOOK_BASE);
-        component = DaggerFlowComponent.factory().create(config);
+        component = DaggerFlowComponent.factory().create(config, clock);
     }
 
     /** The stand-in's URL for {@code path}. */
@@ -210,6 +218,19 @@ final class FlowRig implements AutoCloseable {
             }
         }
         return failures;
+    }
+
+    /** The sends handed to the outbound queue so far, in order, taken off it. */
+    List<OutboundSend> outbound() {
+        List<OutboundSend> sends = new ArrayList<>();
+        try {
+            for (Message m : LocalAws.drain(outboundQueueUrl)) {
+                sends.add(Json.mapper().readValue(m.body(), OutboundSend.class));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return sends;
     }
 
     /** The platform calls made so far, in order, taken off the stand-in's record. */

@@ -22,10 +22,12 @@ import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.db.Database;
 import com.unifiedbeez.inbox.platform.json.Json;
 import com.unifiedbeez.inbox.testing.Fixtures;
+import com.unifiedbeez.inbox.testing.InboundWiring;
 import com.unifiedbeez.inbox.testing.LocalAws;
 import com.unifiedbeez.inbox.testing.TestDatabase;
 import com.unifiedbeez.inbox.testing.TestEvents;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -65,7 +67,8 @@ class InboundMediaUnavailableTest {
                         new InboundConversations(new ConversationStore(events)),
                         new InboundMediaStore(new S3MediaStorage(LocalAws.s3(), LocalAws.presigner(),
                                 LocalAws.config().with(S3MediaStorage.BUCKET, BUCKET))),
-                        new MessageStore(), new AttachmentStore(), new ConversationStore(events), contacts, events),
+                        new MessageStore(), new AttachmentStore(), new ConversationStore(events), contacts, events,
+                    InboundWiring.awayReplies(database, events, Clock.systemUTC())),
                 new InboundUpdates(database, contacts, new MessageStore()), new DeliveryTracker(events));
     }
 

@@ -20,11 +20,13 @@ import com.unifiedbeez.inbox.platform.db.Database;
 import com.unifiedbeez.inbox.platform.id.Ids;
 import com.unifiedbeez.inbox.platform.json.Json;
 import com.unifiedbeez.inbox.testing.Fixtures;
+import com.unifiedbeez.inbox.testing.InboundWiring;
 import com.unifiedbeez.inbox.testing.LocalAws;
 import com.unifiedbeez.inbox.testing.TestDatabase;
 import com.unifiedbeez.inbox.testing.TestEvents;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +58,8 @@ class InboundProcessorTest {
                     new InboundConversations(new ConversationStore(events)),
                     new InboundMediaStore(new S3MediaStorage(LocalAws.s3(), LocalAws.presigner(),
                             LocalAws.config().with(S3MediaStorage.BUCKET, BUCKET))),
-                    new MessageStore(), new AttachmentStore(), new ConversationStore(events), contacts, events),
+                    new MessageStore(), new AttachmentStore(), new ConversationStore(events), contacts, events,
+                    InboundWiring.awayReplies(database, events, Clock.systemUTC())),
             new InboundUpdates(database, contacts, new MessageStore()), tracker);
     private final MockWebServer mediaServer = new MockWebServer();
 

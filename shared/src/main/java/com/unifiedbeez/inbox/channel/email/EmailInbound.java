@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -160,10 +161,36 @@ public final class EmailInbound implements IncomingNormalizer {
             email.putObject("from").put("address", address).put("name", sender.getPersonal());
         }
         email.put("html", html);
+        if (automatic(mail)) {
+            email.put("autoSubmitted", true);
+        }
 
         Instant sentAt = mail.getSentDate() == null ? Instant.now() : mail.getSentDate().toInstant();
         return new InboundMessage(externalId, from, sentAt, MessageType.TEXT, text, metadata, media, inReplyTo,
                 List.copyOf(references));
+    }
+
+    /**
+     * Whether a machine sent the mail, so no automatic reply may answer it (RFC 3834 section 2): an
+     * {@code Auto-Submitted} other than "no" (auto-replies, bounces), a list's or bulk mail
+     * ({@code Precedence: bulk|list|junk}, {@code List-Id}), or a sender asking for no auto-replies
+     * ({@code X-Auto-Response-Suppress}, Microsoft's: All, OOF or AutoReply).
+     */
+    static boolean automatic(MimeMessage mail) throws MessagingException {
+        String submitted = MimeParts.header(mail, "Auto-Submitted");
+        if (submitted != null && !submitted.strip().toLowerCase(Locale.ROOT).startsWith("no")) {
+            return true;
+        }
+        String precedence = MimeParts.header(mail, "Precedence");
+        if (precedence != null && List.of("bulk", "list", "junk").contains(precedence.strip().toLowerCase(Locale.ROOT))) {
+            return true;
+        }
+        if (MimeParts.header(mail, "List-Id") != null) {
+            return true;
+        }
+        String suppress = MimeParts.header(mail, "X-Auto-Response-Suppress");
+        return suppress != null && List.of(suppress.toLowerCase(Locale.ROOT).split("[,\\s]+")).stream()
+                .anyMatch(v -> v.equals("all") || v.equals("oof") || v.equals("autoreply"));
     }
 
     static String sha256(byte[] raw) {

@@ -32,8 +32,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends an agent's reply over the mailbox's SMTP server: text and HTML alternatives, attachments from
- * the media bucket, and threading headers. The Message-ID is ours ({@code <messageId@mailbox-domain>}),
+ * Sends an agent's reply over the mailbox's SMTP server: text and HTML alternatives (with the agent's
+ * signature, {@code metadata.signature}, appended to both), attachments from the media bucket, and
+ * threading headers; the inbox's automatic replies are marked {@code Auto-Submitted: auto-replied}. The Message-ID is ours ({@code <messageId@mailbox-domain>}),
  * so it is known before the server answers and the customer's reply finds the thread by it.
  */
 @Singleton
@@ -83,15 +84,29 @@ public final class EmailSender implements OutgoingSender {
             mail.setHeader("References", references.stream().map(id -> "<" + id + ">").collect(Collectors.joining(" ")));
         }
 
+        if (message.metadata().path("automatic").isTextual()) {
+            mail.setHeader("Auto-Submitted", "auto-replied"); // RFC 3834: no other responder answers it
+        }
+
         String text = message.text() == null ? "" : message.text();
         JsonNode html = message.metadata().get("html");
+        String rich = html != null && html.isTextual() ? html.asText() : HtmlText.fromText(text);
+        JsonNode signature = message.metadata().path("signature");
+        if (signature.path("text").isTextual() && !signature.path("text").asText().isBlank()) {
+            String signatureText = signature.path("text").asText();
+            // RFC 3676 4.3: "-- " alone on a line starts the signature, which mail readers can then tell apart.
+            text = (text.isEmpty() ? "" : text + "\n\n") + "-- \n" + signatureText;
+            JsonNode signatureHtml = signature.path("html");
+            rich = HtmlText.withSignature(rich, signatureHtml.isTextual() ? signatureHtml.asText()
+                    : HtmlText.lines(signatureText));
+        }
         MimeMultipart alternative = new MimeMultipart("alternative");
         MimeBodyPart plain = new MimeBodyPart();
         plain.setText(text, "UTF-8", "plain");
         alternative.addBodyPart(plain);
-        MimeBodyPart rich = new MimeBodyPart();
-        rich.setText(html != null && html.isTextual() ? html.asText() : HtmlText.fromText(text), "UTF-8", "html");
-        alternative.addBodyPart(rich);
+        MimeBodyPart richPart = new MimeBodyPart();
+        richPart.setText(rich, "UTF-8", "html");
+        alternative.addBodyPart(richPart);
 
         if (message.media().isEmpty()) {
             mail.setContent(alternative);

@@ -1,5 +1,6 @@
 package com.unifiedbeez.inbox.channel.email;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -26,7 +27,7 @@ public final class HtmlText {
         return BLANK_LINES.matcher(text.replace("\r\n", "\n")).replaceAll("\n\n").strip();
     }
 
-    /** Plain text as HTML: escaped, line breaks as {@code <br>}. */
+    /** Plain text as an HTML document: escaped, line breaks as {@code <br>}. */
     static String fromText(String text) {
         return "<html><body>" + lines(text) + "</body></html>";
     }
@@ -40,5 +41,12 @@ public final class HtmlText {
     /** Plain text as an HTML fragment: escaped, line breaks as {@code <br>}. */
     public static String lines(String text) {
         return escape(text).replace("\r\n", "\n").replace("\n", "<br>\n");
+    }
+
+    /** {@code html} with a signature block at the end of its body (after it, when it has no body tag). */
+    static String withSignature(String html, String signature) {
+        String block = "<br>\n<div class=\"signature\">" + signature + "</div>";
+        int end = html.toLowerCase(Locale.ROOT).lastIndexOf("</body>");
+        return end < 0 ? html + block : html.substring(0, end) + block + html.substring(end);
     }
 }
