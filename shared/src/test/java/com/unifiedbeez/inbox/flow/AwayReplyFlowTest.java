@@ -74,9 +74,14 @@ class AwayReplyFlowTest {
                 .formatted(enabled, text, intervalMinutes, channels);
     }
 
-    /** The organization's working hours and away message. */
+    /**
+     * The organization's working hours and away message; and its agents' signature on every channel,
+     * which the inbox's own messages never carry.
+     */
     void organization(String hours, String away) {
-        settings.organization(rig.org, "{\"workingHours\": " + hours + ", \"awayMessage\": " + away + "}");
+        settings.organization(rig.org, "{\"workingHours\": " + hours + ", \"awayMessage\": " + away
+                + ", \"signature\": {\"enabled\": true, \"text\": \"Acme Support\", \"html\": null,"
+                + " \"channels\": [\"whatsapp\", \"sms\", \"email\"]}}");
     }
 
     /** The usual set-up: London office hours, the away message on, at most one an hour. */

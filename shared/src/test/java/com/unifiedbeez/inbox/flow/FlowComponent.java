@@ -6,6 +6,7 @@ import com.unifiedbeez.inbox.channel.email.EmailPoller;
 import com.unifiedbeez.inbox.connection.ConnectionDirectoryModule;
 import com.unifiedbeez.inbox.inbound.InboundBatch;
 import com.unifiedbeez.inbox.inbound.InboundQueueModule;
+import com.unifiedbeez.inbox.message.MessageSubmitter;
 import com.unifiedbeez.inbox.message.OutboundQueueModule;
 import com.unifiedbeez.inbox.outbound.OutboundDelivery;
 import com.unifiedbeez.inbox.platform.aws.AwsModule;
@@ -22,8 +23,8 @@ import javax.sql.DataSource;
 /**
  * The production wiring of the whole pipeline in one graph, from the same modules the functions
  * use: webhook intake onto the inbound queue (webhooks), the normalizers with every channel's
- * adapter (inbound-normalizer), every channel's sender (outbound-sender) and the email poller. The
- * clock is the test's (production's is ClockModule's system clock).
+ * adapter (inbound-normalizer), every channel's sender (outbound-sender), an agent's send (messages)
+ * and the email poller. The clock is the test's (production's is ClockModule's system clock).
  */
 @Singleton
 @Component(modules = {DatabaseModule.class, AwsModule.class, MediaStorageModule.class, ConnectionDirectoryModule.class,
@@ -34,6 +35,8 @@ interface FlowComponent {
     InboundBatch batch();
 
     OutboundDelivery delivery();
+
+    MessageSubmitter submitter();
 
     EmailPoller poller();
 
