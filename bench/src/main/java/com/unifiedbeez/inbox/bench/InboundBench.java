@@ -15,6 +15,7 @@ import com.unifiedbeez.inbox.functions.webhooks.WebhookFunction;
 import com.unifiedbeez.inbox.functions.webhooks.WebhooksComponent;
 import com.unifiedbeez.inbox.functions.webhooks.WhatsAppWebhookHandler;
 import com.unifiedbeez.inbox.inbound.SqsInboundQueue;
+import com.unifiedbeez.inbox.message.SqsOutboundQueue;
 import com.unifiedbeez.inbox.local.aws.LocalAwsServices;
 import com.unifiedbeez.inbox.local.aws.LocalResources;
 import com.unifiedbeez.inbox.local.gateway.SamTemplate;
@@ -212,6 +213,9 @@ final class InboundBench {
             values.put(Config.DB_USER, "postgres");
             values.put(Config.DB_PASSWORD, "postgres");
             values.put(SqsInboundQueue.QUEUE_URL, queue.url());
+            // the normalizer hands away replies to the outbound queue (none here: the organization has no away message)
+            values.put(SqsOutboundQueue.QUEUE_URL, resources.queue("OutboundQueue").orElseThrow(
+                    () -> new IllegalStateException("template.yaml has no OutboundQueue")).url());
             values.put(PlatformEndpoints.META_APP_SECRET, APP_SECRET);
             values.put(CredentialCipher.KEY, CREDENTIALS_KEY);
             values.put(S3MediaStorage.BUCKET, bucket == null ? "bench-f-media" : bucket.name());

@@ -6,10 +6,10 @@ import com.unifiedbeez.inbox.channel.PlatformEndpoints;
 import com.unifiedbeez.inbox.connection.CredentialCipher;
 import com.unifiedbeez.inbox.event.SqsRealtimeNudge;
 import com.unifiedbeez.inbox.inbound.SqsInboundQueue;
+import com.unifiedbeez.inbox.message.SqsOutboundQueue;
 import com.unifiedbeez.inbox.local.aws.LocalAwsServices;
 import com.unifiedbeez.inbox.local.aws.LocalResources;
 import com.unifiedbeez.inbox.local.gateway.SamTemplate;
-import com.unifiedbeez.inbox.message.SqsOutboundQueue;
 import com.unifiedbeez.inbox.platform.aws.AwsClients;
 import com.unifiedbeez.inbox.platform.aws.AwsConfig;
 import com.unifiedbeez.inbox.platform.config.Config;
@@ -348,6 +348,9 @@ final class RealtimeWriters {
             values.put(Config.DB_USER, "postgres");
             values.put(Config.DB_PASSWORD, "postgres");
             values.put(SqsInboundQueue.QUEUE_URL, queue.url());
+            // the normalizer hands away replies to the outbound queue (none here: the organization has no away message)
+            values.put(SqsOutboundQueue.QUEUE_URL, resources.queue("OutboundQueue").orElseThrow(
+                    () -> new IllegalStateException("template.yaml has no OutboundQueue")).url());
             values.put(PlatformEndpoints.META_APP_SECRET, InboundBench.APP_SECRET);
             values.put(CredentialCipher.KEY, InboundBench.CREDENTIALS_KEY);
             values.put(S3MediaStorage.BUCKET, bucket == null ? "bench-g-media" : bucket.name());

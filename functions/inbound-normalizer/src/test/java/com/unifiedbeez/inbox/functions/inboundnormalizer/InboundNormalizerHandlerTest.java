@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.unifiedbeez.inbox.attachment.S3MediaStorage;
+import com.unifiedbeez.inbox.message.SqsOutboundQueue;
 import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.channel.InboundEnvelope;
 import com.unifiedbeez.inbox.inbound.InboundRejects;
@@ -33,7 +34,8 @@ class InboundNormalizerHandlerTest {
     private static final String BUCKET = LocalAws.createBucket(LocalAws.unique("media"));
     private static final InboundNormalizerHandler HANDLER = new InboundNormalizerHandler(
             DaggerStandInNormalizerComponent.factory().create(
-                    LocalAws.config(TestDatabase.config()).with(S3MediaStorage.BUCKET, BUCKET)));
+                    LocalAws.config(TestDatabase.config()).with(S3MediaStorage.BUCKET, BUCKET)
+                            .with(SqsOutboundQueue.QUEUE_URL, LocalAws.createQueue(LocalAws.unique("outbound"), true))));
 
     private final Fixtures fixtures = Fixtures.onTestDatabase();
     private final UUID org = fixtures.organization("Normalizer");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.unifiedbeez.inbox.attachment.S3MediaStorage;
+import com.unifiedbeez.inbox.message.SqsOutboundQueue;
 import com.unifiedbeez.inbox.channel.InboundEnvelope;
 import com.unifiedbeez.inbox.platform.json.Json;
 import com.unifiedbeez.inbox.testing.LocalAws;
@@ -28,7 +29,8 @@ class SampleEventTest {
             assertThat(Json.mapper().readTree(envelope.payload()).path("object").asText()).isEqualTo("whatsapp_business_account");
         }
         InboundNormalizerHandler handler = new InboundNormalizerHandler(DaggerStandInNormalizerComponent.factory().create(
-                LocalAws.config(TestDatabase.config()).with(S3MediaStorage.BUCKET, LocalAws.createBucket(LocalAws.unique("media")))));
+                LocalAws.config(TestDatabase.config()).with(S3MediaStorage.BUCKET, LocalAws.createBucket(LocalAws.unique("media")))
+                        .with(SqsOutboundQueue.QUEUE_URL, LocalAws.createQueue(LocalAws.unique("outbound"), true))));
         // Its connection is not in this database: dropped with a log line, not a failure.
         assertThat(handler.handleRequest(event, null).getBatchItemFailures()).isEmpty();
     }

@@ -19,7 +19,8 @@ import javax.inject.Singleton;
 @Singleton
 @Component(modules = {DatabaseModule.class, S3Module.class, MediaStorageModule.class,
         ConnectionDirectoryModule.class, com.unifiedbeez.inbox.platform.aws.SqsModule.class,
-        com.unifiedbeez.inbox.event.RealtimeNudgeModule.class, StandInNormalizerComponent.StandIn.class})
+        com.unifiedbeez.inbox.event.RealtimeNudgeModule.class, com.unifiedbeez.inbox.message.OutboundQueueModule.class,
+        com.unifiedbeez.inbox.platform.time.ClockModule.class, StandInNormalizerComponent.StandIn.class})
 interface StandInNormalizerComponent extends InboundNormalizerComponent {
     @Component.Factory
     interface Factory {
