@@ -72,6 +72,9 @@ public final class AwayReplies {
             return Optional.empty();
         }
         EffectiveSettings effective = settings.forConversationId(c, organizationId, conversationId);
+        if (!effective.awayMessageEnabled()) {
+            return Optional.empty();
+        }
         String text;
         Duration interval;
         try {

@@ -48,6 +48,14 @@ public final class EffectiveSettings {
         return as(SettingKey.WORKING_HOURS, WorkingHours.class);
     }
 
+    /**
+     * Whether the away message is on, read without building {@link #awayMessage()}: what every
+     * customer message asks, and for most organizations the answer that ends the question.
+     */
+    public boolean awayMessageEnabled() {
+        return value(SettingKey.AWAY_MESSAGE).path("enabled").asBoolean(false);
+    }
+
     public AwayMessage awayMessage() {
         return as(SettingKey.AWAY_MESSAGE, AwayMessage.class);
     }
