@@ -10,14 +10,11 @@ import com.unifiedbeez.inbox.local.LocalOptions;
 import com.unifiedbeez.inbox.local.RepoPaths;
 import com.unifiedbeez.inbox.local.sandbox.Sandbox;
 import com.unifiedbeez.inbox.local.seed.DemoSeed;
-import com.unifiedbeez.inbox.platform.db.Sql;
-import com.unifiedbeez.inbox.platform.id.Ids;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 10's away message through the local runtime and its channel sandbox: the repository's
- * template.yaml, every function, the demo organization set to be closed around the clock; a WhatsApp
- * customer writes through the sandbox, and the Graph API stand-in receives the away message once,
+ * template.yaml, every function; an admin sets the demo organization's hours to none (closed around the
+ * clock) and turns the away message on through the settings API; a WhatsApp customer writes through
+ * the sandbox, and the Graph API stand-in receives the away message once,
  * however often the customer writes within the interval.
  */
 class SandboxAwayMessageTest {
@@ -55,14 +53,10 @@ class SandboxAwayMessageTest {
                 () -> new AssertionError("template.yaml not found from " + Path.of("").toAbsolutePath()));
         try (LocalInbox inbox = LocalInbox.start(LocalOptions.defaults(Path.of("")).withAllPorts(0).withDataDir(data)
                 .withTemplate(template).withJwtSecret(SECRET).withCallbackDelayMs(20))) {
-            try (Connection c = inbox.database().dataSource().getConnection()) {
-                Sql.update(c, """
-                        INSERT INTO settings (id, organization_id, scope, scope_id, settings)
-                        VALUES (?, ?, 'organization', ?, ?::jsonb)
-                        ON CONFLICT (organization_id, scope, scope_id) DO UPDATE SET settings = settings.settings || EXCLUDED.settings""",
-                        Ids.newId(), DemoSeed.ACME_ORG, DemoSeed.ACME_ORG, CLOSED);
-            }
             Client client = new Client(inbox.baseUrl(), DevTokens.mint(SECRET, DemoSeed.SAM));
+            // an admin closes the organization around the clock and turns the away message on
+            Client ada = new Client(inbox.baseUrl(), DevTokens.mint(SECRET, DemoSeed.ADA));
+            ada.call("PUT", "/api/inbox/settings/organization", JSON.readTree(CLOSED), true);
 
             client.call("POST", Sandbox.PREFIX + "/whatsapp/inbound", Map.of("from", CUSTOMER, "name", "Night Owl",
                     "text", "nightowlfirst: is anyone there?"), false);
