@@ -169,6 +169,20 @@ final class JdbcScript {
         return (int) steps.stream().filter(s -> s instanceof Execute).count();
     }
 
+    /** The floor of a figure: {@code warmup} replays on {@code c}, then {@code samples} timed one by one. */
+    Stats timedReplays(Connection c, int warmup, int samples) throws SQLException {
+        for (int i = 0; i < warmup; i++) {
+            replay(c);
+        }
+        long[] took = new long[samples];
+        for (int i = 0; i < samples; i++) {
+            long a = System.nanoTime();
+            replay(c);
+            took[i] = System.nanoTime() - a;
+        }
+        return Stats.of(took, samples);
+    }
+
     /** Makes the same calls on {@code c}; results are read to the end, every column of every row as text. */
     void replay(Connection c) throws SQLException {
         Map<Integer, Statement> open = new HashMap<>();

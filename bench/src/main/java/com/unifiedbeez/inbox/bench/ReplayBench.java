@@ -154,16 +154,7 @@ final class ReplayBench {
             }
             Stats bare;
             try (Connection plain = JdbcScript.plainConnection(db.plainJdbcUrl())) {
-                for (int i = 0; i < warmup; i++) {
-                    reads.replay(plain);
-                }
-                long[] took = new long[samples];
-                for (int i = 0; i < samples; i++) {
-                    long a = System.nanoTime();
-                    reads.replay(plain);
-                    took[i] = System.nanoTime() - a;
-                }
-                bare = Stats.of(took, samples);
+                bare = reads.timedReplays(plain, warmup, samples);
             }
             Result r = new Result(handler, bare, EVENTS, 2, warmup, writeSeconds, bytes, reads.statements(),
                     CpuMeter.othersPercent(before, after), "");

@@ -127,16 +127,7 @@ final class SettingsBench {
             }
             Stats bare;
             try (Connection plain = JdbcScript.plainConnection(db.plainJdbcUrl())) {
-                for (int i = 0; i < warmup; i++) {
-                    reads.replay(plain);
-                }
-                long[] took = new long[samples];
-                for (int i = 0; i < samples; i++) {
-                    long a = System.nanoTime();
-                    reads.replay(plain);
-                    took[i] = System.nanoTime() - a;
-                }
-                bare = Stats.of(took, samples);
+                bare = reads.timedReplays(plain, warmup, samples);
             }
             Result r = new Result(resolved, bare, warmup, reads.statements(), CpuMeter.othersPercent(before, after));
             System.out.printf(Locale.ROOT, "  H1     effective settings   p50 %8s  p90 %8s  p99 %8s  max %8s ms  n=%d;"

@@ -6,6 +6,7 @@ import com.unifiedbeez.inbox.conversation.ConversationRow;
 import com.unifiedbeez.inbox.conversation.ConversationStore;
 import com.unifiedbeez.inbox.message.MessageSubmitter;
 import com.unifiedbeez.inbox.message.MessageSubmitter.CheckedAutomatic;
+import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.settings.AwayMessage;
 import com.unifiedbeez.inbox.settings.EffectiveSettings;
 import com.unifiedbeez.inbox.settings.SettingsResolver;
@@ -45,19 +46,30 @@ public final class AwayReplies {
      * poll, a delivery retried for hours): it gets no away reply.
      */
     static final Duration FRESH = Duration.ofHours(1);
+    /**
+     * {@code off} stops every away reply of the deployment, settings unread: for a stack that must
+     * never answer customers (a staging copy replaying real traffic) or an incident. Default {@code on}.
+     */
+    public static final String SWITCH = "INBOX_AWAY_REPLIES";
 
     private final SettingsResolver settings;
     private final ConversationStore conversations;
     private final MessageSubmitter submitter;
     private final Clock clock;
+    private final boolean on;
 
     @Inject
     public AwayReplies(SettingsResolver settings, ConversationStore conversations, MessageSubmitter submitter,
-                       Clock clock) {
+                       Clock clock, Config config) {
         this.settings = settings;
         this.conversations = conversations;
         this.submitter = submitter;
         this.clock = clock;
+        String value = config.get(SWITCH).orElse("on");
+        if (!value.equals("on") && !value.equals("off")) {
+            throw new IllegalStateException(SWITCH + " must be on or off, not " + value);
+        }
+        this.on = value.equals("on");
     }
 
     /**
@@ -68,7 +80,7 @@ public final class AwayReplies {
     public Optional<UUID> afterCustomerMessage(Connection c, UUID organizationId, UUID conversationId, Channel channel,
                                                InboundMessage message) throws SQLException {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        if (message.sentAt().isBefore(now.minus(FRESH)) || autoSubmitted(message)) {
+        if (!on || message.sentAt().isBefore(now.minus(FRESH)) || autoSubmitted(message)) {
             return Optional.empty();
         }
         EffectiveSettings effective = settings.forConversationId(c, organizationId, conversationId);

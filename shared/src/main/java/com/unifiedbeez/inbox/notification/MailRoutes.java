@@ -2,6 +2,7 @@ package com.unifiedbeez.inbox.notification;
 
 import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.channel.ChannelConnection;
+import com.unifiedbeez.inbox.channel.email.MailAddress;
 import com.unifiedbeez.inbox.channel.email.MailHosts;
 import com.unifiedbeez.inbox.channel.email.MailServers;
 import com.unifiedbeez.inbox.connection.ConnectionStore;
@@ -9,8 +10,6 @@ import com.unifiedbeez.inbox.platform.config.Config;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.io.IOException;
-import java.io.UnsupportedEncodingException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -49,7 +48,7 @@ public final class MailRoutes {
             try {
                 return new MailRoute.Ready("system mailbox",
                         MailServers.smtpSession(mailbox.smtp(), mailbox.username() != null), mailbox.smtp(),
-                        mailbox.username(), mailbox.password(), address(mailbox.from(), mailbox.fromName()));
+                        mailbox.username(), mailbox.password(), MailAddress.of(mailbox.from(), mailbox.fromName()));
             } catch (AddressException e) {
                 return new MailRoute.Unavailable("email-config", "the system mailbox's From address: " + e.getMessage(),
                         false);
@@ -71,7 +70,7 @@ public final class MailRoutes {
             // vetted like every send from a customer's mailbox: the host is the tenant's to name
             return new MailRoute.Ready("email channel " + connection.id(),
                     servers.smtpSession(hosts.vet(servers.smtp().host())), servers.smtp(), servers.username(),
-                    servers.password(), address(servers.mailbox(), servers.fromName()));
+                    servers.password(), MailAddress.of(servers.mailbox(), servers.fromName()));
         } catch (MailHosts.RefusedHost e) {
             return new MailRoute.Unavailable("email-host-refused", e.getMessage(), false);
         } catch (IOException e) { // the host's name does not resolve now
@@ -79,17 +78,5 @@ public final class MailRoutes {
         } catch (AddressException | IllegalArgumentException | IllegalStateException e) {
             return new MailRoute.Unavailable("email-config", e.getMessage(), false);
         }
-    }
-
-    private static InternetAddress address(String address, String name) throws AddressException {
-        InternetAddress parsed = new InternetAddress(address, true);
-        if (name != null && !name.isBlank()) {
-            try {
-                parsed.setPersonal(name, StandardCharsets.UTF_8.name());
-            } catch (UnsupportedEncodingException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return parsed;
     }
 }

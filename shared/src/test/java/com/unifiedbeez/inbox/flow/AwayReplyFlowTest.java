@@ -4,8 +4,8 @@ import static com.unifiedbeez.inbox.channel.Channel.WHATSAPP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
-import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.away.AwayReplies;
+import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.message.OutboundQueue.OutboundSend;
 import com.unifiedbeez.inbox.outbound.DeliveryResult;
 import com.unifiedbeez.inbox.platform.auth.Role;
@@ -230,6 +230,23 @@ class AwayReplyFlowTest {
         customerWrites("Hello from the other side of the world");
 
         assertThat(awayMessages()).isEmpty();
+    }
+
+    @Test
+    void theDeploymentsSwitchOffSendsNoneWhateverTheSettings() {
+        rig.close();
+        rig = new FlowRig(Map.of(AwayReplies.SWITCH, "off"));
+        rig.connect(WHATSAPP);
+        settings = new SettingsRows(rig.fx);
+        rig.clock.set(THREE_AT_NIGHT);
+        closedAtNight();
+
+        customerWrites("Anyone there?");
+
+        assertThat(awayMessages()).isEmpty();
+        assertThat(rig.outbound()).isEmpty();
+        assertThat(Rows.one("SELECT count(*) AS n FROM messages WHERE organization_id = ?", rig.org).get("n"))
+                .isEqualTo(1L);
     }
 
     @Test

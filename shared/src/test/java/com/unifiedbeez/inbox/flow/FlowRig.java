@@ -87,13 +87,18 @@ final class FlowRig implements AutoCloseable {
     private final List<UUID> connections = new ArrayList<>();
 
     FlowRig() {
+        this(Map.of());
+    }
+
+    /** With {@code settings} over the rig's own configuration. */
+    FlowRig(Map<String, String> settings) {
         platform.setDispatcher(standIn);
         try {
             platform.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        config = LocalAws.config(TestDatabase.config())
+        Config base = LocalAws.config(TestDatabase.config())
                 .with(SqsInboundQueue.QUEUE_URL, queueUrl)
                 .with(SqsOutboundQueue.QUEUE_URL, outboundQueueUrl)
                 .with(S3MediaStorage.BUCKET, bucket)
@@ -102,6 +107,10 @@ final class FlowRig implements AutoCloseable {
                 .with(PlatformEndpoints.TWILIO_API_URL, url("/twilio"))
                 .with(PlatformEndpoints.META_APP_SECRET, APP_SECRET)
                 .with(PlatformEndpoints.WEBHOOK_BASE_URL, WEBHOOK_BASE);
+        for (Map.Entry<String, String> setting : settings.entrySet()) {
+            base = base.with(setting.getKey(), setting.getValue());
+        }
+        config = base;
         component = DaggerFlowComponent.factory().create(config, clock);
     }
 

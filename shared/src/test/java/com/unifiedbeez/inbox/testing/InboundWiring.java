@@ -14,7 +14,9 @@ import com.unifiedbeez.inbox.message.TemplateRenderer;
 import com.unifiedbeez.inbox.platform.db.Database;
 import com.unifiedbeez.inbox.settings.SettingsResolver;
 import com.unifiedbeez.inbox.settings.SettingsStore;
+import com.unifiedbeez.inbox.platform.config.Config;
 import java.time.Clock;
+import java.util.Map;
 
 /**
  * The real away-reply wiring for tests that build the inbound path by hand: settings from the test
@@ -33,6 +35,6 @@ public final class InboundWiring {
                 new DeliveryTracker(events));
         MessageSubmitter submitter = new MessageSubmitter(database, conversations, new MessageStore(),
                 new AttachmentStore(), dispatch, new MessageDrafts(new TemplateRenderer(), settings));
-        return new AwayReplies(settings, conversations, submitter, clock);
+        return new AwayReplies(settings, conversations, submitter, clock, Config.of(Map.of()));
     }
 }

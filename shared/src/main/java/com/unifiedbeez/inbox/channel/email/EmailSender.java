@@ -19,8 +19,6 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
 import java.io.IOException;
-import java.io.UnsupportedEncodingException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -71,8 +69,8 @@ public final class EmailSender implements OutgoingSender {
                 setHeader("Message-ID", messageId); // ours, not one Jakarta Mail makes up at send time
             }
         };
-        mail.setFrom(address(servers.mailbox(), servers.fromName()));
-        mail.setRecipient(Message.RecipientType.TO, address(message.to().identifier(), message.to().displayName()));
+        mail.setFrom(MailAddress.of(servers.mailbox(), servers.fromName()));
+        mail.setRecipient(Message.RecipientType.TO, MailAddress.of(message.to().identifier(), message.to().displayName()));
         OutboundMessage.Thread thread = message.thread();
         mail.setSubject(subject(thread, message), "UTF-8");
         mail.setSentDate(new Date());
@@ -180,17 +178,5 @@ public final class EmailSender implements OutgoingSender {
             references.add(thread.inReplyTo());
         }
         return references;
-    }
-
-    private static InternetAddress address(String address, String name) throws AddressException {
-        InternetAddress parsed = new InternetAddress(address, true);
-        if (name != null && !name.isBlank()) {
-            try {
-                parsed.setPersonal(name, StandardCharsets.UTF_8.name());
-            } catch (UnsupportedEncodingException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return parsed;
     }
 }
