@@ -284,10 +284,10 @@ public final class BenchMain {
 
             // ---- H1: a user's effective settings in-process, data set left as found ------------------
             if (parts.contains("H")) {
-                System.out.println("== H1. effective settings: SettingsResolver.forUser (two teams, every level set)");
+                System.out.println("== H1. effective settings: SettingsResolver.forUser (two teams, every level set); H2 after it");
                 report.partStarted("H1");
                 try {
-                    report.settings(SettingsBench.run(db, quick, home));
+                    report.settings(SettingsBench.run(root, db, quick, home));
                 } catch (Exception | LinkageError e) {
                     System.out.println("  part H1 failed: " + e);
                     e.printStackTrace(System.out);

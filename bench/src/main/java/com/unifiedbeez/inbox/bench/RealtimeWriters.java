@@ -32,6 +32,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -332,14 +334,39 @@ final class RealtimeWriters {
     private static List<Pair> normalize(BenchDatabase db, LocalAwsServices aws, LocalResources resources,
                                         LocalResources.LocalQueue realtime, String region, boolean quick, Path home,
                                         Map<String, String> facts) throws Exception {
+        Pair p = normalizeOnOff(db, aws, resources, region, quick, home, facts, "G3",
+                off -> off.with(SqsRealtimeNudge.QUEUE_URL, realtime.url()), UnaryOperator.identity(),
+                admin -> { }, () -> InboundBench.queueDepth(aws, realtime.url()));
+        aws.sqs().purgeQueue(q -> q.queueUrl(realtime.url()));
+        return List.of(p);
+    }
+
+    /** What a part does to the inbound organization {@link InboundBench#setUp} made, before the windows. */
+    @FunctionalInterface
+    interface OrganizationSetUp {
+        void accept(DataSource admin) throws SQLException;
+    }
+
+    /**
+     * Part F2's normalization of the records F1's webhook intake queued, in windows alternating off, on,
+     * on, off: {@code part} names the lines it prints, {@code switchOn} makes the "on" configuration of
+     * the "off" one ({@code base} applied to the normalizer's own), {@code setUp} prepares the organization,
+     * {@code nudges} counts what the on side queues.
+     */
+    static Pair normalizeOnOff(BenchDatabase db, LocalAwsServices aws, LocalResources resources, String region,
+                               boolean quick, Path home, Map<String, String> facts, String part,
+                               UnaryOperator<Config> switchOn, UnaryOperator<Config> base, OrganizationSetUp setUp,
+                               LongSupplier nudges) throws Exception {
         DataSource admin = db.dataSource();
+        String tag = part.toLowerCase(Locale.ROOT);
         String leftover = InboundBench.cleanup(admin);
         if (!leftover.isEmpty()) {
             System.out.println("  an earlier run left its inbound organization behind: " + leftover);
         }
         try {
-            Config base = Config.of(Map.of(CredentialCipher.KEY, InboundBench.CREDENTIALS_KEY));
-            Map<String, Long> existing = InboundBench.setUp(admin, new CredentialCipher(base));
+            Config cipherConfig = Config.of(Map.of(CredentialCipher.KEY, InboundBench.CREDENTIALS_KEY));
+            Map<String, Long> existing = InboundBench.setUp(admin, new CredentialCipher(cipherConfig));
+            setUp.accept(admin);
             LocalResources.LocalQueue queue = resources.queue("InboundQueue").orElseThrow(
                     () -> new IllegalStateException("template.yaml has no InboundQueue"));
             LocalResources.LocalBucket bucket = resources.buckets().get("MediaBucket");
@@ -355,8 +382,8 @@ final class RealtimeWriters {
             values.put(CredentialCipher.KEY, InboundBench.CREDENTIALS_KEY);
             values.put(S3MediaStorage.BUCKET, bucket == null ? "bench-g-media" : bucket.name());
             int pool = InboundBench.THROUGHPUT_POOL;
-            Config off = Config.of(values).with(Config.DB_POOL_SIZE, Integer.toString(pool));
-            Config on = off.with(SqsRealtimeNudge.QUEUE_URL, realtime.url());
+            Config off = base.apply(Config.of(values).with(Config.DB_POOL_SIZE, Integer.toString(pool)));
+            Config on = switchOn.apply(off);
             aws.sqs().purgeQueue(p -> p.queueUrl(queue.url()));
 
             // The records: deliveries the webhook function queued (F1's intake, realtime plays no part in it).
@@ -368,12 +395,12 @@ final class RealtimeWriters {
             Set<String> newCustomers = ConcurrentHashMap.newKeySet();
             double intakeSeconds = quick ? 2 : 9;
             try (InboundBench.Webhook webhook = new InboundBench.Webhook(off)) {
-                InboundBench.intake(webhook, deliveries, accepted, newCustomers, "g3-intake", "intake", 4, pool, 0.3,
+                InboundBench.intake(webhook, deliveries, accepted, newCustomers, tag + "-intake", "intake", 4, pool, 0.3,
                         intakeSeconds, false, meter);
             }
             List<SQSEvent.SQSMessage> records = InboundBench.drain(aws, queue, region, accepted.get());
-            System.out.printf(Locale.ROOT, "  G3 %,d deliveries queued by the webhook function in %.0f s, %,d records"
-                    + " received off the queue for the normalizer (%s existing conversations)%n", accepted.get(),
+            System.out.printf(Locale.ROOT, "  %s %,d deliveries queued by the webhook function in %.0f s, %,d records"
+                    + " received off the queue for the normalizer (%s existing conversations)%n", part, accepted.get(),
                     intakeSeconds, records.size(), existing);
             facts.put("normalizeRecords", Integer.toString(records.size()));
 
@@ -381,11 +408,11 @@ final class RealtimeWriters {
             InboundBench.Normalizer normalizerOff = new InboundBench.Normalizer(off);
             InboundBench.Normalizer normalizerOn = new InboundBench.Normalizer(on);
             int total = records.size();
-            System.out.println("  G3 warming up the normalizer (JIT), realtime on then off: 4 threads, batches of 10");
-            InboundBench.normalize(normalizerOn, work, share(total, 0.1), "g3-normalize-warmup", "warm-up", 4, pool, 10,
-                    false, meter);
-            InboundBench.normalize(normalizerOff, work, share(total, 0.05), "g3-normalize-warmup", "warm-up", 4, pool, 10,
-                    false, meter);
+            System.out.println("  " + part + " warming up the normalizer (JIT), on then off: 4 threads, batches of 10");
+            InboundBench.normalize(normalizerOn, work, share(total, 0.1), tag + "-normalize-warmup", "warm-up", 4, pool,
+                    10, false, meter);
+            InboundBench.normalize(normalizerOff, work, share(total, 0.05), tag + "-normalize-warmup", "warm-up", 4, pool,
+                    10, false, meter);
             int threads = 2;
             int chunks = 4; // off, on, on, off
             int chunk = work.remaining() / chunks;
@@ -393,9 +420,9 @@ final class RealtimeWriters {
             for (int i = 0; i < chunks; i++) {
                 boolean isOn = i == 1 || i == 2;
                 long events0 = events(admin, InboundBench.ORGANIZATION);
-                long nudges0 = InboundBench.queueDepth(aws, realtime.url());
+                long nudges0 = nudges.getAsLong();
                 InboundBench.Run r = InboundBench.normalize(isOn ? normalizerOn : normalizerOff, work,
-                        i == chunks - 1 ? work.remaining() : chunk, "g3-normalize-2" + (isOn ? "-on" : "-off"),
+                        i == chunks - 1 ? work.remaining() : chunk, tag + "-normalize-2" + (isOn ? "-on" : "-off"),
                         threads + " threads", threads, pool, 10, true, meter);
                 if (r == null) {
                     throw new IllegalStateException("no records left for window " + (i + 1));
@@ -404,17 +431,16 @@ final class RealtimeWriters {
                 windows.add(new Window(isOn, i < 2 ? 1 : 2, run.itemsPerSecond(), run.stats(), run.items(),
                         run.wallSeconds(), run.errors(), run.firstError(), run.items(),
                         events(admin, InboundBench.ORGANIZATION) - events0,
-                        InboundBench.queueDepth(aws, realtime.url()) - nudges0, run.othersCpuPercent(),
+                        nudges.getAsLong() - nudges0, run.othersCpuPercent(),
                         perItem(run.threadCpuMsPerCall(), run), perItem(run.restOfJvmCpuMsPerCall(), run)));
             }
             Pair p = new Pair("normalize-2", threads + " threads, pool " + pool + ", batches of 10", "records", threads,
                     pool, windows);
-            print(p);
-            aws.sqs().purgeQueue(q -> q.queueUrl(realtime.url()));
-            return List.of(p);
+            print(part, p);
+            return p;
         } finally {
             String cleanup = InboundBench.cleanup(admin);
-            System.out.println("  G3 normalization cleanup: " + cleanup);
+            System.out.println("  " + part + " normalization cleanup: " + cleanup);
             facts.put("normalizeCleanup", cleanup);
         }
     }
@@ -432,8 +458,12 @@ final class RealtimeWriters {
     }
 
     private static void print(Pair p) {
+        print("G3", p);
+    }
+
+    private static void print(String part, Pair p) {
         Floor f = p.floor();
-        System.out.printf(Locale.ROOT, "  G3     %-22s realtime on %,.0f %s/s, off %,.0f %s/s: on/off %s (%s: %s)%n",
-                p.id(), f.measured(), p.unit(), f.floor(), p.unit(), f.ratioCell(), f.targetCell(), f.verdictCell());
+        System.out.printf(Locale.ROOT, "  %s     %-22s on %,.0f %s/s, off %,.0f %s/s: on/off %s (%s: %s)%n",
+                part, p.id(), f.measured(), p.unit(), f.floor(), p.unit(), f.ratioCell(), f.targetCell(), f.verdictCell());
     }
 }

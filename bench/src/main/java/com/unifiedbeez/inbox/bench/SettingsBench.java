@@ -1,6 +1,11 @@
 package com.unifiedbeez.inbox.bench;
 
+import com.unifiedbeez.inbox.away.AwayReplies;
 import com.unifiedbeez.inbox.event.DomainEvents;
+import com.unifiedbeez.inbox.local.aws.LocalAwsServices;
+import com.unifiedbeez.inbox.local.aws.LocalResources;
+import com.unifiedbeez.inbox.local.gateway.SamTemplate;
+import com.unifiedbeez.inbox.platform.aws.AwsConfig;
 import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.db.DataSources;
 import com.unifiedbeez.inbox.platform.db.Database;
@@ -38,13 +43,18 @@ final class SettingsBench {
     static final UUID TEAM_1 = UUID.fromString("0190bf00-0000-7000-8000-00000000b903");
     static final UUID TEAM_2 = UUID.fromString("0190bf00-0000-7000-8000-00000000b904");
 
-    record Result(Stats resolver, Stats bare, int warmup, List<String> statements, double othersCpuPercent) {
+    record Result(Stats resolver, Stats bare, int warmup, List<String> statements, double othersCpuPercent,
+                  RealtimeWriters.Pair away, String awayError, Map<String, String> awayFacts) {
         Floor floor() {
             return new Floor("p99 ms", resolver.p99(), bare.p99(), null);
         }
 
         boolean met() {
             return resolver.p99() < TARGET_MS;
+        }
+
+        Result withAway(RealtimeWriters.Pair pair, String error, Map<String, String> facts) {
+            return new Result(resolver, bare, warmup, statements, othersCpuPercent, pair, error, facts);
         }
 
         Map<String, Object> toMap() {
@@ -59,7 +69,14 @@ final class SettingsBench {
             m.put("otherProcessesCpuPercent", Stats.round(othersCpuPercent));
             m.put("targetP99Ms", TARGET_MS);
             m.put("metTarget", met());
-            return m;
+            Map<String, Object> h2 = new LinkedHashMap<>();
+            if (away != null) {
+                h2.putAll(away.toMap());
+            } else {
+                h2.put("error", awayError);
+            }
+            h2.put("facts", awayFacts);
+            return Map.of("effectiveSettings", m, "awayCheckOnOff", h2);
         }
 
         String markdown() {
@@ -78,6 +95,23 @@ final class SettingsBench {
                     Stats.fmt(resolver.p99()), Stats.fmt(resolver.max()), resolver.count(), Stats.fmt(bare.p50()),
                     Stats.fmt(bare.p99()), floor().ratioCell(), TARGET_MS, met() ? "met" : "**missed**"));
             s.append(String.format(Locale.ROOT, "Others' CPU during the measurement: %.0f%%.%n%n", othersCpuPercent));
+            s.append("### H2. The away-message check on every inbound message\n\n");
+            if (away == null) {
+                s.append("Not measured: ").append(awayError).append("\n\n");
+                return s.toString();
+            }
+            Floor f = away.floor();
+            s.append(String.format(Locale.ROOT, "Part F2's normalization (the records F1's webhook intake queued: %s records,"
+                    + " %s), windows alternating off, on, on, off. *On*: `INBOX_AWAY_REPLIES=on` and the organization's"
+                    + " away message enabled, open all day, so every message reads its conversation's settings (the one"
+                    + " query) and evaluates them, and none is answered; *off* (the floor): `INBOX_AWAY_REPLIES=off`, the"
+                    + " settings never read. Realtime off in both.%n%n", awayFacts.getOrDefault("normalizeRecords", "?"),
+                    away.title()));
+            s.append("| | on | off (floor) | on/off | target |\n|---|---:|---:|---:|---|\n");
+            s.append(String.format(Locale.ROOT, "| normalization, records/s | %,.0f | %,.0f | %s | %s: %s |%n",
+                    f.measured(), f.floor(), f.ratioCell(), f.targetCell(), f.verdictCell()));
+            s.append(String.format(Locale.ROOT, "| worst window p99, ms per batch of 10 | %s | %s | | |%n%n",
+                    Stats.fmt(away.p99(true)), Stats.fmt(away.p99(false))));
             return s.toString();
         }
     }
@@ -85,7 +119,55 @@ final class SettingsBench {
     private SettingsBench() {
     }
 
-    static Result run(BenchDatabase db, boolean quick, Path home) throws Exception {
+    /** H1, then H2. */
+    static Result run(Path root, BenchDatabase db, boolean quick, Path home) throws Exception {
+        Result h1 = effectiveSettings(db, quick, home);
+        Map<String, String> facts = new LinkedHashMap<>();
+        try {
+            return h1.withAway(awayCheck(root, db, quick, home, facts), null, facts);
+        } catch (Exception | LinkageError e) {
+            System.out.println("  H2 failed: " + e);
+            e.printStackTrace(System.out);
+            return h1.withAway(null, e.toString(), facts);
+        }
+    }
+
+    /**
+     * H2: normalization with the away check on and off (its switch), the organization's away message
+     * enabled and open all day, so the check reads and evaluates and never answers.
+     */
+    static RealtimeWriters.Pair awayCheck(Path root, BenchDatabase db, boolean quick, Path home,
+                                          Map<String, String> facts) throws Exception {
+        Path s3 = root.resolve("bench/target/bench-h-s3");
+        BenchDatabase.deleteTree(s3);
+        String region = AwsConfig.DEFAULT_REGION;
+        System.out.println("== H2. normalization with the away-message check on vs off (INBOX_AWAY_REPLIES)");
+        try (LocalAwsServices aws = LocalAwsServices.start(region, 0, 0, s3)) {
+            LocalResources resources = LocalResources.create(SamTemplate.load(root.resolve("template.yaml")), aws.sqs(),
+                    aws.s3(), region);
+            return RealtimeWriters.normalizeOnOff(db, aws, resources, region, quick, home, facts, "H2",
+                    off -> off.with(AwayReplies.SWITCH, "on"), config -> config.with(AwayReplies.SWITCH, "off"),
+                    SettingsBench::awayOpenAllDay, () -> 0L);
+        } finally {
+            BenchDatabase.deleteTree(s3);
+        }
+    }
+
+    /** The inbound organization's away message on, its hours open around the clock: every check evaluates. */
+    private static void awayOpenAllDay(DataSource admin) throws SQLException {
+        String day = "[{\"from\": \"00:00\", \"to\": \"24:00\"}]";
+        try (Connection c = admin.getConnection()) {
+            exec(c, "INSERT INTO settings (id, organization_id, scope, scope_id, settings) VALUES (gen_random_uuid(), ?,"
+                    + " 'organization', ?, ?::jsonb)", InboundBench.ORGANIZATION, InboundBench.ORGANIZATION, """
+                    {"workingHours": {"timezone": "Europe/London", "holidays": [], "schedule": {"monday": %1$s,
+                      "tuesday": %1$s, "wednesday": %1$s, "thursday": %1$s, "friday": %1$s, "saturday": %1$s,
+                      "sunday": %1$s}},
+                     "awayMessage": {"enabled": true, "text": "We are closed; back at 9.", "intervalMinutes": 240,
+                      "channels": {}}}""".formatted(day));
+        }
+    }
+
+    static Result effectiveSettings(BenchDatabase db, boolean quick, Path home) throws Exception {
         DataSource admin = db.dataSource();
         cleanup(admin);
         int warmup = quick ? 200 : 2000;
@@ -129,7 +211,8 @@ final class SettingsBench {
             try (Connection plain = JdbcScript.plainConnection(db.plainJdbcUrl())) {
                 bare = reads.timedReplays(plain, warmup, samples);
             }
-            Result r = new Result(resolved, bare, warmup, reads.statements(), CpuMeter.othersPercent(before, after));
+            Result r = new Result(resolved, bare, warmup, reads.statements(), CpuMeter.othersPercent(before, after),
+                    null, null, Map.of());
             System.out.printf(Locale.ROOT, "  H1     effective settings   p50 %8s  p90 %8s  p99 %8s  max %8s ms  n=%d;"
                             + " floor p50 %s p99 %s ms (%s)%n", Stats.fmt(resolved.p50()), Stats.fmt(resolved.p90()),
                     Stats.fmt(resolved.p99()), Stats.fmt(resolved.max()), resolved.count(), Stats.fmt(bare.p50()),
