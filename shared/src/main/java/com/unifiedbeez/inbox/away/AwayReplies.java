@@ -83,7 +83,7 @@ public final class AwayReplies {
         if (!on || message.sentAt().isBefore(now.minus(FRESH)) || autoSubmitted(message)) {
             return Optional.empty();
         }
-        EffectiveSettings effective = settings.forConversationId(c, organizationId, conversationId);
+        EffectiveSettings effective = settings.forConversation(c, organizationId, conversationId);
         if (!effective.awayMessageEnabled()) {
             return Optional.empty();
         }

@@ -4,7 +4,6 @@ import com.unifiedbeez.inbox.platform.auth.Caller;
 import com.unifiedbeez.inbox.platform.db.Database;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.UUID;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -18,11 +17,13 @@ import javax.inject.Singleton;
 public final class SettingsReader {
     private final Database database;
     private final SettingsStore store;
+    private final SettingsResolver resolver;
 
     @Inject
-    public SettingsReader(Database database, SettingsStore store) {
+    public SettingsReader(Database database, SettingsStore store, SettingsResolver resolver) {
         this.database = database;
         this.store = store;
+        this.resolver = resolver;
     }
 
     public SettingsLevelView level(Caller caller, SettingScope scope, UUID teamId) {
@@ -35,13 +36,11 @@ public final class SettingsReader {
     public EffectiveSettings effective(Caller caller, SettingScope scope, UUID teamId) {
         return database.read(c -> {
             SettingsTarget target = SettingsAccess.read(c, caller, scope, teamId);
-            SettingsStore.UserLevels levels = switch (scope) {
-                case USER -> store.forUser(c, target.organizationId(), target.scopeId());
-                case TEAM -> store.forTeam(c, target.organizationId(), target.scopeId());
-                case ORGANIZATION -> new SettingsStore.UserLevels(
-                        store.level(c, target.organizationId(), scope, target.scopeId(), false), List.of(), null);
+            return switch (scope) {
+                case USER -> resolver.forUser(c, target.organizationId(), target.scopeId());
+                case TEAM -> resolver.forTeam(c, target.organizationId(), target.scopeId());
+                case ORGANIZATION -> resolver.forOrganization(c, target.organizationId());
             };
-            return levels.resolve();
         });
     }
 

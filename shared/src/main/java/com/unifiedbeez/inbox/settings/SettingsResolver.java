@@ -35,16 +35,11 @@ public final class SettingsResolver {
     }
 
     /**
-     * {@link #forConversation(Connection, UUID, UUID)} for a conversation known by its id, the team
-     * read with the settings in one query (the inbound path's one read per customer message).
+     * What governs a conversation: its team's settings when a team holds it, else its organization's,
+     * the team read with the settings in one query (the inbound path's one read per customer message).
      */
-    public EffectiveSettings forConversationId(Connection c, UUID organizationId, UUID conversationId)
+    public EffectiveSettings forConversation(Connection c, UUID organizationId, UUID conversationId)
             throws SQLException {
         return store.forConversation(c, organizationId, conversationId).resolve();
-    }
-
-    /** What governs a conversation: its team's settings when a team holds it, else its organization's. */
-    public EffectiveSettings forConversation(Connection c, UUID organizationId, UUID teamIdOrNull) throws SQLException {
-        return teamIdOrNull == null ? forOrganization(c, organizationId) : forTeam(c, organizationId, teamIdOrNull);
     }
 }

@@ -39,7 +39,8 @@ public final class SettingsStore {
     /**
      * A level's row; a level that never held anything is empty (not an error). {@code forUpdate}
      * holds the level until the transaction ends, also when it has no row yet (a transaction-scoped
-     * advisory lock on its id: two first writes of one level must not both start from nothing).
+     * advisory lock on its id: two first writes of one level must not both start from nothing). Every
+     * write of a level takes it, so it alone serializes them; no row lock is needed beside it.
      */
     public SettingsLevel level(Connection c, UUID organizationId, SettingScope scope, UUID scopeId, boolean forUpdate)
             throws SQLException {
@@ -48,13 +49,13 @@ public final class SettingsStore {
                     scopeId.getMostSignificantBits() ^ scopeId.getLeastSignificantBits());
         }
         return Sql.one(c, "SELECT " + COLUMNS + " FROM settings s WHERE s.organization_id = ? AND s.scope = ?"
-                        + " AND s.scope_id = ?" + (forUpdate ? " FOR UPDATE" : ""),
+                        + " AND s.scope_id = ?",
                 SettingsStore::level, organizationId, scope, scopeId)
                 .orElseGet(() -> empty(scope, scopeId));
     }
 
     /** The levels a user's settings come from: organization, the user's teams in joining order, the user. */
-    public UserLevels forUser(Connection c, UUID organizationId, UUID userId) throws SQLException {
+    public Levels forUser(Connection c, UUID organizationId, UUID userId) throws SQLException {
         List<SettingsLevel> rows = Sql.list(c, """
                 SELECT * FROM (
                     SELECT %1$s, NULL::timestamptz AS joined_at FROM settings s
@@ -68,19 +69,17 @@ public final class SettingsStore {
                      WHERE m.organization_id = ? AND m.user_id = ?) levels
                  ORDER BY joined_at NULLS FIRST, scope_id""".formatted(COLUMNS),
                 SettingsStore::level, organizationId, organizationId, organizationId, userId, organizationId, userId);
-        return new UserLevels(pick(rows, SettingScope.ORGANIZATION), rows.stream()
-                .filter(l -> l.scope() == SettingScope.TEAM).toList(), pick(rows, SettingScope.USER));
+        return Levels.of(rows);
     }
 
     /** The organization's level and a team's (either may be absent). */
-    public UserLevels forTeam(Connection c, UUID organizationId, UUID teamId) throws SQLException {
+    public Levels forTeam(Connection c, UUID organizationId, UUID teamId) throws SQLException {
         List<SettingsLevel> rows = Sql.list(c, """
                 SELECT %s FROM settings s WHERE s.organization_id = ?
                    AND (s.scope = 'organization' AND s.scope_id = ? OR s.scope = 'team' AND s.scope_id = ?)"""
                         .formatted(COLUMNS),
                 SettingsStore::level, organizationId, organizationId, teamId);
-        return new UserLevels(pick(rows, SettingScope.ORGANIZATION), rows.stream()
-                .filter(l -> l.scope() == SettingScope.TEAM).toList(), null);
+        return Levels.of(rows);
     }
 
     /**
@@ -88,7 +87,7 @@ public final class SettingsStore {
      * absent), found through the conversation in the same query: what governs the conversation,
      * read once per customer message.
      */
-    public UserLevels forConversation(Connection c, UUID organizationId, UUID conversationId) throws SQLException {
+    public Levels forConversation(Connection c, UUID organizationId, UUID conversationId) throws SQLException {
         List<SettingsLevel> rows = Sql.list(c, "SELECT " + COLUMNS + """
                  FROM conversations cv
                  JOIN settings s ON s.organization_id = cv.organization_id
@@ -96,12 +95,17 @@ public final class SettingsStore {
                        OR s.scope = 'team' AND s.scope_id = cv.assignee_team_id)
                 WHERE cv.organization_id = ? AND cv.id = ?""",
                 SettingsStore::level, organizationId, conversationId);
-        return new UserLevels(pick(rows, SettingScope.ORGANIZATION), rows.stream()
-                .filter(l -> l.scope() == SettingScope.TEAM).toList(), null);
+        return Levels.of(rows);
     }
 
     /** The levels one resolution reads; absent levels are null (teams: empty). */
-    public record UserLevels(SettingsLevel organization, List<SettingsLevel> teams, SettingsLevel user) {
+    public record Levels(SettingsLevel organization, List<SettingsLevel> teams, SettingsLevel user) {
+        /** The rows of one read, teams in the order read (their precedence). */
+        static Levels of(List<SettingsLevel> rows) {
+            return new Levels(pick(rows, SettingScope.ORGANIZATION),
+                    rows.stream().filter(l -> l.scope() == SettingScope.TEAM).toList(), pick(rows, SettingScope.USER));
+        }
+
         public EffectiveSettings resolve() {
             return Inheritance.resolve(organization, teams, user);
         }

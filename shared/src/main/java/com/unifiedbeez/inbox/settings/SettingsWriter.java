@@ -6,7 +6,6 @@ import com.unifiedbeez.inbox.platform.auth.Caller;
 import com.unifiedbeez.inbox.platform.db.Database;
 import com.unifiedbeez.inbox.platform.errors.ApiException;
 import com.unifiedbeez.inbox.platform.errors.FieldError;
-import com.unifiedbeez.inbox.platform.id.Ids;
 import com.unifiedbeez.inbox.platform.json.Json;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -59,7 +58,7 @@ public final class SettingsWriter {
     public SettingsLevelView put(Caller caller, SettingScope scope, UUID teamId, ObjectNode body) {
         return change(caller, scope, teamId, "", (c, target, current, errors) -> {
             ObjectNode next = current.values().deepCopy();
-            Set<SettingKey> locks = EnumSet.copyOf(withNone(current.locked()));
+            Set<SettingKey> locks = copy(current.locked());
             EffectiveSettings inherited = null;
             for (var field : iterable(body)) {
                 String name = field.getKey();
@@ -91,8 +90,8 @@ public final class SettingsWriter {
         if (request == null) {
             throw ApiException.badRequest("a JSON body is required");
         }
-        SettingScope scope = scope(request.scope(), "scope");
-        UUID teamId = teamId(scope, request.scopeId(), "scopeId");
+        SettingScope scope = SettingScope.required(request.scope(), "scope");
+        UUID teamId = scope.teamId(request.scopeId(), "scopeId");
         return change(caller, scope, teamId, "", (c, target, current, errors) -> {
             Set<SettingKey> keys = EnumSet.allOf(SettingKey.class);
             if (request.keys() != null && !request.keys().isEmpty()) {
@@ -105,7 +104,7 @@ public final class SettingsWriter {
                 }
             }
             ObjectNode next = current.values().deepCopy();
-            Set<SettingKey> locks = EnumSet.copyOf(withNone(current.locked()));
+            Set<SettingKey> locks = copy(current.locked());
             for (SettingKey key : keys) {
                 next.remove(key.wireName());
                 locks.remove(key);
@@ -132,8 +131,8 @@ public final class SettingsWriter {
         if (!shape.isEmpty()) {
             throw ApiException.invalid(shape);
         }
-        SettingScope scope = scope(request.scope(), "scope");
-        UUID teamId = teamId(scope, request.scopeId(), "scopeId");
+        SettingScope scope = SettingScope.required(request.scope(), "scope");
+        UUID teamId = scope.teamId(request.scopeId(), "scopeId");
         return change(caller, scope, teamId, "settings.", (c, target, current, errors) -> {
             ObjectNode next = request.settings().deepCopy();
             for (var field : iterable(request.settings())) {
@@ -208,12 +207,10 @@ public final class SettingsWriter {
     private EffectiveSettings inherited(Connection c, SettingsTarget target) throws SQLException {
         return switch (target.scope()) {
             case ORGANIZATION -> Inheritance.resolve(null, List.of(), null);
-            case TEAM -> {
-                SettingsStore.UserLevels levels = store.forTeam(c, target.organizationId(), target.scopeId());
-                yield Inheritance.resolve(levels.organization(), List.of(), null);
-            }
+            case TEAM -> Inheritance.resolve(store.level(c, target.organizationId(), SettingScope.ORGANIZATION,
+                    target.organizationId(), false), List.of(), null);
             case USER -> {
-                SettingsStore.UserLevels levels = store.forUser(c, target.organizationId(), target.scopeId());
+                SettingsStore.Levels levels = store.forUser(c, target.organizationId(), target.scopeId());
                 yield Inheritance.resolve(levels.organization(), levels.teams(), null);
             }
         };
@@ -241,31 +238,15 @@ public final class SettingsWriter {
         return locks;
     }
 
-    static SettingScope scope(String value, String field) {
-        if (value == null) {
-            throw ApiException.invalid(field, "is required: user, team or organization");
-        }
-        return SettingScope.parse(value)
-                .orElseThrow(() -> ApiException.invalid(field, "must be user, team or organization"));
-    }
-
-    static UUID teamId(SettingScope scope, String value, String field) {
-        if (scope != SettingScope.TEAM) {
-            return null;
-        }
-        if (value == null || value.isBlank()) {
-            throw ApiException.invalid(field, "is required for the team scope (the team's id)");
-        }
-        return Ids.parse(value)
-                .orElseThrow(() -> ApiException.notFound("team", value));
-    }
-
     static String keyNames() {
         return Arrays.stream(SettingKey.values()).map(SettingKey::wireName).collect(Collectors.joining(", "));
     }
 
-    private static Set<SettingKey> withNone(Set<SettingKey> keys) {
-        return keys.isEmpty() ? EnumSet.noneOf(SettingKey.class) : keys;
+    /** A set of keys this edit may change (the level's own set is not to be changed in place). */
+    private static Set<SettingKey> copy(Set<SettingKey> keys) {
+        Set<SettingKey> out = EnumSet.noneOf(SettingKey.class);
+        out.addAll(keys);
+        return out;
     }
 
     private static Iterable<Map.Entry<String, JsonNode>> iterable(ObjectNode node) {

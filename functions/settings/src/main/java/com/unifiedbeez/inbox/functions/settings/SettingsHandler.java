@@ -11,7 +11,6 @@ import com.unifiedbeez.inbox.platform.http.ApiRequest;
 import com.unifiedbeez.inbox.platform.http.ApiResult;
 import com.unifiedbeez.inbox.platform.http.HttpDispatcher;
 import com.unifiedbeez.inbox.platform.http.Routes;
-import com.unifiedbeez.inbox.platform.id.Ids;
 import com.unifiedbeez.inbox.platform.lambda.Priming;
 import com.unifiedbeez.inbox.settings.ImportSettingsRequest;
 import com.unifiedbeez.inbox.settings.ResetSettingsRequest;
@@ -87,13 +86,9 @@ public final class SettingsHandler implements RequestHandler<APIGatewayV2HTTPEve
     }
 
     private ApiResult export(ApiRequest request) {
-        String scopeName = request.queryParameter("scope").orElse(SettingScope.USER.wireName());
-        SettingScope scope = SettingScope.parse(scopeName)
-                .orElseThrow(() -> ApiException.invalid("scope", "must be user, team or organization"));
-        UUID teamId = scope != SettingScope.TEAM ? null : request.queryParameter("scopeId")
-                .map(id -> Ids.parse(id)
-                        .orElseThrow(() -> ApiException.notFound("team", id)))
-                .orElseThrow(() -> ApiException.invalid("scopeId", "is required for the team scope (the team's id)"));
+        SettingScope scope = SettingScope.required(
+                request.queryParameter("scope").orElse(SettingScope.USER.wireName()), "scope");
+        UUID teamId = scope.teamId(request.queryParameter("scopeId").orElse(null), "scopeId");
         return ApiResult.ok(services.reader().export(request.caller(), scope, teamId));
     }
 
