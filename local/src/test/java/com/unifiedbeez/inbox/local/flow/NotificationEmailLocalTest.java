@@ -3,28 +3,26 @@ package com.unifiedbeez.inbox.local.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.unifiedbeez.inbox.local.DevTokens;
 import com.unifiedbeez.inbox.local.LocalInbox;
 import com.unifiedbeez.inbox.local.LocalOptions;
 import com.unifiedbeez.inbox.local.RepoPaths;
 import com.unifiedbeez.inbox.local.sandbox.LocalMailServer;
 import com.unifiedbeez.inbox.local.seed.DemoSeed;
+import com.unifiedbeez.inbox.local.testing.Eventually;
+import com.unifiedbeez.inbox.local.testing.LocalApi;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.InternetAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,8 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NotificationEmailLocalTest {
     static final String SECRET = "notification-email-local-test";
-    static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
     static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @TempDir
@@ -104,34 +100,10 @@ class NotificationEmailLocalTest {
     }
 
     static JsonNode call(String token, String method, String path, Object body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(inbox.baseUrl() + path))
-                .timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + token)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(method + " " + path + " -> " + response.body()).isBetween(200, 299);
-        return JSON.readTree(response.body());
+        return new LocalApi(inbox.baseUrl(), token).call(method, path, body, true);
     }
 
-    interface Probe<T> {
-        Optional<T> call() throws Exception;
-    }
-
-    static <T> T eventually(Probe<T> probe) throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (true) {
-            Optional<T> answer = probe.call();
-            if (answer.isPresent()) {
-                return answer.get();
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no notification email within " + PATIENCE.toSeconds() + " s");
-            }
-            Thread.sleep(200);
-        }
+    static <T> T eventually(Callable<Optional<T>> probe) throws Exception {
+        return Eventually.within(PATIENCE, "a notification email", probe);
     }
 }

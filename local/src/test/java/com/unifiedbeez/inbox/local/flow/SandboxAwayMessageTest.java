@@ -10,10 +10,9 @@ import com.unifiedbeez.inbox.local.LocalOptions;
 import com.unifiedbeez.inbox.local.RepoPaths;
 import com.unifiedbeez.inbox.local.sandbox.Sandbox;
 import com.unifiedbeez.inbox.local.seed.DemoSeed;
-import java.net.URI;
+import com.unifiedbeez.inbox.local.testing.Eventually;
+import com.unifiedbeez.inbox.local.testing.LocalApi;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -112,19 +111,7 @@ class SandboxAwayMessageTest {
     /** The API and the sandbox over HTTP, as a person with curl. */
     record Client(String base, String token) {
         JsonNode call(String method, String path, Object body, boolean withToken) throws Exception {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                    .timeout(Duration.ofSeconds(10))
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-            if (body != null) {
-                request.header("Content-Type", "application/json");
-            }
-            if (withToken) {
-                request.header("Authorization", "Bearer " + token);
-            }
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(method + " " + path + " -> " + response.body()).isBetween(200, 299);
-            return JSON.readTree(response.body());
+            return new LocalApi(base, token).call(method, path, body, withToken);
         }
 
         /** What we sent to the Graph API's stand-in that carries the away message. */
@@ -140,16 +127,6 @@ class SandboxAwayMessageTest {
     }
 
     static <T> T eventually(String what, Callable<Optional<T>> probe) throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (true) {
-            Optional<T> answer = probe.call();
-            if (answer.isPresent()) {
-                return answer.get();
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + PATIENCE.toSeconds() + " s: " + what);
-            }
-            Thread.sleep(100);
-        }
+        return Eventually.within(PATIENCE, what, probe);
     }
 }

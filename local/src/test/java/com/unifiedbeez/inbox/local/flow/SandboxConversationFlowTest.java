@@ -3,17 +3,14 @@ package com.unifiedbeez.inbox.local.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.unifiedbeez.inbox.local.DevTokens;
 import com.unifiedbeez.inbox.local.LocalInbox;
 import com.unifiedbeez.inbox.local.LocalOptions;
 import com.unifiedbeez.inbox.local.RepoPaths;
 import com.unifiedbeez.inbox.local.sandbox.Sandbox;
 import com.unifiedbeez.inbox.local.seed.DemoSeed;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import com.unifiedbeez.inbox.local.testing.Eventually;
+import com.unifiedbeez.inbox.local.testing.LocalApi;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -35,8 +32,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class SandboxConversationFlowTest {
     static final String SECRET = "sandbox-conversation-flow-test";
-    static final ObjectMapper JSON = new ObjectMapper();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
     static final Duration PATIENCE = Duration.ofSeconds(20);
 
     @TempDir
@@ -61,34 +56,12 @@ class SandboxConversationFlowTest {
     }
 
     static JsonNode call(String method, String path, Object body, boolean withToken) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(inbox.baseUrl() + path))
-                .timeout(Duration.ofSeconds(10))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (withToken) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(method + " " + path + " -> " + response.body()).isBetween(200, 299);
-        return JSON.readTree(response.body());
+        return new LocalApi(inbox.baseUrl(), token).call(method, path, body, withToken);
     }
 
     /** Asks again until {@code probe} has an answer; fails after {@link #PATIENCE} with {@code what}. */
     static <T> T eventually(String what, Callable<Optional<T>> probe) throws Exception {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (true) {
-            Optional<T> answer = probe.call();
-            if (answer.isPresent()) {
-                return answer.get();
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + PATIENCE.toSeconds() + " s: " + what);
-            }
-            Thread.sleep(100);
-        }
+        return Eventually.within(PATIENCE, what, probe);
     }
 
     @ParameterizedTest(name = "{0}")
