@@ -14,7 +14,7 @@ MVN_FLAGS ?= -B -q
 
 .PHONY: build-ConversationsFunction build-MessagesFunction build-OutboundSweeperFunction build-MigrateFunction \
 	build-WebhookWhatsAppFunction build-WebhookMessengerFunction build-WebhookInstagramFunction build-WebhookTelegramFunction build-WebhookSmsFunction build-InboundNormalizerFunction build-OutboundSenderFunction build-ChannelsFunction build-EmailPollerFunction \
-	build-NotificationMailerFunction build-SettingsFunction \
+	build-NotificationMailerFunction build-SettingsFunction build-TeamFunction build-AssignmentSweepFunction \
 	build-RealtimeFunction build-RealtimeFanoutFunction build-RealtimeSweepFunction \
 	build-WsConnectFunction build-WsDisconnectFunction build-WsDefaultFunction build-RetentionFunction
 
@@ -49,6 +49,10 @@ build-EmailPollerFunction:
 
 build-SettingsFunction:
 	$(call lambda-artifact,settings)
+
+# One artifact for the team route group and the assignment sweep; each names its own handler class.
+build-TeamFunction build-AssignmentSweepFunction:
+	$(call lambda-artifact,team)
 
 build-NotificationMailerFunction:
 	$(call lambda-artifact,notifications)

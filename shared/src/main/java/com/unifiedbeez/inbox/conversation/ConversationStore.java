@@ -189,18 +189,19 @@ public final class ConversationStore {
     }
 
     /**
-     * A customer's new conversation ({@code new}); empty when a conversation opened concurrently
-     * holds the one-open index — the caller then uses that one.
+     * A customer's new conversation ({@code new}), in the team its channel connection routes to;
+     * false when a conversation opened concurrently holds the one-open index — the caller then uses
+     * that one.
      */
     public boolean insertNew(Connection c, UUID id, UUID organizationId, UUID contactId, Channel channel,
                              UUID connectionId, String subject, Instant firstMessageAt) throws SQLException {
         return Sql.update(c, """
                 INSERT INTO conversations (id, organization_id, contact_id, channel, channel_connection_id, status, subject,
-                                           last_message_at)
-                VALUES (?, ?, ?, ?, ?, 'new', ?, ?)
+                                           last_message_at, assignee_team_id)
+                VALUES (?, ?, ?, ?, ?, 'new', ?, ?, (SELECT team_id FROM channel_connections WHERE id = ?))
                 ON CONFLICT (contact_id, channel, coalesce(channel_connection_id, '00000000-0000-0000-0000-000000000000'::uuid))
                    WHERE status IN ('new', 'active') DO NOTHING""",
-                id, organizationId, contactId, channel, connectionId, subject, firstMessageAt) == 1;
+                id, organizationId, contactId, channel, connectionId, subject, firstMessageAt, connectionId) == 1;
     }
 
     /** The first subject seen stays: a later "Re: …" does not rename the conversation. */
@@ -229,6 +230,16 @@ public final class ConversationStore {
                 target.wireName(), target.wireName(), target.wireName(), id);
         events.emit(c, organizationId, id, DomainEvents.CONVERSATION_STATUS,
                 Map.of("conversationId", id, "status", target.wireName()));
+    }
+
+    /** A new priority (low, normal, high, urgent: checked by the caller); announced when it changed. */
+    public void setPriority(Connection c, UUID organizationId, UUID id, String priority) throws SQLException {
+        if (Sql.update(c, """
+                UPDATE conversations SET priority = ?, updated_at = now()
+                 WHERE organization_id = ? AND id = ? AND priority <> ?""", priority, organizationId, id, priority) == 1) {
+            events.emit(c, organizationId, id, DomainEvents.CONVERSATION_PRIORITY,
+                    Map.of("conversationId", id, "priority", priority));
+        }
     }
 
     /** Who holds a conversation after an assignment: the agent and the team, either may be nobody. */

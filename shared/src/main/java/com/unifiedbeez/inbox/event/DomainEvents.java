@@ -40,10 +40,17 @@ public final class DomainEvents {
     public static final String CONTACT_UPDATED = "contact:updated";
     /** {@code {scope, scopeId, keys, updatedBy}}: a settings level changed; to the users it affects. */
     public static final String SETTINGS_UPDATED = "settings:updated";
+    /** {@code {conversationId, priority}} */
+    public static final String CONVERSATION_PRIORITY = "conversation:priority";
+    /** {@code {conversationId, teamId, queuedAt}}: nobody could take it; it waits in its team's queue. */
+    public static final String CONVERSATION_QUEUED = "conversation:queued";
+    /** {@code {conversationId, teamId, missedFirstTouches, decisionId}}: to the admins; back in the queue. */
+    public static final String CONVERSATION_ESCALATED = "conversation:escalated";
 
     /** Every event the log keeps, in the spec's order. */
     public static final List<String> LOGGED = List.of(CONVERSATION_NEW, MESSAGE_RECEIVED, MESSAGE_SENT, MESSAGE_STATUS,
-            CONVERSATION_ASSIGNED, CONVERSATION_STATUS, LABEL_APPLIED, NOTE_ADDED, CONTACT_UPDATED, SETTINGS_UPDATED);
+            CONVERSATION_ASSIGNED, CONVERSATION_STATUS, LABEL_APPLIED, NOTE_ADDED, CONTACT_UPDATED, SETTINGS_UPDATED,
+            CONVERSATION_PRIORITY, CONVERSATION_QUEUED, CONVERSATION_ESCALATED);
 
     private final Database database;
     private final RealtimeNudge nudge;

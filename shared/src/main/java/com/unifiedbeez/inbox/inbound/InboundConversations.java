@@ -26,7 +26,8 @@ import javax.inject.Singleton;
  *   <li>else the contact's open conversation;</li>
  *   <li>else their latest conversation if it is resolved: reopened (active). A closed one stays
  *       closed: closing ends a conversation for good, the next message starts a new one;</li>
- *   <li>else a new conversation ({@code new}, subject from the message's metadata for email).</li>
+ *   <li>else a new conversation ({@code new}, subject from the message's metadata for email), in
+ *       the team the channel connection routes to.</li>
  * </ol>
  * Reopening announces {@code conversation:status}; the caller announces a new conversation once
  * its first message is stored.
@@ -40,8 +41,11 @@ public final class InboundConversations {
         this.conversations = conversations;
     }
 
-    /** The conversation and whether this call created it. */
-    public record Routed(UUID conversationId, boolean created) {
+    /** The conversation, and whether this call created or reopened it (what auto-assignment acts on). */
+    public record Routed(UUID conversationId, boolean created, boolean reopened) {
+        static Routed existing(UUID conversationId) {
+            return new Routed(conversationId, false, false);
+        }
     }
 
     public Routed route(Connection c, ChannelConnection connection, UUID contactId, InboundMessage message)
@@ -52,7 +56,7 @@ public final class InboundConversations {
             Found answered = thread.get();
             Routed routed;
             if (answered.status().isOpen()) {
-                routed = new Routed(answered.id(), false);
+                routed = Routed.existing(answered.id());
             } else {
                 // The one-open index is per customer: their other open conversation takes the reply.
                 Optional<UUID> theirs = conversations.openConversation(c, answered.contactId(), channel, connection.id(),
@@ -60,7 +64,7 @@ public final class InboundConversations {
                 if (theirs.isEmpty()) {
                     conversations.reopen(c, connection.organizationId(), answered.id());
                 }
-                routed = new Routed(theirs.orElse(answered.id()), false);
+                routed = new Routed(theirs.orElse(answered.id()), false, theirs.isEmpty());
             }
             learnSubject(c, connection, routed.conversationId(), message);
             return routed;
@@ -68,12 +72,12 @@ public final class InboundConversations {
         Optional<UUID> open = conversations.openConversation(c, contactId, channel, connection.id(), null);
         if (open.isPresent()) {
             learnSubject(c, connection, open.get(), message);
-            return new Routed(open.get(), false);
+            return Routed.existing(open.get());
         }
         Optional<Found> latest = conversations.latest(c, connection.organizationId(), contactId, channel, connection.id());
         if (latest.isPresent() && latest.get().status() == ConversationStatus.RESOLVED) {
             conversations.reopen(c, connection.organizationId(), latest.get().id());
-            return new Routed(latest.get().id(), false);
+            return new Routed(latest.get().id(), false, true);
         }
         return create(c, connection, contactId, message);
     }
@@ -108,9 +112,9 @@ public final class InboundConversations {
         // The one-open index is the arbiter: a conversation opened concurrently wins and is used.
         if (conversations.insertNew(c, id, connection.organizationId(), contactId, connection.channel(),
                 connection.id(), subject, message.sentAt())) {
-            return new Routed(id, true);
+            return new Routed(id, true, false);
         }
-        return new Routed(conversations.openConversation(c, contactId, connection.channel(), connection.id(),
-                null).orElseThrow(), false);
+        return Routed.existing(conversations.openConversation(c, contactId, connection.channel(), connection.id(),
+                null).orElseThrow());
     }
 }

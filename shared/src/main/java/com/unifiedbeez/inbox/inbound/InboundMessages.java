@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unifiedbeez.inbox.attachment.AttachmentStore;
 import com.unifiedbeez.inbox.attachment.AttachmentView;
+import com.unifiedbeez.inbox.assignment.ArrivalRouting;
+import com.unifiedbeez.inbox.assignment.ConversationRouter;
 import com.unifiedbeez.inbox.away.AwayReplies;
 import com.unifiedbeez.inbox.channel.Channel;
 import com.unifiedbeez.inbox.channel.ChannelConnection;
@@ -60,12 +62,14 @@ public final class InboundMessages {
     private final ContactStore contactStore;
     private final DomainEvents events;
     private final AwayReplies away;
+    private final ArrivalRouting arrivals;
+    private final ConversationRouter router;
 
     @Inject
     public InboundMessages(Database database, InboundContacts contacts, InboundConversations conversations,
                            InboundMediaStore media, MessageStore messages, AttachmentStore attachments,
                            ConversationStore conversationStore, ContactStore contactStore, DomainEvents events,
-                           AwayReplies away) {
+                           AwayReplies away, ArrivalRouting arrivals, ConversationRouter router) {
         this.database = database;
         this.contacts = contacts;
         this.conversations = conversations;
@@ -76,6 +80,8 @@ public final class InboundMessages {
         this.contactStore = contactStore;
         this.events = events;
         this.away = away;
+        this.arrivals = arrivals;
+        this.router = router;
     }
 
     /** The stored message's id, or empty when it was stored before. */
@@ -88,16 +94,23 @@ public final class InboundMessages {
         InboundMessage named = profile.map(p -> p.displayName() == null ? message : withName(message, p.displayName()))
                 .orElse(message);
         String avatarUrl = profile.map(CustomerProfile::avatarUrl).orElse(null);
+        Stored stored;
         try {
-            return database.transaction(c -> {
-                if (stored(c, connection, named.externalId())) {
-                    return Optional.empty();
-                }
-                return Optional.of(insert(c, connection, named, avatarUrl, files.stored(), files.unavailable()));
-            });
+            stored = database.transaction(c -> stored(c, connection, named.externalId()) ? null
+                    : insert(c, connection, named, avatarUrl, files.stored(), files.unavailable()));
         } catch (Duplicate e) {
             return Optional.empty(); // a concurrent consumer stored it first; our conversation rolled back too
         }
+        if (stored == null) {
+            return Optional.empty();
+        }
+        // with no connection held: the decision takes the organization's assignment lock
+        stored.routing().ifPresent(p -> router.routeQuietly(p.organizationId(), p.conversationId(), p.trigger()));
+        return Optional.of(stored.messageId());
+    }
+
+    /** The stored message, and its conversation's routing to decide once it has committed. */
+    private record Stored(UUID messageId, Optional<ArrivalRouting.Pending> routing) {
     }
 
     /**
@@ -135,7 +148,7 @@ public final class InboundMessages {
                 r -> 1, connection.id(), externalId).isPresent();
     }
 
-    private UUID insert(Connection c, ChannelConnection connection, InboundMessage message, String avatarUrl,
+    private Stored insert(Connection c, ChannelConnection connection, InboundMessage message, String avatarUrl,
                         List<StoredMedia> files, List<UnavailableMedia> unavailable) throws SQLException {
         UUID organizationId = connection.organizationId();
         Channel channel = connection.channel();
@@ -187,7 +200,8 @@ public final class InboundMessages {
                 "message", stored.with(storedFiles, List.of()),
                 "conversationId", conversationId));
         away.afterCustomerMessage(c, organizationId, conversationId, channel, message);
-        return id;
+        return new Stored(id, conversation.created() || conversation.reopened()
+                ? arrivals.arrived(c, organizationId, conversationId, conversation.reopened()) : Optional.empty());
     }
 
     /** The message was stored concurrently: roll back everything this transaction did for it. */

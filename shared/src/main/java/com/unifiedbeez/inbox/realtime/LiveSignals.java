@@ -1,5 +1,6 @@
 package com.unifiedbeez.inbox.realtime;
 
+import com.unifiedbeez.inbox.assignment.AgentAvailability;
 import com.unifiedbeez.inbox.realtime.ConnectionPusher.Post;
 import com.unifiedbeez.inbox.realtime.ConnectionPusher.PushFailed;
 import java.time.Instant;
@@ -41,14 +42,28 @@ public final class LiveSignals {
     private final ConversationViewers viewers;
     private final ConnectionPusher pusher;
     private final UserStatusStore statuses;
+    private final AgentAvailability availability;
 
     @Inject
     public LiveSignals(ConnectionRegistry connections, ConversationViewers viewers, ConnectionPusher pusher,
-                       UserStatusStore statuses) {
+                       UserStatusStore statuses, AgentAvailability availability) {
         this.connections = connections;
         this.viewers = viewers;
         this.pusher = pusher;
         this.statuses = statuses;
+        this.availability = availability;
+    }
+
+    /**
+     * The agent's work follows their presence at once (queues drained, stale conversations moved);
+     * a failure here leaves it to the assignment sweep and never stops the announcement.
+     */
+    private void react(PresenceChange change) {
+        try {
+            availability.changed(change.organizationId(), change.userId(), change.status());
+        } catch (RuntimeException e) {
+            LOG.warn("assignment after {}'s presence change failed; the assignment sweep will do it", change.userId(), e);
+        }
     }
 
     public List<String> presence(PresenceChange change, Instant now) {
@@ -57,7 +72,9 @@ public final class LiveSignals {
 
     /** The same, not to {@code except}: a connection in its {@code $connect}, which cannot be posted to yet. */
     public List<String> presence(PresenceChange change, String except, Instant now) {
-        statuses.mirror(change);
+        if (statuses.mirror(change)) {
+            react(change);
+        }
         byte[] frame = Frames.ephemeral(PRESENCE_UPDATE, Map.of("userId", change.userId(), "status",
                 change.status().wireName()));
         return push(connections.ofOrganization(change.organizationId(), now),

@@ -20,10 +20,11 @@ public final class UserStatusStore {
         this.database = database;
     }
 
-    public void mirror(PresenceChange change) {
-        database.transaction(c -> Sql.update(c, """
+    /** Whether the status changed (a repeated announcement changes nothing). */
+    public boolean mirror(PresenceChange change) {
+        return database.transaction(c -> Sql.update(c, """
                 UPDATE users SET status = ?, status_changed_at = now()
                  WHERE organization_id = ? AND id = ? AND status <> ?""",
-                change.status().wireName(), change.organizationId(), change.userId(), change.status().wireName()));
+                change.status().wireName(), change.organizationId(), change.userId(), change.status().wireName()) == 1);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unifiedbeez.inbox.platform.json.Json;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -68,8 +69,14 @@ public final class EffectiveSettings {
         return as(SettingKey.PREFERENCES, Preferences.class);
     }
 
+    /**
+     * The value over the product default field by field: a level saved before a field existed
+     * keeps its choices and gets the default for the rest, while an explicit null stays null (off).
+     */
     public AutoAssignment autoAssignment() {
-        return as(SettingKey.AUTO_ASSIGNMENT, AutoAssignment.class);
+        ObjectNode value = ((ObjectNode) SettingsDefaults.shared().get(SettingKey.AUTO_ASSIGNMENT.wireName())).deepCopy();
+        value(SettingKey.AUTO_ASSIGNMENT).fields().forEachRemaining(f -> value.set(f.getKey(), f.getValue()));
+        return MAPPER.convertValue(value, AutoAssignment.class);
     }
 
     public RetentionPolicy retentionPolicy() {

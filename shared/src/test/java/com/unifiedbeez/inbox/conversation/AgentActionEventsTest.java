@@ -15,6 +15,7 @@ import com.unifiedbeez.inbox.platform.auth.Role;
 import com.unifiedbeez.inbox.platform.db.Database;
 import com.unifiedbeez.inbox.platform.db.Sql;
 import com.unifiedbeez.inbox.platform.json.Json;
+import com.unifiedbeez.inbox.testing.AssignmentWiring;
 import com.unifiedbeez.inbox.testing.Fixtures;
 import com.unifiedbeez.inbox.testing.Fixtures.ConversationSpec;
 import com.unifiedbeez.inbox.testing.RealtimeContract;
@@ -59,7 +60,7 @@ class AgentActionEventsTest {
 
     @Test
     void aReplyThatReopensAResolvedConversationAnnouncesItAndOneToAnActiveConversationDoesNot() {
-        new ConversationStatusChanger(database, store).change(sam, conversation, new ChangeStatusRequest("resolved"));
+        new ConversationStatusChanger(database, store, AssignmentWiring.of(database, events).availability()).change(sam, conversation, new ChangeStatusRequest("resolved"));
         Instant at = Instant.parse("2026-03-01T11:00:00Z");
 
         database.transaction(c -> {
@@ -94,7 +95,7 @@ class AgentActionEventsTest {
 
     @Test
     void aStatusChangeIsAnnounced() {
-        new ConversationStatusChanger(database, store).change(sam, conversation, new ChangeStatusRequest("resolved"));
+        new ConversationStatusChanger(database, store, AssignmentWiring.of(database, events).availability()).change(sam, conversation, new ChangeStatusRequest("resolved"));
 
         assertThat(events(DomainEvents.CONVERSATION_STATUS)).singleElement().satisfies(e -> {
             assertThat(e.path("conversationId").asText()).isEqualTo(conversation.toString());

@@ -22,6 +22,7 @@ import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.db.Database;
 import com.unifiedbeez.inbox.platform.json.Json;
 import com.unifiedbeez.inbox.testing.Fixtures;
+import com.unifiedbeez.inbox.testing.AssignmentWiring;
 import com.unifiedbeez.inbox.testing.InboundWiring;
 import com.unifiedbeez.inbox.testing.LocalAws;
 import com.unifiedbeez.inbox.testing.TestDatabase;
@@ -68,7 +69,8 @@ class InboundMediaUnavailableTest {
                         new InboundMediaStore(new S3MediaStorage(LocalAws.s3(), LocalAws.presigner(),
                                 LocalAws.config().with(S3MediaStorage.BUCKET, BUCKET))),
                         new MessageStore(), new AttachmentStore(), new ConversationStore(events), contacts, events,
-                    InboundWiring.awayReplies(database, events, Clock.systemUTC())),
+                    InboundWiring.awayReplies(database, events, Clock.systemUTC()),
+                    AssignmentWiring.of(database, events).arrivals(), AssignmentWiring.of(database, events).router()),
                 new InboundUpdates(database, contacts, new MessageStore()), new DeliveryTracker(events));
     }
 

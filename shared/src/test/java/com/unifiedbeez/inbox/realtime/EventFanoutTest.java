@@ -10,6 +10,7 @@ import com.unifiedbeez.inbox.platform.aws.AwsClients;
 import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.db.Database;
 import com.unifiedbeez.inbox.testing.ConnectionsStandIn;
+import com.unifiedbeez.inbox.testing.AssignmentWiring;
 import com.unifiedbeez.inbox.testing.Fixtures;
 import com.unifiedbeez.inbox.testing.RealtimeContract;
 import com.unifiedbeez.inbox.testing.TestDatabase;
@@ -48,7 +49,8 @@ class EventFanoutTest {
         registry = rig.connections;
         Config config = Config.of(Map.of());
         ConnectionPusher pusher = new ConnectionPusher(AwsClients.managementApi(config, standIn.endpoint(), true), config);
-        LiveSignals signals = new LiveSignals(registry, rig.viewers, pusher, new UserStatusStore(database));
+        LiveSignals signals = new LiveSignals(registry, rig.viewers, pusher, new UserStatusStore(database),
+                AssignmentWiring.of(database, TestEvents.written(database)).availability());
         fanout = new EventFanout(new EventStream(database), registry, pusher,
                 new ConnectionCleanup(registry, rig.viewers, rig.presence, signals));
     }

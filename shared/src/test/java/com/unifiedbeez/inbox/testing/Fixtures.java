@@ -166,6 +166,15 @@ public final class Fixtures {
         }
     }
 
+    /** The first column of every row, as text. */
+    public List<String> list(String sql, Object... params) {
+        try (Connection c = dataSource.getConnection()) {
+            return Sql.list(c, sql, row -> row.getString(1), params);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public void exec(String sql, Object... params) {
         try (Connection c = dataSource.getConnection()) {
             Sql.update(c, sql, params);

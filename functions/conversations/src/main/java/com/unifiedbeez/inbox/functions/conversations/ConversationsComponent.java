@@ -14,13 +14,14 @@ import com.unifiedbeez.inbox.platform.aws.SqsModule;
 import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.db.DatabaseModule;
 import com.unifiedbeez.inbox.platform.http.HttpComponent;
+import com.unifiedbeez.inbox.platform.time.ClockModule;
 import dagger.BindsInstance;
 import dagger.Component;
 import javax.inject.Singleton;
 
 /** What the conversations function needs, built once per container: PostgreSQL, and SQS for a first message. */
 @Singleton
-@Component(modules = {DatabaseModule.class, SqsModule.class, OutboundQueueModule.class, RealtimeNudgeModule.class})
+@Component(modules = {DatabaseModule.class, ClockModule.class, SqsModule.class, OutboundQueueModule.class, RealtimeNudgeModule.class})
 public interface ConversationsComponent extends HttpComponent {
     ConversationInbox inbox();
 

@@ -16,6 +16,7 @@ import com.unifiedbeez.inbox.realtime.RealtimeSession;
 import com.unifiedbeez.inbox.realtime.RealtimeSweep;
 import com.unifiedbeez.inbox.realtime.TeamPresence;
 import com.unifiedbeez.inbox.realtime.UserStatusSetter;
+import com.unifiedbeez.inbox.platform.time.ClockModule;
 import dagger.BindsInstance;
 import dagger.Component;
 import javax.inject.Singleton;
@@ -26,7 +27,7 @@ import javax.inject.Singleton;
  * the HTTP routes never build the management client they do not need, and so on.
  */
 @Singleton
-@Component(modules = {DatabaseModule.class, SqsModule.class, RealtimeNudgeModule.class, DynamoModule.class,
+@Component(modules = {DatabaseModule.class, ClockModule.class, SqsModule.class, RealtimeNudgeModule.class, DynamoModule.class,
         ConnectionPushModule.class})
 public interface RealtimeComponent extends HttpComponent {
     RealtimeSession session();
