@@ -25,6 +25,14 @@ import javax.inject.Singleton;
  */
 @Singleton
 public final class NoteStore {
+    /** A user's mentions in notes not deleted, with the note's text and author. */
+    private static final String MENTION_SELECT = """
+            SELECT m.note_id, m.conversation_id, n.author_id, a.name AS author_name, n.content, m.created_at, m.read_at
+              FROM note_mentions m
+              JOIN notes n ON n.organization_id = m.organization_id AND n.id = m.note_id AND n.deleted_at IS NULL
+              JOIN users a ON a.id = n.author_id
+             WHERE m.organization_id = ? AND m.user_id = ?""";
+
     private final DomainEvents events;
 
     @Inject
@@ -134,13 +142,6 @@ public final class NoteStore {
         }
     }
 
-    private static final String MENTION_SELECT = """
-            SELECT m.note_id, m.conversation_id, n.author_id, a.name AS author_name, n.content, m.created_at, m.read_at
-              FROM note_mentions m
-              JOIN notes n ON n.organization_id = m.organization_id AND n.id = m.note_id AND n.deleted_at IS NULL
-              JOIN users a ON a.id = n.author_id
-             WHERE m.organization_id = ? AND m.user_id = ?""";
-
     /** One page of a user's mentions in notes not deleted, newest first; one row more when there is more. */
     public List<MentionView> mentions(Connection c, UUID organizationId, UUID userId, boolean unreadOnly,
                                       PageRequest page) throws SQLException {
@@ -160,17 +161,18 @@ public final class NoteStore {
         return Sql.list(c, sql.toString(), NoteStore::mention, params.toArray());
     }
 
+    /** The user's mention in this note, unless the note is deleted or does not mention them. */
     public Optional<MentionView> mention(Connection c, UUID organizationId, UUID userId, UUID noteId) throws SQLException {
         return Sql.one(c, MENTION_SELECT + " AND m.note_id = ?", NoteStore::mention, organizationId, userId, noteId);
     }
 
-    /** Marks the user's mention in a note (not deleted) read, unless it is already; whether it was unread. */
-    public boolean markMentionRead(Connection c, UUID organizationId, UUID userId, UUID noteId) throws SQLException {
-        return Sql.update(c, """
+    /** Marks the user's mention in a note (not deleted) read, unless it is already (its first reading's time stays). */
+    public void markMentionRead(Connection c, UUID organizationId, UUID userId, UUID noteId) throws SQLException {
+        Sql.update(c, """
                 UPDATE note_mentions m SET read_at = now() FROM notes n
                  WHERE m.organization_id = ? AND m.user_id = ? AND m.note_id = ? AND m.read_at IS NULL
                    AND n.organization_id = m.organization_id AND n.id = m.note_id AND n.deleted_at IS NULL""",
-                organizationId, userId, noteId) == 1;
+                organizationId, userId, noteId);
     }
 
     /** Marks every unread mention of the user (in notes not deleted) read; how many. */
