@@ -532,7 +532,11 @@ public final class ConversationStore {
                 }
             }
             case MENTIONS -> {
-                where.add("c.id IN (SELECT conversation_id FROM note_mentions WHERE organization_id = ? AND user_id = ?)");
+                // a deleted note's mentions no longer count (note.NoteDeleter)
+                where.add("""
+                        c.id IN (SELECT m.conversation_id FROM note_mentions m
+                                   JOIN notes n ON n.organization_id = m.organization_id AND n.id = m.note_id
+                                  WHERE m.organization_id = ? AND m.user_id = ? AND n.deleted_at IS NULL)""");
                 params.add(caller.organizationId());
                 params.add(caller.userId());
             }

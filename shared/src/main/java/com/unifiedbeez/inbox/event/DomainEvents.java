@@ -36,6 +36,8 @@ public final class DomainEvents {
     public static final String LABEL_APPLIED = "label:applied";
     /** { conversationId, note, mentionedUsers } */
     public static final String NOTE_ADDED = "note:added";
+    /** { conversationId, noteId }: a note was deleted; its mentions leave the mentioned agents' lists. */
+    public static final String NOTE_DELETED = "note:deleted";
     /** { contactId, updates } */
     public static final String CONTACT_UPDATED = "contact:updated";
     /** {@code {scope, scopeId, keys, updatedBy}}: a settings level changed; to the users it affects. */
@@ -49,8 +51,8 @@ public final class DomainEvents {
 
     /** Every event the log keeps, in the spec's order. */
     public static final List<String> LOGGED = List.of(CONVERSATION_NEW, MESSAGE_RECEIVED, MESSAGE_SENT, MESSAGE_STATUS,
-            CONVERSATION_ASSIGNED, CONVERSATION_STATUS, LABEL_APPLIED, NOTE_ADDED, CONTACT_UPDATED, SETTINGS_UPDATED,
-            CONVERSATION_PRIORITY, CONVERSATION_QUEUED, CONVERSATION_ESCALATED);
+            CONVERSATION_ASSIGNED, CONVERSATION_STATUS, LABEL_APPLIED, NOTE_ADDED, NOTE_DELETED, CONTACT_UPDATED,
+            SETTINGS_UPDATED, CONVERSATION_PRIORITY, CONVERSATION_QUEUED, CONVERSATION_ESCALATED);
 
     private final Database database;
     private final RealtimeNudge nudge;

@@ -35,10 +35,11 @@ import org.slf4j.LoggerFactory;
  * and the agent a conversation is newly assigned to ({@code conversation:assigned}), unless they did
  * it themselves, are not (or no longer) an active user of the organization, have email off for that
  * kind in their effective settings, the event is older than {@value #MAX_AGE_MINUTES} (default 60
- * minutes), the conversation is gone or (an assignment) someone else holds it now, they read the
- * conversation in the app since, or they were emailed about the same conversation within
- * {@value #WINDOW_MINUTES} (default 5 minutes) before. Each decision is recorded, in the caller's
- * transaction; the mail's words are fixed then, so sending never needs the event again.
+ * minutes), the conversation is gone, (a mention) its note was deleted since or (an assignment)
+ * someone else holds it now, they read the conversation in the app since, or they were emailed about
+ * the same conversation within {@value #WINDOW_MINUTES} (default 5 minutes) before. Each decision is
+ * recorded, in the caller's transaction; the mail's words are fixed then, so sending never needs the
+ * event again.
  */
 @Singleton
 public final class NotificationRules {
@@ -48,9 +49,9 @@ public final class NotificationRules {
     public static final List<String> EVENTS = List.of(DomainEvents.NOTE_ADDED, DomainEvents.CONVERSATION_ASSIGNED);
     private static final Logger LOG = LoggerFactory.getLogger(NotificationRules.class);
 
-    /** Someone an event may notify: of what, who caused it, and what the mail quotes. */
+    /** Someone an event may notify: of what, who caused it, what the mail quotes, and (a mention) in which note. */
     record Candidate(UUID userId, NotificationKind kind, UUID conversationId, UUID actorId, String actorName,
-                     String quote) {
+                     String quote, UUID noteId) {
     }
 
     private final NotificationStore store;
@@ -110,13 +111,14 @@ public final class NotificationRules {
         List<Candidate> out = new ArrayList<>();
         if (DomainEvents.NOTE_ADDED.equals(event.name())) {
             JsonNode note = payload.path("note");
+            UUID noteId = uuid(note.path("id")).orElse(null);
             UUID author = uuid(note.path("author").path("id")).orElse(null);
             String authorName = note.path("author").path("name").isTextual() ? note.path("author").path("name").asText() : null;
             Set<UUID> mentioned = new LinkedHashSet<>();
             payload.path("mentionedUsers").forEach(id -> uuid(id).ifPresent(mentioned::add));
             for (UUID user : mentioned) {
                 out.add(new Candidate(user, NotificationKind.MENTION, conversation.get(), author, authorName,
-                        note.path("content").asText(null)));
+                        note.path("content").asText(null), noteId));
             }
         } else if (DomainEvents.CONVERSATION_ASSIGNED.equals(event.name())) {
             Optional<UUID> agent = uuid(payload.path("assignedTo").path("userId"));
@@ -126,7 +128,8 @@ public final class NotificationRules {
                 UUID by = uuid(payload.path("assignedBy")).orElse(null);
                 String byName = by == null ? null
                         : store.recipient(c, event.organizationId(), by).map(Recipient::name).orElse(null);
-                out.add(new Candidate(agent.get(), NotificationKind.ASSIGNED_TO_ME, conversation.get(), by, byName, null));
+                out.add(new Candidate(agent.get(), NotificationKind.ASSIGNED_TO_ME, conversation.get(), by, byName, null,
+                        null));
             }
         }
         return out;
@@ -158,6 +161,9 @@ public final class NotificationRules {
         if (found.isEmpty()) {
             return skipped(event, candidate, SkipReason.CONVERSATION_GONE);
         }
+        if (candidate.noteId() != null && store.noteDeleted(c, organizationId, candidate.noteId())) {
+            return skipped(event, candidate, SkipReason.NOTE_DELETED);
+        }
         ConversationSummaryView conversation = found.get();
         if (candidate.kind() == NotificationKind.ASSIGNED_TO_ME && (conversation.assignee() == null
                 || conversation.assignee().user() == null || !user.equals(conversation.assignee().user().id()))) {
@@ -187,6 +193,7 @@ public final class NotificationRules {
         settings.forUser(c, organizationId, userId).notifications().email(NotificationKind.MENTION);
         conversations.summary(c, new Caller(userId, organizationId, Role.AGENT), userId);
         conversations.lastRead(c, organizationId, userId, userId);
+        store.noteDeleted(c, organizationId, userId);
         store.emailedSince(c, organizationId, userId, userId, Instant.EPOCH);
     }
 

@@ -87,6 +87,12 @@ public final class NotificationStore {
                         row.getBoolean("active")), organizationId, userId);
     }
 
+    /** Whether the organization's note was deleted: a mention in it is not mailed. */
+    public boolean noteDeleted(Connection c, UUID organizationId, UUID noteId) throws SQLException {
+        return Sql.one(c, "SELECT 1 FROM notes WHERE organization_id = ? AND id = ? AND deleted_at IS NOT NULL",
+                row -> true, organizationId, noteId).orElse(false);
+    }
+
     /** Whether the user has a mail about the conversation, sent or to send, for an event since {@code since}. */
     public boolean emailedSince(Connection c, UUID organizationId, UUID userId, UUID conversationId, Instant since)
             throws SQLException {

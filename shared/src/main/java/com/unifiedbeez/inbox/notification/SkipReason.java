@@ -13,6 +13,8 @@ public enum SkipReason {
     STALE("stale"),
     /** The conversation is gone (deleted by retention). */
     CONVERSATION_GONE("conversation-gone"),
+    /** The note that mentioned the user was deleted before the mail was decided (note.NoteDeleter). */
+    NOTE_DELETED("note-deleted"),
     /** Assigned to someone else again before the mail was decided. */
     REASSIGNED("reassigned"),
     /** The user read the conversation in the app after the event. */

@@ -16,6 +16,8 @@ import com.unifiedbeez.inbox.conversation.AssignRequest;
 import com.unifiedbeez.inbox.conversation.ConversationAssigner;
 import com.unifiedbeez.inbox.conversation.ConversationReadMarker;
 import com.unifiedbeez.inbox.event.DomainEvents;
+import com.unifiedbeez.inbox.note.NoteDeleter;
+import com.unifiedbeez.inbox.note.NoteStore;
 import com.unifiedbeez.inbox.notification.NotificationScenario.Row;
 import com.unifiedbeez.inbox.platform.auth.Caller;
 import com.unifiedbeez.inbox.platform.auth.Role;
@@ -219,6 +221,22 @@ class NotificationMailerTest {
         assertThat(given.rows(given.sam)).extracting(Row::reason).containsExactly("seen");
         assertThat(given.mailsTo(GREENMAIL, given.sam)).isEmpty();
         assertThat(given.mailsTo(GREENMAIL, lee)).isEmpty();
+    }
+
+    @Test
+    void aMentionInANoteDeletedBeforeTheRunIsNotEmailed() {
+        Caller lee = given.fx.user(given.org, "Lee", Role.AGENT);
+        given.mention(given.ada, given.conversation, "Wrong customer, ignore", given.sam);
+        UUID deleted = UUID.fromString(given.fx.one("SELECT id FROM notes WHERE conversation_id = ?", given.conversation));
+        given.mention(given.ada, given.conversation, "Still true", lee);
+        new NoteDeleter(given.database, new NoteStore(given.events)).delete(given.ada, deleted);
+
+        mailer().run();
+
+        assertThat(given.rows(given.sam)).extracting(Row::status, Row::reason)
+                .containsExactly(tuple("skipped", "note-deleted"));
+        assertThat(given.mailsTo(GREENMAIL, given.sam)).isEmpty();
+        assertThat(given.rows(lee)).extracting(Row::status).containsExactly("sent");
     }
 
     @Test

@@ -10,6 +10,8 @@ import com.unifiedbeez.inbox.conversation.ConversationStatusChanger;
 import com.unifiedbeez.inbox.label.ConversationLabeler;
 import com.unifiedbeez.inbox.message.OutboundQueueModule;
 import com.unifiedbeez.inbox.note.ConversationNotes;
+import com.unifiedbeez.inbox.note.MentionInbox;
+import com.unifiedbeez.inbox.note.NoteDeleter;
 import com.unifiedbeez.inbox.platform.aws.SqsModule;
 import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.db.DatabaseModule;
@@ -36,6 +38,10 @@ public interface ConversationsComponent extends HttpComponent {
     ConversationLabeler labeler();
 
     ConversationNotes notes();
+
+    NoteDeleter noteDeleter();
+
+    MentionInbox mentions();
 
     ConversationReadMarker readMarker();
 

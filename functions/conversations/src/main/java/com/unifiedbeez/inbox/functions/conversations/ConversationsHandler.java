@@ -14,6 +14,8 @@ import com.unifiedbeez.inbox.conversation.SearchTerms;
 import com.unifiedbeez.inbox.label.ApplyLabelsRequest;
 import com.unifiedbeez.inbox.label.BulkLabelRequest;
 import com.unifiedbeez.inbox.note.AddNoteRequest;
+import com.unifiedbeez.inbox.note.ConversationNoteRequest;
+import com.unifiedbeez.inbox.note.MentionFilter;
 import com.unifiedbeez.inbox.platform.config.Config;
 import com.unifiedbeez.inbox.platform.http.ApiRequest;
 import com.unifiedbeez.inbox.platform.http.ApiResult;
@@ -23,11 +25,14 @@ import com.unifiedbeez.inbox.platform.lambda.Priming;
 import com.unifiedbeez.inbox.platform.page.PageRequest;
 
 /**
- * The conversations route group: the inbox views, one conversation, and what agents do to it.
+ * The conversations route group: the inbox views, one conversation, what agents do to it, and the
+ * team's private notes with the caller's @mentions.
  * Each route maps the request, calls one service method and returns its result.
  */
 public final class ConversationsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     static final String BASE = "/api/inbox/conversations";
+    static final String NOTES = "/api/inbox/notes";
+    static final String MENTIONS = "/api/inbox/mentions";
 
     public static final Routes<ConversationsHandler> ROUTES = Routes.<ConversationsHandler>builder()
             .get(BASE, ConversationsHandler::list)
@@ -41,7 +46,13 @@ public final class ConversationsHandler implements RequestHandler<APIGatewayV2HT
             .post(BASE + "/{id}/labels", ConversationsHandler::addLabels)
             .delete(BASE + "/{id}/labels/{labelId}", ConversationsHandler::removeLabel)
             .post(BASE + "/{id}/notes", ConversationsHandler::addNote)
+            .get(BASE + "/{id}/notes", ConversationsHandler::listNotes)
             .patch(BASE + "/{id}/read", ConversationsHandler::markRead)
+            .post(NOTES, ConversationsHandler::postNote)
+            .delete(NOTES + "/{id}", ConversationsHandler::deleteNote)
+            .get(MENTIONS, ConversationsHandler::listMentions)
+            .patch(MENTIONS + "/{noteId}/read", ConversationsHandler::markMentionRead)
+            .post(MENTIONS + "/read-all", ConversationsHandler::markAllMentionsRead)
             .build();
 
     private static final int DEFAULT_PAGE = 25;
@@ -109,6 +120,32 @@ public final class ConversationsHandler implements RequestHandler<APIGatewayV2HT
     private ApiResult addNote(ApiRequest request) {
         return ApiResult.created(services.notes().add(request.caller(), request.pathId("id", "conversation"),
                 request.body(AddNoteRequest.class)));
+    }
+
+    private ApiResult listNotes(ApiRequest request) {
+        return ApiResult.ok(services.notes().page(request.caller(), request.pathId("id", "conversation"), page(request)));
+    }
+
+    private ApiResult postNote(ApiRequest request) {
+        return ApiResult.created(services.notes().add(request.caller(), request.body(ConversationNoteRequest.class)));
+    }
+
+    private ApiResult deleteNote(ApiRequest request) {
+        services.noteDeleter().delete(request.caller(), request.pathId("id", "note"));
+        return ApiResult.noContent();
+    }
+
+    private ApiResult listMentions(ApiRequest request) {
+        return ApiResult.ok(services.mentions().page(request.caller(), MentionFilter.fromQuery(request.query()),
+                page(request)));
+    }
+
+    private ApiResult markMentionRead(ApiRequest request) {
+        return ApiResult.ok(services.mentions().markRead(request.caller(), request.pathId("noteId", "mention of note")));
+    }
+
+    private ApiResult markAllMentionsRead(ApiRequest request) {
+        return ApiResult.ok(services.mentions().markAllRead(request.caller()));
     }
 
     private ApiResult markRead(ApiRequest request) {

@@ -62,8 +62,9 @@ class BadInputTest {
         }
     }
 
+    /** A route of the group: {@code template} under the conversations base, or whole when it starts with /api. */
     private HttpEvents route(String method, String template) {
-        HttpEvents event = request(method, BASE + template).as(sam);
+        HttpEvents event = request(method, template.startsWith("/api/") ? template : BASE + template).as(sam);
         if (template.contains("{id}")) {
             event.path("id", conversation);
         }
@@ -96,6 +97,9 @@ class BadInputTest {
             "POST |/{id}/labels    |{'labelIds':['$label','\\u0000']}                                       |labelIds[1]",
             "POST |/bulk-assign    |{'conversationIds':['$conv\\u0000'],'assigneeId':'$user'}               |conversationIds[0]",
             "POST |/bulk-label     |{'conversationIds':['$conv'],'labelIds':['$label\\u0000']}              |labelIds[0]",
+            "POST |/api/inbox/notes|{'conversationId':'$conv\\u0000','content':'note'}                       |conversationId",
+            "POST |/api/inbox/notes|{'conversationId':'$conv','content':'note\\u0000'}                       |content",
+            "POST |/api/inbox/notes|{'conversationId':'$conv','content':'n','mentions':['$user\\u0000']}     |mentions[0]",
     })
     void nulInAJsonStringIsA422NamingTheField(String method, String template, String body, String field) {
         assertInvalid(call(route(method.strip(), template.strip()).body(fill(body.strip()))), field.strip());
@@ -113,6 +117,8 @@ class BadInputTest {
             "''      |view", "''      |status", "''      |channel", "''      |assignee", "''      |labels",
             "''      |teamId", "''      |priority", "''      |limit", "''      |cursor",
             "/search |q", "/search |status", "/search |cursor",
+            "/{id}/notes |limit", "/{id}/notes |cursor",
+            "/api/inbox/mentions |unreadOnly", "/api/inbox/mentions |limit", "/api/inbox/mentions |cursor",
     })
     void nulInAQueryValueIsA422NamingTheParameter(String template, String parameter) {
         HttpEvents event = route("GET", template.strip()).query(parameter.strip(), "x\u0000");
@@ -157,6 +163,74 @@ class BadInputTest {
         String cursor = Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
         assertInvalid(call(route("GET", "").query("cursor", cursor)), "cursor");
         assertInvalid(call(route("GET", "/search").query("q", "alice").query("cursor", cursor)), "cursor");
+        assertInvalid(call(route("GET", "/{id}/notes").query("cursor", cursor)), "cursor");
+        assertInvalid(call(route("GET", "/api/inbox/mentions").query("cursor", cursor)), "cursor");
+    }
+
+    @ParameterizedTest(name = "{0} limit={1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "/{id}/notes         |١٢", "/{id}/notes         |0", "/{id}/notes         |101",
+            "/api/inbox/mentions |+5", "/api/inbox/mentions |0", "/api/inbox/mentions |101",
+    })
+    void aNotesOrMentionsLimitOutOfBoundsIsA422(String template, String limit) {
+        assertInvalid(call(route("GET", template.strip()).query("limit", limit)), "limit");
+    }
+
+    @ParameterizedTest(name = "unreadOnly={0}")
+    @ValueSource(strings = {"maybe", "TRUE", "1", "yes", "true "})
+    void unreadOnlyIsTrueOrFalse(String value) {
+        assertInvalid(call(route("GET", "/api/inbox/mentions").query("unreadOnly", value)), "unreadOnly");
+    }
+
+    /** POST /notes names its conversation in the body: required and a UUID (422), and known (404). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "{'content':'hi'}                                    |conversationId",
+            "{'conversationId':null,'content':'hi'}              |conversationId",
+            "{'conversationId':'nope','content':'hi'}            |conversationId",
+            "{'conversationId':'$conv'}                          |content",
+            "{'conversationId':'$conv','content':''}             |content",
+            "{'conversationId':'$conv','content':'   '}          |content",
+            "{'conversationId':'$conv','content':'hi','mentions':['nope']}            |mentions[0]",
+            "{'conversationId':'$conv','content':'hi','mentions':['$conv']}           |mentions",
+            "{'conversationId':'$conv','content':'hi','conversation':'$conv'}         |conversation",
+    })
+    void aNoteByBodyNeedsAConversationIdContentAndAgents(String body, String field) {
+        assertInvalid(call(route("POST", "/api/inbox/notes").body(fill(body.strip()))), field.strip());
+    }
+
+    @Test
+    void aNoteOnAnUnknownConversationIs404() {
+        HttpAnswer answer = call(route("POST", "/api/inbox/notes")
+                .body("{\"conversationId\":\"" + UUID.randomUUID() + "\",\"content\":\"hi\"}"));
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.problemType()).endsWith("/not-found");
+    }
+
+    @Test
+    void aNoteTooLongIsA422() {
+        String body = "{\"conversationId\":\"" + conversation + "\",\"content\":\"" + "x".repeat(10_001) + "\"}";
+        assertInvalid(call(route("POST", "/api/inbox/notes").body(body)), "content");
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+            "GET   |/api/inbox/conversations/{id}/notes |id",
+            "DELETE|/api/inbox/notes/{id}               |id",
+            "PATCH |/api/inbox/mentions/{noteId}/read   |noteId",
+    })
+    void anIdThatIsNoUuidIs404(String method, String template, String parameter) {
+        HttpAnswer answer = call(request(method.strip(), template.strip()).as(sam).path(parameter.strip(), "not-a-uuid"));
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.contentType()).isEqualTo("application/problem+json");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"{'conversationId':'$conv','content':'x'} xyz", "{'conversationId':'$conv','content':'x'}}"})
+    void aNoteByBodyWithTrailingGarbageIsA400(String body) {
+        HttpAnswer answer = call(route("POST", "/api/inbox/notes").body(fill(body)));
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().path("detail").asText()).matches("malformed JSON at line \\d+, column \\d+");
     }
 
     /** README: {@code assigneeId: null} unassigns; without a type it is the agent (the team stays). */

@@ -29,6 +29,7 @@ class SampleEventsTest {
     private static final String CONTACT2 = "019abc00-0000-7000-8000-000000000005";
     private static final String LABEL = "019abc00-0000-7000-8000-000000000006";
     private static final String CONVERSATION = "019abc00-0000-7000-8000-000000000007";
+    private static final String NOTE = "019abc00-0000-7000-8000-000000000008";
 
     @BeforeAll
     static void givenTheRowsTheSamplesName() {
@@ -48,6 +49,10 @@ class SampleEventsTest {
                 + " (?::uuid, ?::uuid, ?::uuid, 'whatsapp', 'active', ?::uuid)", CONVERSATION, ORG, CONTACT, USER);
         fx.exec("INSERT INTO messages (id, organization_id, conversation_id, direction, sender_type, content) VALUES"
                 + " (gen_random_uuid(), ?::uuid, ?::uuid, 'inbound', 'contact', 'I want a refund for my order')", ORG, CONVERSATION);
+        fx.exec("INSERT INTO notes (id, organization_id, conversation_id, author_id, content) VALUES"
+                + " (?::uuid, ?::uuid, ?::uuid, ?::uuid, 'Refund approved by finance')", NOTE, ORG, CONVERSATION, USER);
+        fx.exec("INSERT INTO note_mentions (organization_id, note_id, user_id, conversation_id) VALUES"
+                + " (?::uuid, ?::uuid, ?::uuid, ?::uuid)", ORG, NOTE, USER, CONVERSATION);
     }
 
     private static HttpAnswer run(String name) {
@@ -62,6 +67,8 @@ class SampleEventsTest {
         assertThat(mine.json().path("items").get(0).path("id").asText()).isEqualTo(CONVERSATION);
         assertThat(run("search").json().path("items").get(0).path("id").asText()).isEqualTo(CONVERSATION);
         assertThat(run("get").json().path("contact").path("name").asText()).isEqualTo("Alice");
+        assertThat(run("list-notes").json().path("items").get(0).path("id").asText()).isEqualTo(NOTE);
+        assertThat(run("list-mentions").json().path("items").get(0).path("noteId").asText()).isEqualTo(NOTE);
     }
 
     @Test
@@ -72,6 +79,10 @@ class SampleEventsTest {
         assertThat(run("add-labels").json().path("labels").get(0).path("name").asText()).isEqualTo("Refunds");
         assertThat(run("remove-label").status()).isEqualTo(204);
         assertThat(run("add-note").status()).isEqualTo(201);
+        assertThat(run("post-note").status()).isEqualTo(201);
+        assertThat(run("mark-mention-read").json().path("readAt").isTextual()).isTrue();
+        assertThat(run("mark-all-mentions-read").json().path("markedRead").asInt()).isEqualTo(2);
+        assertThat(run("delete-note").status()).isEqualTo(204);
         assertThat(run("mark-read").json().path("unreadCount").asInt()).isZero();
         assertThat(run("bulk-assign").json().path("updated").asInt()).isEqualTo(1);
         assertThat(run("bulk-label").json().path("updated").asInt()).isEqualTo(1);

@@ -32,7 +32,13 @@ class TenantIsolationTest {
             "POST /api/inbox/conversations/{id}/labels",
             "DELETE /api/inbox/conversations/{id}/labels/{labelId}",
             "POST /api/inbox/conversations/{id}/notes",
-            "PATCH /api/inbox/conversations/{id}/read");
+            "GET /api/inbox/conversations/{id}/notes",
+            "PATCH /api/inbox/conversations/{id}/read",
+            "POST /api/inbox/notes",
+            "DELETE /api/inbox/notes/{id}",
+            "GET /api/inbox/mentions",
+            "PATCH /api/inbox/mentions/{noteId}/read",
+            "POST /api/inbox/mentions/read-all");
 
     private static final String BASE = "/api/inbox/conversations";
     private final Fixtures fx = Fixtures.onTestDatabase();
@@ -42,6 +48,7 @@ class TenantIsolationTest {
     private UUID contactA;
     private UUID labelA;
     private UUID conversationA;
+    private UUID noteA;
     private Caller adminB;
     private UUID labelB;
 
@@ -55,6 +62,9 @@ class TenantIsolationTest {
         conversationA = fx.conversation(orgA, contactA, "whatsapp",
                 ConversationSpec.open(Instant.parse("2026-11-01T09:00:00Z")).labels(labelA));
         fx.inboundMessage(orgA, conversationA, "xylophone delivery question", Instant.parse("2026-11-01T09:01:00Z"));
+        noteA = UUID.fromString(call(request("POST", "/api/inbox/notes").as(agentA).body("{\"conversationId\":\""
+                + conversationA + "\",\"content\":\"Zebediah prefers calls\",\"mentions\":[\"" + agentA.userId() + "\"]}"))
+                .json().path("id").asText());
 
         UUID orgB = fx.organization("Globex");
         adminB = fx.user(orgB, "Gus", Role.ADMIN);
@@ -70,6 +80,10 @@ class TenantIsolationTest {
                 + " AND assignee_user_id IS NULL AND assignee_team_id IS NULL AND updated_at = created_at", orgA));
         counts.put("labels", fx.count("SELECT count(*) FROM conversation_labels WHERE conversation_id = ?", conversationA));
         counts.put("notes", fx.count("SELECT count(*) FROM notes WHERE conversation_id = ?", conversationA));
+        counts.put("live notes", fx.count("SELECT count(*) FROM notes WHERE conversation_id = ? AND deleted_at IS NULL",
+                conversationA));
+        counts.put("unread mentions", fx.count("SELECT count(*) FROM note_mentions WHERE conversation_id = ? AND read_at IS NULL",
+                conversationA));
         counts.put("reads", fx.count("SELECT count(*) FROM conversation_reads WHERE conversation_id = ?", conversationA));
         counts.put("messages", fx.count("SELECT count(*) FROM messages WHERE conversation_id = ?", conversationA));
         return counts;
@@ -95,6 +109,12 @@ class TenantIsolationTest {
         HttpAnswer detail = call(asB("GET", BASE + "/{id}").path("id", conversationA));
         assertThat(detail.status()).isEqualTo(404);
         assertThat(detail.json().toString()).doesNotContain("Zebediah");
+        HttpAnswer notes = call(asB("GET", BASE + "/{id}/notes").path("id", conversationA));
+        assertThat(notes.status()).isEqualTo(404);
+        assertThat(notes.json().toString()).doesNotContain("Zebediah");
+        HttpAnswer mentions = call(asB("GET", "/api/inbox/mentions"));
+        assertThat(mentions.status()).isEqualTo(200);
+        assertThat(mentions.json().path("items").size()).isZero();
     }
 
     @Test
@@ -109,6 +129,12 @@ class TenantIsolationTest {
         attempts.put(asB("DELETE", BASE + "/{id}/labels/{labelId}").path("id", id).path("labelId", labelA), 404);
         attempts.put(asB("POST", BASE + "/{id}/notes").path("id", id).body("{\"content\":\"hello\"}"), 404);
         attempts.put(asB("PATCH", BASE + "/{id}/read").path("id", id), 404);
+        attempts.put(asB("POST", "/api/inbox/notes").body("{\"conversationId\":\"" + id + "\",\"content\":\"hello\"}"), 404);
+        attempts.put(asB("DELETE", "/api/inbox/notes/{id}").path("id", noteA), 404);
+        attempts.put(asB("PATCH", "/api/inbox/mentions/{noteId}/read").path("noteId", noteA), 404);
+        // nor can A's agent mention B's admin: a user of another organization is no agent of A's
+        attempts.put(request("POST", "/api/inbox/notes").as(agentA).body("{\"conversationId\":\"" + id
+                + "\",\"content\":\"hello\",\"mentions\":[\"" + adminB.userId() + "\"]}"), 422);
         attempts.put(asB("POST", BASE + "/bulk-assign")
                 .body("{\"conversationIds\":[\"" + id + "\"],\"assigneeId\":\"" + adminB.userId() + "\"}"), 422);
         attempts.put(asB("POST", BASE + "/bulk-label")
@@ -122,6 +148,9 @@ class TenantIsolationTest {
             assertThat(answer.status()).as(attempt.build().getRouteKey()).isEqualTo(expected);
             assertThat(answer.contentType()).isEqualTo("application/problem+json");
         });
+        HttpAnswer readAll = call(asB("POST", "/api/inbox/mentions/read-all"));
+        assertThat(readAll.status()).isEqualTo(200);
+        assertThat(readAll.json().path("markedRead").asInt()).isZero();
         assertThat(snapshotOfA()).isEqualTo(before);
         assertThat(fx.count("SELECT count(*) FROM conversations WHERE contact_id = ?", contactA)).isEqualTo(1);
     }
