@@ -41,7 +41,7 @@ public final class ArrivalRouting {
         if (!settings.forTeam(c, organizationId, conversation.teamId()).autoAssignment().enabled()) {
             return Optional.empty();
         }
-        routing.enqueue(c, organizationId, conversationId, conversation.teamId(), null, assigner.now());
+        routing.enqueue(c, organizationId, conversationId, null, assigner.now());
         return Optional.of(new Pending(organizationId, conversationId, reopened ? Trigger.REOPEN : Trigger.ARRIVAL));
     }
 }

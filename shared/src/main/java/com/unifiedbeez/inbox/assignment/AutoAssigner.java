@@ -101,9 +101,13 @@ public final class AutoAssigner {
             reason = pick.reason();
         }
         if (conversation.queued() && holder == null) {
-            // already waiting: a drain's retry changes and records nothing; an arrival records why it waits
-            return ask.trigger() == Trigger.DRAIN ? Optional.empty() : Optional.of(record(c, conversation, roster,
-                    strategy, ask, now, null, Outcome.QUEUED, reason + ": waiting in the team's queue", skipped));
+            if (ask.trigger() == Trigger.DRAIN) {
+                return Optional.empty(); // still nobody: a drain's retry changes and records nothing
+            }
+            routing.announceQueued(c, conversation.organizationId(), conversation.id(), roster.teamId(),
+                    conversation.queuedAt());
+            return Optional.of(record(c, conversation, roster, strategy, ask, now, null, Outcome.QUEUED,
+                    reason + ": waiting in the team's queue", skipped));
         }
         queue(c, conversation, roster, ask, now);
         return Optional.of(record(c, conversation, roster, strategy, ask, now, null, Outcome.QUEUED,
@@ -137,7 +141,8 @@ public final class AutoAssigner {
         }
         UUID preferred = ask.trigger() == Trigger.FIRST_TOUCH ? null
                 : holder != null ? holder : conversation.preferredUserId();
-        routing.enqueue(c, conversation.organizationId(), conversation.id(), roster.teamId(), preferred, now);
+        Instant since = routing.enqueue(c, conversation.organizationId(), conversation.id(), preferred, now);
+        routing.announceQueued(c, conversation.organizationId(), conversation.id(), roster.teamId(), since);
     }
 
     Decision record(Connection c, RoutedConversation conversation, Roster roster, Strategy strategy, Ask ask,

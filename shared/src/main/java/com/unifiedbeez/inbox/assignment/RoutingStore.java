@@ -66,11 +66,12 @@ public final class RoutingStore {
 
     /**
      * The conversation waits in its team's queue (since the first time, if it already waits), to go
-     * back to {@code preferredUserId} when they are eligible again; announced.
+     * back to {@code preferredUserId} when they are eligible again. Returns since when it waits.
+     * Not announced here: an arrival waits only until its decision, which announces what it decided.
      */
-    public void enqueue(Connection c, UUID organizationId, UUID conversationId, UUID teamId, UUID preferredUserId,
-                        Instant at) throws SQLException {
-        Instant since = Sql.one(c, """
+    public Instant enqueue(Connection c, UUID organizationId, UUID conversationId, UUID preferredUserId, Instant at)
+            throws SQLException {
+        return Sql.one(c, """
                 INSERT INTO conversation_routing (conversation_id, organization_id, queued_at, preferred_user_id)
                 VALUES (?, ?, ?, ?)
                 ON CONFLICT (conversation_id) DO UPDATE
@@ -79,6 +80,11 @@ public final class RoutingStore {
                        assigned_at = NULL, touch_due_at = NULL
                 RETURNING queued_at""", r -> Sql.instant(r, "queued_at"), conversationId, organizationId, at,
                 preferredUserId).orElseThrow();
+    }
+
+    /** Nobody could take it: {@code conversation:queued}. */
+    public void announceQueued(Connection c, UUID organizationId, UUID conversationId, UUID teamId, Instant since)
+            throws SQLException {
         events.emit(c, organizationId, conversationId, DomainEvents.CONVERSATION_QUEUED,
                 new Queued(conversationId, teamId, since));
     }

@@ -7,6 +7,7 @@ import com.unifiedbeez.inbox.event.DomainEvents;
 import com.unifiedbeez.inbox.platform.db.Database;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -91,7 +92,8 @@ public final class TouchDeadlines {
     private void escalate(Connection c, RoutedConversation conversation, Roster roster, int misses) throws SQLException {
         UUID org = conversation.organizationId();
         conversations.assignAgent(c, org, List.of(conversation.id()), null, null);
-        routing.enqueue(c, org, conversation.id(), roster.teamId(), null, assigner.now());
+        Instant since = routing.enqueue(c, org, conversation.id(), null, assigner.now());
+        routing.announceQueued(c, org, conversation.id(), roster.teamId(), since);
         Ask ask = new Ask(Trigger.ESCALATION, null, null, conversation.assigneeUserId());
         Decision d = assigner.record(c, conversation, roster, Strategy.of(roster.settings().strategy()), ask,
                 assigner.now(), null, Outcome.ESCALATED, "no agent replied within the first-touch deadline "

@@ -71,7 +71,7 @@ class AssignmentConcurrencyTest {
         List<UUID> conversations = ids.stream().map(UUID::fromString).toList();
         rig.database.transaction(c -> {
             for (UUID id : conversations) {
-                new RoutingStore(rig.events).enqueue(c, rig.org, id, rig.team, null, rig.clock.instant());
+                new RoutingStore(rig.events).enqueue(c, rig.org, id, null, rig.clock.instant());
             }
             return null;
         });

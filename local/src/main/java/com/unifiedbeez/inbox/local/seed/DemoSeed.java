@@ -231,18 +231,26 @@ public final class DemoSeed {
                     users.add(u.id(), org, u.email(), u.name(), u.role(), statuses.get(i), now.minus(Duration.ofDays(120)));
                 }
             }
-            try (Batch teams = new Batch(c, "INSERT INTO teams (id, organization_id, name, description, assignment_strategy)"
-                    + " VALUES (?, ?, ?, ?, ?)")) {
-                teams.add(SUPPORT_TEAM, org, "Support", "Orders, accounts, refunds and technical questions", "round_robin");
-                teams.add(SALES_TEAM, org, "Sales", "Plans, pricing, upgrades and cancellations", "manual");
+            try (Batch teams = new Batch(c, "INSERT INTO teams (id, organization_id, name, description) VALUES (?, ?, ?, ?)")) {
+                teams.add(SUPPORT_TEAM, org, "Support", "Orders, accounts, refunds and technical questions");
+                teams.add(SALES_TEAM, org, "Sales", "Plans, pricing, upgrades and cancellations");
             }
+            // a member's own capacity (NULL: the team's maxConversationsPerAgent alone)
             try (Batch members = new Batch(c, "INSERT INTO team_members (organization_id, team_id, user_id, skills,"
-                    + " max_concurrent_conversations) VALUES (?, ?, ?, ?::text[], ?)")) {
-                members.add(org, SUPPORT_TEAM, ADA.id(), "{escalations}", 5);
-                members.add(org, SUPPORT_TEAM, SAM.id(), "{billing,refunds}", 10);
-                members.add(org, SUPPORT_TEAM, PRIYA.id(), "{technical,spanish}", 12);
-                members.add(org, SALES_TEAM, PRIYA.id(), "{spanish}", 12);
-                members.add(org, SALES_TEAM, LEE.id(), "{sales,upgrades}", 8);
+                    + " max_concurrent_conversations, senior) VALUES (?, ?, ?, ?::text[], ?, ?)")) {
+                members.add(org, SUPPORT_TEAM, ADA.id(), "{escalations}", null, true);
+                members.add(org, SUPPORT_TEAM, SAM.id(), "{billing,refunds}", null, false);
+                members.add(org, SUPPORT_TEAM, PRIYA.id(), "{technical,spanish}", null, false);
+                members.add(org, SALES_TEAM, PRIYA.id(), "{spanish}", 12, false);
+                members.add(org, SALES_TEAM, LEE.id(), "{sales,upgrades}", 8, true);
+            }
+            // Support assigns new and reopened conversations by round robin (an absent agent's work stays
+            // theirs until the README turns reassignAwayAfterMinutes on); Sales assigns by hand.
+            try (Batch settings = new Batch(c, "INSERT INTO settings (id, organization_id, scope, scope_id, settings)"
+                    + " VALUES (?, ?, 'team', ?, ?::jsonb)")) {
+                settings.add(Ids.newId(), org, SUPPORT_TEAM, """
+                        {"autoAssignment": {"enabled": true, "strategy": "round_robin", "maxConversationsPerAgent": 25,
+                                            "onlyOnline": true, "reassignAwayAfterMinutes": null}}""");
             }
             insertConnections(org, now.minus(Duration.ofDays(100)));
 
@@ -337,13 +345,14 @@ public final class DemoSeed {
 
         /** The organization's connections to its sandbox accounts; their credentials come with {@link #connectSandbox}. */
         private void insertConnections(UUID org, Instant created) throws SQLException {
+            // every Acme line routes its customers to Support (channel_connections.team_id)
             try (Batch connections = new Batch(c, "INSERT INTO channel_connections (id, organization_id, channel, name,"
-                    + " external_id, status, config, last_health_at, last_health_status, created_at)"
-                    + " VALUES (?, ?, ?, ?, ?, 'active', ?::jsonb, ?, 'ok', ?)")) {
+                    + " external_id, status, config, last_health_at, last_health_status, created_at, team_id)"
+                    + " VALUES (?, ?, ?, ?, ?, 'active', ?::jsonb, ?, 'ok', ?, ?)")) {
                 for (SandboxAccount a : DemoAccounts.sandbox(SandboxAccounts.DEFAULT_SMTP_PORT, SandboxAccounts.DEFAULT_IMAP_PORT).all()) {
                     if (a.organizationId().equals(org)) {
                         connections.add(a.connectionId(), org, a.channel().wireName(), a.name(), a.externalId(),
-                                Json.write(a.config()), now, created);
+                                Json.write(a.config()), now, created, org.equals(ACME_ORG) ? SUPPORT_TEAM : null);
                     }
                 }
             }
