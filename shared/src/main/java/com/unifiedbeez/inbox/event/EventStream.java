@@ -126,9 +126,13 @@ public final class EventStream {
 
     /** The stream's position, without numbering anything. */
     public Optional<StreamPosition> position(UUID organizationId) {
-        return database.read(c -> Sql.one(c,
-                "SELECT " + POSITION + " FROM event_streams WHERE organization_id = ?", EventStream::position,
-                organizationId));
+        return database.read(c -> position(c, organizationId));
+    }
+
+    /** The stream's position as {@code c} sees it, without numbering or locking anything; empty before its first event. */
+    public Optional<StreamPosition> position(Connection c, UUID organizationId) throws SQLException {
+        return Sql.one(c, "SELECT " + POSITION + " FROM event_streams WHERE organization_id = ?", EventStream::position,
+                organizationId);
     }
 
     /**

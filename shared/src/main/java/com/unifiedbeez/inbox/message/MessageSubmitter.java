@@ -33,8 +33,9 @@ import javax.inject.Singleton;
 
 /**
  * Accepts a send: validates it against the conversation's channel before anything is stored,
- * stores it {@code queued} with the conversation's new activity in one transaction, then hands it
- * to the outbound queue. If that hand-off fails the message stays queued and the sweeper
+ * refuses it when the conversation changed since its sender looked ({@link ReplyConflicts}, when the
+ * request says what they had seen), stores it {@code queued} with the conversation's new activity in
+ * one transaction, then hands it to the outbound queue. If that hand-off fails the message stays queued and the sweeper
  * re-queues it: an accepted send is never lost. An Idempotency-Key replays the first answer for the
  * same request only: the message keeps a fingerprint of the request that created it, and the key
  * reused for another body, route or conversation is refused (as Stripe and the IETF
@@ -98,28 +99,33 @@ public final class MessageSubmitter {
     private final AttachmentStore attachments;
     private final OutboundDispatch dispatch;
     private final MessageDrafts drafts;
+    private final ReplyConflicts conflicts;
 
     @Inject
     public MessageSubmitter(Database database, ConversationStore conversations, MessageStore messages,
-                            AttachmentStore attachments, OutboundDispatch dispatch, MessageDrafts drafts) {
+                            AttachmentStore attachments, OutboundDispatch dispatch, MessageDrafts drafts,
+                            ReplyConflicts conflicts) {
         this.database = database;
         this.conversations = conversations;
         this.messages = messages;
         this.attachments = attachments;
         this.dispatch = dispatch;
         this.drafts = drafts;
+        this.conflicts = conflicts;
     }
 
     public Submitted send(Caller caller, SendRequest request, Optional<String> idempotencyKey) {
         drafts.checkShape(request);
+        ReplyPreconditions seen = ReplyPreconditions.of(request.ifLastEventSeq(), request.ifMatch());
         UUID conversationId = drafts.conversationId(request.conversationId());
-        return submit(caller, conversationId, idempotencyKey, () -> fingerprint("send", conversationId, request),
+        return submit(caller, conversationId, seen, idempotencyKey, () -> fingerprint("send", conversationId, request),
                 (c, conversation, now) -> drafts.free(c, caller, conversation, request, now));
     }
 
     public Submitted sendTemplate(Caller caller, SendTemplateRequest request, Optional<String> idempotencyKey) {
         UUID conversationId = drafts.conversationId(request.conversationId());
-        return submit(caller, conversationId, idempotencyKey, () -> fingerprint("send-template", conversationId, request),
+        ReplyPreconditions seen = ReplyPreconditions.of(request.ifLastEventSeq(), request.ifMatch());
+        return submit(caller, conversationId, seen, idempotencyKey, () -> fingerprint("send-template", conversationId, request),
                 (c, conversation, now) -> drafts.template(c, caller, conversation, request));
     }
 
@@ -175,8 +181,8 @@ public final class MessageSubmitter {
         dispatch.dispatch(new OutboundSend(message.id(), caller.organizationId(), message.conversationId()));
     }
 
-    private Submitted submit(Caller caller, UUID conversationId, Optional<String> idempotencyKey,
-                             Supplier<String> fingerprinter, DraftBuilder builder) {
+    private Submitted submit(Caller caller, UUID conversationId, ReplyPreconditions seen,
+                             Optional<String> idempotencyKey, Supplier<String> fingerprinter, DraftBuilder builder) {
         String key = idempotencyKey.map(MessageSubmitter::checkKey).orElse(null);
         String fingerprint = key == null ? null : fingerprinter.get();
         Submitted submitted;
@@ -191,11 +197,22 @@ public final class MessageSubmitter {
                 ConversationRow conversation = conversations.require(c, caller.organizationId(), conversationId, true);
                 // A reply reopens a resolved or closed conversation.
                 conversations.requireReopenable(c, conversation);
+                // Under the row lock: a concurrent reply to the same view is committed and found here.
+                conflicts.requireUnchanged(c, caller, conversation, seen);
                 Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
                 Draft draft = builder.build(c, conversation, now);
                 UUID id = insert(c, caller, conversation, draft, key, fingerprint, now);
                 return new Submitted(messages.find(c, caller.organizationId(), id).orElseThrow(), false);
             });
+        } catch (ReplyConflicts.Changed changed) {
+            // Rolled back: nothing stored. Unless a concurrent request with the same key was accepted
+            // meanwhile (then this is its retry, and a retry replays), the key stays unused.
+            Optional<MessageView> earlier = key == null ? Optional.empty()
+                    : database.read(c -> replay(c, caller, key, fingerprint));
+            if (earlier.isEmpty()) {
+                throw conflicts.problem(caller, changed);
+            }
+            return new Submitted(earlier.get(), true);
         } catch (DatabaseException e) {
             if (key != null && UNIQUE_VIOLATION.equals(e.sqlState())) {
                 // A concurrent request with the same key won the race: answer as a replay of it (or
@@ -234,9 +251,13 @@ public final class MessageSubmitter {
         return messages.find(c, caller.organizationId(), earlier.get().id());
     }
 
-    /** SHA-256 of the route and the request as parsed, keys sorted: the same request in any JSON spelling. */
+    /**
+     * SHA-256 of the route and the request as parsed, keys sorted: the same request in any JSON
+     * spelling. What the sender had seen is left out ({@link ReplyPreconditions#FIELDS}).
+     */
     static String fingerprint(String route, UUID conversationId, Object request) {
         Map<String, Object> canonical = CANONICAL.convertValue(request, MAP);
+        canonical.keySet().removeAll(ReplyPreconditions.FIELDS);
         canonical.put("conversationId", conversationId.toString());
         canonical.put("route", route);
         try {

@@ -4,11 +4,13 @@ import com.unifiedbeez.inbox.attachment.AttachmentStore;
 import com.unifiedbeez.inbox.away.AwayReplies;
 import com.unifiedbeez.inbox.conversation.ConversationStore;
 import com.unifiedbeez.inbox.event.DomainEvents;
+import com.unifiedbeez.inbox.event.EventStream;
 import com.unifiedbeez.inbox.message.DeliveryTracker;
 import com.unifiedbeez.inbox.message.MessageDrafts;
 import com.unifiedbeez.inbox.message.MessageStore;
 import com.unifiedbeez.inbox.message.MessageSubmitter;
 import com.unifiedbeez.inbox.message.OutboundDispatch;
+import com.unifiedbeez.inbox.message.ReplyConflicts;
 import com.unifiedbeez.inbox.message.SqsOutboundQueue;
 import com.unifiedbeez.inbox.message.TemplateRenderer;
 import com.unifiedbeez.inbox.platform.db.Database;
@@ -34,7 +36,8 @@ public final class InboundWiring {
                 new SqsOutboundQueue(LocalAws.sqs(), LocalAws.config().with(SqsOutboundQueue.QUEUE_URL, queueUrl)),
                 new DeliveryTracker(events));
         MessageSubmitter submitter = new MessageSubmitter(database, conversations, new MessageStore(),
-                new AttachmentStore(), dispatch, new MessageDrafts(new TemplateRenderer(), settings));
+                new AttachmentStore(), dispatch, new MessageDrafts(new TemplateRenderer(), settings),
+                new ReplyConflicts(new EventStream(database)));
         return new AwayReplies(settings, conversations, submitter, clock, Config.of(Map.of()));
     }
 }

@@ -75,6 +75,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(409, slug, "Conflict", detail, List.of());
     }
 
+    /** 409 whose {@code members} say what the state is now, for the client to catch up and try again. */
+    public static ApiException conflict(String slug, String detail, Map<String, Object> members) {
+        return new ApiException(409, slug, "Conflict", detail, List.of(), members);
+    }
+
     /** 410: what was asked for is no longer kept; {@code members} tell the client what to do instead. */
     public static ApiException gone(String slug, String detail, Map<String, Object> members) {
         return new ApiException(410, slug, "Gone", detail, List.of(), members);
