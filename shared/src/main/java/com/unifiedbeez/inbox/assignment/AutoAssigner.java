@@ -93,10 +93,14 @@ public final class AutoAssigner {
             Pick pick = strategy.pick(conversation, split.eligible(), roster, now);
             skipped.addAll(pick.skipped());
             if (pick.agent().isPresent()) {
-                UUID agent = pick.agent().get().userId();
-                assign(c, conversation, roster, agent, ask, now, false);
-                return Optional.of(record(c, conversation, roster, strategy, ask, now, agent, Outcome.ASSIGNED,
-                        pick.reason(), skipped));
+                Candidate agent = pick.agent().get();
+                assign(c, conversation, roster, agent.userId(), ask, now, false);
+                String why = split.eligible().size() == 1 && pick.skipped().isEmpty()
+                        ? strategy.name().wireName().replace('_', ' ') + ": " + agent.name() + " is the only member available ("
+                                + agent.load() + " of " + agent.capacity() + ")"
+                        : pick.reason();
+                return Optional.of(record(c, conversation, roster, strategy, ask, now, agent.userId(), Outcome.ASSIGNED,
+                        why, skipped));
             }
             reason = pick.reason();
         }
