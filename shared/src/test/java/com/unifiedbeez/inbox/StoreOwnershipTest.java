@@ -57,6 +57,10 @@ class StoreOwnershipTest {
             Map.entry("event_streams", Set.of("event/EventStream")),
             // Every level's settings and the organization's locks.
             Map.entry("settings", Set.of("settings/SettingsStore")),
+            // issue 11: assignment (a member's routing profile and rotation, the decision log; the queue)
+            Map.entry("team_members", Set.of("assignment/AssignmentStore")),
+            Map.entry("assignment_decisions", Set.of("assignment/AssignmentStore")),
+            Map.entry("conversation_routing", Set.of("assignment/RoutingStore")),
             // The notification mailer's position in each event stream and its email decisions.
             Map.entry("notification_cursors", Set.of("notification/NotificationStore")),
             Map.entry("notification_emails", Set.of("notification/NotificationStore")),

@@ -96,9 +96,26 @@ public final class Handover {
     /** Gives the conversation to {@code to} on {@code caller}'s behalf and records why. */
     public Decision give(Connection c, Caller caller, RoutedConversation conversation, UUID to, Trigger trigger,
                          String reason) throws SQLException {
+        conversations.assignAgent(c, caller.organizationId(), List.of(conversation.id()), to, caller.userId());
+        return byHand(c, caller, conversation, to, trigger, reason);
+    }
+
+    /**
+     * The routing side of an assignment a person made (the conversation store has written it):
+     * out of the queue, the first-touch timer for the new agent (none when unassigned), and the
+     * decision recorded. {@code conversation} is the state before.
+     */
+    public Decision byHand(Connection c, Caller caller, RoutedConversation conversation, UUID to, Trigger trigger,
+                           String reason) throws SQLException {
         UUID org = caller.organizationId();
         Instant now = assigner.now();
-        conversations.assignAgent(c, org, List.of(conversation.id()), to, caller.userId());
+        if (to == null) {
+            routing.settle(c, conversation.id());
+            Decision d = new Decision(Ids.newId(), conversation.id(), conversation.teamId(), now, trigger, null,
+                    caller.userId(), conversation.assigneeUserId(), null, Outcome.UNASSIGNED, reason, List.of());
+            store.record(c, org, d);
+            return d;
+        }
         Instant due = null;
         if (conversation.teamId() != null) {
             AutoAssignment team = settings.forTeam(c, org, conversation.teamId()).autoAssignment();

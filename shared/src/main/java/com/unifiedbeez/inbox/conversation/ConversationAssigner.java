@@ -1,5 +1,9 @@
 package com.unifiedbeez.inbox.conversation;
 
+import com.unifiedbeez.inbox.assignment.Handover;
+import com.unifiedbeez.inbox.assignment.RoutedConversation;
+import com.unifiedbeez.inbox.assignment.RoutingStore;
+import com.unifiedbeez.inbox.assignment.Trigger;
 import com.unifiedbeez.inbox.platform.auth.Caller;
 import com.unifiedbeez.inbox.platform.db.Database;
 import com.unifiedbeez.inbox.platform.db.Sql;
@@ -7,8 +11,10 @@ import com.unifiedbeez.inbox.platform.errors.ApiException;
 import com.unifiedbeez.inbox.platform.errors.Validation;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -21,11 +27,16 @@ import javax.inject.Singleton;
 public final class ConversationAssigner {
     private final Database database;
     private final ConversationStore conversations;
+    private final RoutingStore routing;
+    private final Handover handover;
 
     @Inject
-    public ConversationAssigner(Database database, ConversationStore conversations) {
+    public ConversationAssigner(Database database, ConversationStore conversations, RoutingStore routing,
+                                Handover handover) {
         this.database = database;
         this.conversations = conversations;
+        this.routing = routing;
+        this.handover = handover;
     }
 
     /** A validated assignee: who, and whether it is an agent or a team. */
@@ -82,9 +93,31 @@ public final class ConversationAssigner {
         }
     }
 
+    /**
+     * Assigns, and tells routing: an agent given or taken by hand leaves the team queue and the
+     * decision is recorded; a conversation moved to another team leaves its old team's queue.
+     */
     private int apply(Connection c, Caller caller, List<UUID> ids, Target target) throws SQLException {
-        return target.team()
-                ? conversations.assignTeam(c, caller.organizationId(), ids, target.id(), caller.userId())
-                : conversations.assignAgent(c, caller.organizationId(), ids, target.id(), caller.userId());
+        List<RoutedConversation> before = new ArrayList<>();
+        for (UUID id : ids) {
+            routing.find(c, caller.organizationId(), id).ifPresent(before::add);
+        }
+        if (target.team()) {
+            int n = conversations.assignTeam(c, caller.organizationId(), ids, target.id(), caller.userId());
+            for (RoutedConversation conversation : before) {
+                if (!Objects.equals(conversation.teamId(), target.id())) {
+                    routing.settle(c, conversation.id());
+                }
+            }
+            return n;
+        }
+        int n = conversations.assignAgent(c, caller.organizationId(), ids, target.id(), caller.userId());
+        for (RoutedConversation conversation : before) {
+            if (!Objects.equals(conversation.assigneeUserId(), target.id()) || conversation.queued()) {
+                handover.byHand(c, caller, conversation, target.id(), Trigger.MANUAL,
+                        target.id() == null ? "unassigned by hand" : "assigned by hand");
+            }
+        }
+        return n;
     }
 }

@@ -36,6 +36,24 @@ class AssignmentScenariosTest {
     }
 
     @Test
+    void aQueuedConversationAssignedByHandLeavesTheQueueAndTheDecisionSaysWho() {
+        AssignmentRig rig = new AssignmentRig(AssignmentRig.settings("round_robin", 5));
+        Caller ana = rig.agent("Ana", "away");
+        UUID id = rig.arrive();
+        assertThat(rig.queued(id)).isTrue();
+
+        rig.wiring.conversationAssigner().assign(rig.admin, id,
+                new com.unifiedbeez.inbox.conversation.AssignRequest(ana.userId().toString(), "user"));
+
+        assertThat(rig.assignee(id)).isEqualTo(ana.userId());
+        assertThat(rig.queued(id)).isFalse();
+        assertThat(rig.history(id)).containsExactly("arrival:queued", "manual:assigned");
+        rig.presence(ana, "online");
+        rig.wiring.availability().changed(rig.org, ana.userId(), PresenceStatus.ONLINE);
+        assertThat(rig.history(id)).as("no drain touches it").hasSize(2);
+    }
+
+    @Test
     void aReopenedConversationGoesBackToItsAgentOnlyIfTheyAreAvailable() {
         AssignmentRig rig = new AssignmentRig(AssignmentRig.settings("load_balanced", 5));
         Caller ana = rig.agent("Ana", "online");

@@ -105,7 +105,7 @@ class AgentActionEventsTest {
 
     @Test
     void anAssignmentAnnouncesWhoHoldsTheConversationNow() {
-        ConversationAssigner assigner = new ConversationAssigner(database, store);
+        ConversationAssigner assigner = AssignmentWiring.of(database, events).conversationAssigner();
         UUID team = fx.team(org, "Support", sam);
 
         assigner.assign(ada, conversation, new AssignRequest(sam.userId().toString(), "user"));
@@ -120,7 +120,7 @@ class AgentActionEventsTest {
 
     @Test
     void anAssignmentSaysWhoAssignedAndWhoHeldTheConversationBefore() {
-        ConversationAssigner assigner = new ConversationAssigner(database, store);
+        ConversationAssigner assigner = AssignmentWiring.of(database, events).conversationAssigner();
         UUID team = fx.team(org, "Support", sam);
 
         assigner.assign(ada, conversation, new AssignRequest(sam.userId().toString(), "user"));

@@ -24,6 +24,7 @@ import com.unifiedbeez.inbox.platform.auth.Role;
 import com.unifiedbeez.inbox.settings.NotificationKind;
 import com.unifiedbeez.inbox.settings.SettingsResolver;
 import com.unifiedbeez.inbox.settings.SettingsStore;
+import com.unifiedbeez.inbox.testing.AssignmentWiring;
 import com.unifiedbeez.inbox.testing.TestDatabase;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -134,7 +135,7 @@ class NotificationMailerTest {
 
         // the team is added while Sam keeps the conversation: the event names Sam again, which is not news
         UUID team = given.fx.team(given.org, "Support", given.sam);
-        new ConversationAssigner(given.database, given.conversations).assign(given.ada, given.conversation,
+        AssignmentWiring.of(given.database, given.events).conversationAssigner().assign(given.ada, given.conversation,
                 new AssignRequest(team.toString(), "team"));
         given.stream.sequence(given.org);
         clock.advance(Duration.ofMinutes(10));

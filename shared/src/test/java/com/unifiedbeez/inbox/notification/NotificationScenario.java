@@ -20,6 +20,7 @@ import com.unifiedbeez.inbox.settings.SettingKey;
 import com.unifiedbeez.inbox.settings.SettingScope;
 import com.unifiedbeez.inbox.settings.SettingsStore;
 import com.unifiedbeez.inbox.settings.SettingsWriter;
+import com.unifiedbeez.inbox.testing.AssignmentWiring;
 import com.unifiedbeez.inbox.testing.Fixtures;
 import com.unifiedbeez.inbox.testing.Fixtures.ConversationSpec;
 import com.unifiedbeez.inbox.testing.TestDatabase;
@@ -74,7 +75,7 @@ public final class NotificationScenario {
 
     /** {@code by} assigns the conversation to the agent {@code to}; its event numbered. */
     public void assign(Caller by, UUID conversationId, Caller to) {
-        new ConversationAssigner(database, conversations).assign(by, conversationId,
+        AssignmentWiring.of(database, events).conversationAssigner().assign(by, conversationId,
                 new AssignRequest(to.userId().toString(), "user"));
         stream.sequence(by.organizationId());
     }

@@ -10,6 +10,7 @@ import com.unifiedbeez.inbox.assignment.ConversationRouter;
 import com.unifiedbeez.inbox.assignment.Handover;
 import com.unifiedbeez.inbox.assignment.RoutingStore;
 import com.unifiedbeez.inbox.assignment.TouchDeadlines;
+import com.unifiedbeez.inbox.conversation.ConversationAssigner;
 import com.unifiedbeez.inbox.conversation.ConversationStore;
 import com.unifiedbeez.inbox.event.DomainEvents;
 import com.unifiedbeez.inbox.platform.db.Database;
@@ -20,7 +21,7 @@ import java.time.Clock;
 /** The real assignment wiring for tests that build services by hand (no Dagger component). */
 public record AssignmentWiring(AutoAssigner assigner, ConversationRouter router, ArrivalRouting arrivals,
                                AgentAvailability availability, TouchDeadlines deadlines, AssignmentSweep sweep,
-                               ConversationClaimer claimer) {
+                               ConversationClaimer claimer, ConversationAssigner conversationAssigner) {
 
     public static AssignmentWiring of(Database database, DomainEvents events, Clock clock) {
         AssignmentStore store = new AssignmentStore();
@@ -34,7 +35,8 @@ public record AssignmentWiring(AutoAssigner assigner, ConversationRouter router,
         Handover handover = new Handover(conversations, routing, store, settings, assigner);
         return new AssignmentWiring(assigner, router, new ArrivalRouting(routing, settings, assigner), availability,
                 deadlines, new AssignmentSweep(database, deadlines, availability, routing, router),
-                new ConversationClaimer(database, handover, conversations));
+                new ConversationClaimer(database, handover, conversations),
+                new ConversationAssigner(database, conversations, routing, handover));
     }
 
     public static AssignmentWiring of(Database database, DomainEvents events) {
