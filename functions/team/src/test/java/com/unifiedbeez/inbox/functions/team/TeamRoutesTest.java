@@ -349,11 +349,13 @@ class TeamRoutesTest {
         ok(patchMember(s, sam, s.admin, "{\"skills\": [\"billing\"]}"));
         UUID conversation = s.conversation();
 
-        JsonNode spanish = ok(putRouting(sam, conversation, "{\"requiredSkills\": [\" Spanish \"]}"));
+        JsonNode spanish = ok(putRouting(sam, conversation,
+                "{\"requiredSkills\": [\" Spanish \", \"Refunds\", \"lang:ES\", \"billing\", \"refunds\"]}"));
         assertThat(spanish.get("conversationId").asText()).isEqualTo(conversation.toString());
         assertThat(spanish.get("teamId").asText()).isEqualTo(s.team.toString());
         assertThat(spanish.get("priority").asText()).isEqualTo("normal");
-        assertThat(spanish.get("requiredSkills")).extracting(JsonNode::asText).containsExactly("spanish");
+        assertThat(spanish.get("requiredSkills")).as("trimmed, lower-case, once each, in order")
+                .extracting(JsonNode::asText).containsExactly("billing", "lang:es", "refunds", "spanish");
         assertThat(spanish.get("queued").asBoolean()).isFalse();
 
         JsonNode nobody = ok(post("/auto-assign", sam, body("conversationId", conversation))).get("decision");
