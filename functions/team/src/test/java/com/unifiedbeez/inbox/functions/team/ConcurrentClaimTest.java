@@ -17,12 +17,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import com.unifiedbeez.inbox.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 /**
- * Twenty agents claim one conversation at the same instant, each through the handler on a
- * connection of its own: the conversation's row lock lets exactly one win, and every other one
- * hears who did.
+ * Claims at the same instant, through the handler, each on a connection of its own: twenty agents
+ * claiming one conversation (exactly one wins, every other one hears who did), and a claim racing
+ * an automatic decision (the queue drained when an agent gets room) for the same conversation.
  */
 class ConcurrentClaimTest {
     private static final int CLAIMANTS = 20;
@@ -70,5 +76,70 @@ class ConcurrentClaimTest {
         assertThat(s.history(conversation)).containsExactly("claim:assigned");
         assertThat(s.fx.count("SELECT count(*) FROM assignment_decisions WHERE conversation_id = ? AND to_user_id = ?",
                 conversation, holder)).isEqualTo(1);
+    }
+
+    /**
+     * Sam claims a queued conversation while the team's queue is drained to Lee. The interleaving is
+     * forced: the test holds the conversation's row lock until the claim waits for it and the drain
+     * has read the queue and waits to write, then lets go. Whichever decides first, the other must
+     * see it: a claim answered 200 leaves the conversation with the claimant, decided once.
+     */
+    @Test
+    void aClaimAndADrainOfTheSameConversationDoNotBothWin() throws Exception {
+        TeamScenario s = new TeamScenario().routing(TeamScenario.enabled("round_robin", 5));
+        Caller sam = s.member("Sam", "busy"); // busy: takes work by hand, gets none automatically
+        Caller lee = s.member("Lee", "offline");
+        UUID conversation = s.conversation();
+        TeamRoutesTest.ok(TeamRoutesTest.post("/auto-assign", sam, TeamRoutesTest.body("conversationId", conversation)));
+        assertThat(s.queued(conversation)).isTrue();
+        s.presence(lee, "online"); // written without the presence reaction: the drain below is the one that takes it
+
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (Connection holder = TestDatabase.dataSource().getConnection()) {
+            holder.setAutoCommit(false);
+            try (Statement lock = holder.createStatement()) {
+                lock.execute("SELECT 1 FROM conversations WHERE id = '" + conversation + "' FOR UPDATE");
+            }
+            int waitingBefore = waitingForLocks();
+            Future<HttpAnswer> claim = pool.submit(() -> TeamRoutesTest.post("/claim", sam,
+                    TeamRoutesTest.body("conversationId", conversation)));
+            awaitWaitingForLocks(waitingBefore + 1);
+            Future<HttpAnswer> drain = pool.submit(() -> call(request("PATCH", "/api/inbox/team/{teamId}/members/{userId}")
+                    .path("teamId", s.team).path("userId", lee.userId()).body("{\"maxConversations\": 5}").as(s.admin)));
+            awaitWaitingForLocks(waitingBefore + 2);
+            holder.rollback();
+
+            HttpAnswer claimed = claim.get(30, TimeUnit.SECONDS);
+            assertThat(drain.get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
+            if (claimed.status() == 200) {
+                assertThat(s.assignee(conversation)).as("the claimant holds what they were told they hold")
+                        .isEqualTo(sam.userId());
+                assertThat(s.history(conversation)).containsExactly("auto_assign:queued", "claim:assigned");
+            } else {
+                assertThat(claimed.status()).isEqualTo(409);
+                assertThat(claimed.json().at("/assignedTo/id").asText()).isEqualTo(lee.userId().toString());
+                assertThat(s.history(conversation)).containsExactly("auto_assign:queued", "drain:assigned");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Backends of this database waiting for a lock (a row lock or the organization's assignment lock). */
+    private static int waitingForLocks() throws Exception {
+        try (Connection c = TestDatabase.dataSource().getConnection(); Statement st = c.createStatement();
+             ResultSet r = st.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                     + " AND wait_event_type = 'Lock'")) {
+            r.next();
+            return r.getInt(1);
+        }
+    }
+
+    private static void awaitWaitingForLocks(int count) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (waitingForLocks() < count) {
+            assertThat(Instant.now()).as("%d requests waiting for a lock", count).isBefore(deadline);
+            Thread.onSpinWait();
+        }
     }
 }
