@@ -7,6 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.unifiedbeez.inbox.platform.auth.Caller;
 import com.unifiedbeez.inbox.testing.HttpAnswer;
 import com.unifiedbeez.inbox.testing.HttpEvents;
+import com.unifiedbeez.inbox.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,12 +23,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.time.Duration;
-import java.time.Instant;
-import com.unifiedbeez.inbox.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 /**
