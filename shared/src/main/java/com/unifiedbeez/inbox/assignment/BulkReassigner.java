@@ -50,6 +50,7 @@ public final class BulkReassigner {
             throw ApiException.forbidden("an agent reassigns only their own conversations; an admin anyone's");
         }
         BulkResultView result = database.transaction(c -> {
+            handover.lockOrganization(c, caller); // before the rows, as every assignment takes them
             List<UUID> found = conversations.lockAll(c, caller.organizationId(), ids);
             Validation unknown = new Validation();
             unknown.known("conversationIds", ids, new HashSet<>(found), "conversation");

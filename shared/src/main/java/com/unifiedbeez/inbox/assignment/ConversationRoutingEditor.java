@@ -4,6 +4,7 @@ import com.unifiedbeez.inbox.conversation.ConversationStore;
 import com.unifiedbeez.inbox.platform.auth.Caller;
 import com.unifiedbeez.inbox.platform.db.Database;
 import com.unifiedbeez.inbox.platform.errors.Validation;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -37,9 +38,12 @@ public final class ConversationRoutingEditor {
         this.router = router;
     }
 
-    /** The conversation's routing after the change. */
+    /** The conversation's routing after the change; its skills in alphabetical order (the same on every call). */
     public record RoutingView(UUID conversationId, UUID teamId, String priority, Set<String> requiredSkills,
                               boolean queued) {
+        public RoutingView {
+            requiredSkills = Collections.unmodifiableSortedSet(new TreeSet<>(requiredSkills));
+        }
     }
 
     public RoutingView update(Caller caller, UUID conversationId, AssignmentRequests.ConversationRouting request) {

@@ -41,10 +41,20 @@ public final class Handover {
         this.assigner = assigner;
     }
 
-    /** The conversation, row-locked: concurrent claims and transfers of one conversation take turns. */
+    /**
+     * The conversation, row-locked, under the organization's assignment lock: a hand-made
+     * assignment and an automatic decision (a drain reads the queue under that lock, then writes)
+     * take turns, so neither overwrites what the other has just decided; so do concurrent claims.
+     */
     public RoutedConversation lock(Connection c, Caller caller, UUID conversationId) throws SQLException {
+        lockOrganization(c, caller);
         conversations.require(c, caller.organizationId(), conversationId, true);
         return routing.find(c, caller.organizationId(), conversationId).orElseThrow();
+    }
+
+    /** The organization's assignment lock ({@link AssignmentStore#lockOrganization}): always before any row lock. */
+    public void lockOrganization(Connection c, Caller caller) throws SQLException {
+        store.lockOrganization(c, caller.organizationId());
     }
 
     /** An agent acts on a team's conversations only as its member; an admin on any. */

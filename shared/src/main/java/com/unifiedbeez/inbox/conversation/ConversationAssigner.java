@@ -50,6 +50,7 @@ public final class ConversationAssigner {
         Target target = target(v, type, request.assigneeId());
         v.throwIfInvalid();
         return database.transaction(c -> {
+            handover.lockOrganization(c, caller); // before the row: automatic decisions take them in this order
             conversations.require(c, caller.organizationId(), conversationId, true);
             checkExists(c, caller, target);
             apply(c, caller, List.of(conversationId), target);
@@ -63,6 +64,7 @@ public final class ConversationAssigner {
         Target target = target(v, request.assigneeType() == null ? "user" : request.assigneeType(), request.assigneeId());
         v.throwIfInvalid();
         return database.transaction(c -> {
+            handover.lockOrganization(c, caller);
             List<UUID> found = conversations.lockAll(c, caller.organizationId(), ids);
             Validation unknown = new Validation();
             unknown.known("conversationIds", ids, new HashSet<>(found), "conversation");

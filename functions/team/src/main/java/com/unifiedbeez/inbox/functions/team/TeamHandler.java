@@ -40,7 +40,7 @@ public final class TeamHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
     private static final int MAX_PAGE = 100;
 
     private final TeamComponent services;
-    private final Priming priming; // held so the CRaC context keeps it
+    final Priming priming; // held so the CRaC context keeps it
 
     /** Lambda's entry: one component per container, from the environment. */
     public TeamHandler() {
