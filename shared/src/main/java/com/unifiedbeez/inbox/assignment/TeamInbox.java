@@ -30,11 +30,11 @@ public final class TeamInbox {
     }
 
     public Page<ConversationSummaryView> view(Caller caller, UUID teamId, Map<String, String> query, PageRequest page) {
-        ConversationFilter asked = ConversationFilter.fromQuery(query, caller, InboxView.TEAM);
         database.read(c -> {
-            TeamAccess.requireViewer(c, caller, teamId);
+            TeamAccess.requireViewer(c, caller, teamId); // another organization's team is 404 whatever the filters
             return null;
         });
+        ConversationFilter asked = ConversationFilter.fromQuery(query, caller, InboxView.TEAM);
         return inbox.view(caller, new ConversationFilter(InboxView.TEAM, teamId, asked.statuses(), asked.channels(),
                 asked.priorities(), asked.assigneeUser(), asked.unassignedOnly(), asked.labelIds()), page);
     }

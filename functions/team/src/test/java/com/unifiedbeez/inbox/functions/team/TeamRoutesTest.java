@@ -198,6 +198,27 @@ class TeamRoutesTest {
     }
 
     @Test
+    void autoAssignInATeamThatDoesNotAssignAutomaticallyQueuesNothingWhenNobodyIsAvailable() {
+        TeamScenario s = new TeamScenario().routing(
+                "{\"enabled\": false, \"strategy\": \"round_robin\", \"maxConversationsPerAgent\": 5, \"onlyOnline\": true}");
+        Caller sam = s.member("Sam", "away");
+        UUID waiting = s.conversation();
+
+        HttpAnswer refused = post("/auto-assign", s.admin, body("conversationId", waiting));
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("type").asText()).endsWith("/nobody-available");
+        assertThat(skipped(refused.json())).containsExactly(sam.userId() + " away");
+        assertThat(s.queued(waiting)).as("no drain serves this team's queue").isFalse();
+        assertThat(s.history(waiting)).isEmpty();
+
+        s.presence(sam, "online");
+        JsonNode taken = ok(post("/auto-assign", s.admin, body("conversationId", waiting))).get("decision");
+        assertThat(taken.get("outcome").asText()).isEqualTo("assigned");
+        assertThat(s.assignee(waiting)).isEqualTo(sam.userId());
+    }
+
+    @Test
     void autoAssignChoosesByTheTeamsStrategyOrTheOneAskedForAndQueuesWhenNobodyIsOnline() {
         TeamScenario s = new TeamScenario().routing(TeamScenario.enabled("round_robin", 5));
         Caller sam = s.member("Sam", "online");
