@@ -2,8 +2,10 @@ package com.unifiedbeez.inbox.settings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.unifiedbeez.inbox.assignment.ConversationRouter;
 import com.unifiedbeez.inbox.platform.auth.Caller;
 import com.unifiedbeez.inbox.platform.db.Database;
+import com.unifiedbeez.inbox.platform.db.Sql;
 import com.unifiedbeez.inbox.platform.errors.ApiException;
 import com.unifiedbeez.inbox.platform.errors.FieldError;
 import com.unifiedbeez.inbox.platform.json.Json;
@@ -39,11 +41,13 @@ public final class SettingsWriter {
 
     private final Database database;
     private final SettingsStore store;
+    private final ConversationRouter router;
 
     @Inject
-    public SettingsWriter(Database database, SettingsStore store) {
+    public SettingsWriter(Database database, SettingsStore store, ConversationRouter router) {
         this.database = database;
         this.store = store;
+        this.router = router;
     }
 
     /** A settings body over {@link #MAX_BODY_CHARS} is refused before it is parsed. */
@@ -162,7 +166,8 @@ public final class SettingsWriter {
     }
 
     private SettingsLevelView change(Caller caller, SettingScope scope, UUID teamId, String prefix, Edit edit) {
-        return database.transaction(c -> {
+        List<UUID> routed = new ArrayList<>();
+        SettingsLevelView view = database.transaction(c -> {
             SettingsTarget target = SettingsAccess.write(c, caller, scope, teamId);
             SettingsLevel current = store.level(c, target.organizationId(), scope, target.scopeId(), true);
             List<FieldError> errors = new ArrayList<>();
@@ -198,9 +203,19 @@ public final class SettingsWriter {
                 return SettingsLevelView.of(current);
             }
             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            if (changed.contains(SettingKey.AUTO_ASSIGNMENT)) {
+                routed.addAll(scope == SettingScope.TEAM ? List.of(target.scopeId())
+                        : Sql.list(c, "SELECT id FROM teams WHERE organization_id = ?", r -> Sql.uuid(r, "id"),
+                                target.organizationId()));
+            }
             return SettingsLevelView.of(store.save(c, target.organizationId(), scope, target.scopeId(),
                     proposal.values(), proposal.locked(), caller.userId(), now, changed, target.audience()));
         });
+        if (!routed.isEmpty()) {
+            // more capacity, or assignment switched on: the queues are served at once, not at the next sweep
+            router.drain(caller.organizationId(), routed);
+        }
+        return view;
     }
 
     /** What a level would have for a key it does not set: its wider levels resolved. */

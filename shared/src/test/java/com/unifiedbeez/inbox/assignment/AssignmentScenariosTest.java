@@ -2,7 +2,12 @@ package com.unifiedbeez.inbox.assignment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.unifiedbeez.inbox.platform.auth.Caller;
+import com.unifiedbeez.inbox.platform.json.Json;
+import com.unifiedbeez.inbox.settings.SettingScope;
+import com.unifiedbeez.inbox.settings.SettingsStore;
+import com.unifiedbeez.inbox.settings.SettingsWriter;
 import com.unifiedbeez.inbox.platform.id.Ids;
 import com.unifiedbeez.inbox.realtime.PresenceStatus;
 import java.time.Duration;
@@ -33,6 +38,23 @@ class AssignmentScenariosTest {
         assertThat(rig.assignee(low)).isNull();
         assertThat(rig.queued(low)).isTrue();
         assertThat(rig.history(urgent)).containsExactly("arrival:queued", "drain:assigned");
+    }
+
+    @Test
+    void raisingTheTeamsCapacityInSettingsDrainsTheQueueAtOnce() throws Exception {
+        AssignmentRig rig = new AssignmentRig(AssignmentRig.settings("load_balanced", 1));
+        Caller ana = rig.agent("Ana", "online");
+        UUID first = rig.arrive();
+        UUID second = rig.arrive();
+        assertThat(rig.assignee(first)).isEqualTo(ana.userId());
+        assertThat(rig.queued(second)).isTrue();
+
+        new SettingsWriter(rig.database, new SettingsStore(rig.events), rig.wiring.router()).put(rig.admin,
+                SettingScope.TEAM, rig.team, (ObjectNode) Json.mapper().readTree(
+                        "{\"autoAssignment\": " + AssignmentRig.settings("load_balanced", 2) + "}"));
+
+        assertThat(rig.assignee(second)).isEqualTo(ana.userId());
+        assertThat(rig.history(second)).containsExactly("arrival:queued", "drain:assigned");
     }
 
     @Test

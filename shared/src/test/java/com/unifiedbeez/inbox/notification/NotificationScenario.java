@@ -84,7 +84,8 @@ public final class NotificationScenario {
     public void emailOff(Caller user, NotificationKind kind) {
         ObjectNode body = Json.mapper().createObjectNode();
         body.putObject(SettingKey.NOTIFICATIONS.wireName()).putObject(kind.wireName()).put("email", false);
-        new SettingsWriter(database, new SettingsStore(events)).put(user, SettingScope.USER, null, body);
+        new SettingsWriter(database, new SettingsStore(events), AssignmentWiring.of(database, events).router())
+                .put(user, SettingScope.USER, null, body);
         stream.sequence(org);
     }
 
