@@ -40,10 +40,7 @@ public final class ConversationRouter {
 
     /** One decision for a conversation of a team, in its own transaction; empty when there was nothing to decide. */
     public Optional<Decision> route(UUID organizationId, UUID conversationId, Ask ask) {
-        return database.transaction(c -> {
-            store.lockOrganization(c, organizationId);
-            return decide(c, organizationId, conversationId, ask);
-        });
+        return database.transaction(c -> decide(c, organizationId, conversationId, ask));
     }
 
     /** The same in the caller's transaction, which this locks. */
