@@ -84,13 +84,11 @@ final class AssignmentRig {
     }
 
     UUID assignee(UUID conversation) {
-        String id = fx.list("SELECT assignee_user_id::text FROM conversations WHERE id = ?", conversation).get(0);
-        return id == null ? null : UUID.fromString(id);
+        return fx.assignee(conversation);
     }
 
     boolean queued(UUID conversation) {
-        return fx.count("SELECT count(*) FROM conversation_routing WHERE conversation_id = ? AND queued_at IS NOT NULL",
-                conversation) == 1;
+        return fx.queued(conversation);
     }
 
     long queueLength() {

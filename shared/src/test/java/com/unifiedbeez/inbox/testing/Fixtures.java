@@ -182,4 +182,16 @@ public final class Fixtures {
             throw new IllegalStateException(e);
         }
     }
+
+    /** Who holds the conversation now; null when nobody does. */
+    public UUID assignee(UUID conversation) {
+        String id = list("SELECT assignee_user_id::text FROM conversations WHERE id = ?", conversation).get(0);
+        return id == null ? null : UUID.fromString(id);
+    }
+
+    /** Whether the conversation waits in its team's assignment queue. */
+    public boolean queued(UUID conversation) {
+        return count("SELECT count(*) FROM conversation_routing WHERE conversation_id = ? AND queued_at IS NOT NULL",
+                conversation) == 1;
+    }
 }

@@ -91,13 +91,11 @@ final class TeamScenario {
     }
 
     UUID assignee(UUID conversation) {
-        String id = fx.list("SELECT assignee_user_id::text FROM conversations WHERE id = ?", conversation).get(0);
-        return id == null ? null : UUID.fromString(id);
+        return fx.assignee(conversation);
     }
 
     boolean queued(UUID conversation) {
-        return fx.count("SELECT count(*) FROM conversation_routing WHERE conversation_id = ? AND queued_at IS NOT NULL",
-                conversation) == 1;
+        return fx.queued(conversation);
     }
 
     /** The organization's recorded decisions. */
