@@ -276,7 +276,7 @@ final class AssignmentBench {
         } finally {
             long t0 = System.nanoTime();
             AssignmentOrg.cleanup(admin);
-            System.out.printf(Locale.ROOT, "  part I's organization deleted, its tables vacuumed in %.1f s%n",
+            System.out.printf(Locale.ROOT, "  part I's organization deleted, its tables vacuumed and reindexed in %.1f s%n",
                     (System.nanoTime() - t0) / 1e9);
         }
         TeamInboxBench.Result inbox = null;
