@@ -242,7 +242,7 @@ public final class BenchData {
         List<CopyJob> first = List.of(
                 new CopyJob("organizations", "id, name, created_at", List.of(organizations)),
                 new CopyJob("users", "id, organization_id, email, name, role, status, created_at", List.of(users)),
-                new CopyJob("teams", "id, organization_id, name, description, assignment_strategy, created_at",
+                new CopyJob("teams", "id, organization_id, name, description, created_at",
                         List.of(teams)),
                 new CopyJob("team_members", "organization_id, team_id, user_id, joined_at", List.of(teamMemberRows)),
                 new CopyJob("channel_connections", "id, organization_id, channel, name, external_id, status, created_at",
@@ -427,12 +427,11 @@ public final class BenchData {
             }
             teamIds = new UUID[teamCount];
             agentTeam = new int[agentCount];
-            String[] strategies = {"manual", "round_robin", "load_balanced", "skill_based"};
             for (int t = 0; t < teamCount; t++) {
                 teamIds[t] = Uuid7.at(created + t * MINUTE, random);
                 teamMembers.add(new ArrayList<>());
                 Copy.row(teams).id(teamIds[t]).id(id).text(Vocabulary.TEAM_NAMES[t % Vocabulary.TEAM_NAMES.length])
-                        .text(null).text(strategies[t % strategies.length]).time(created).end();
+                        .text(null).time(created).end();
             }
             for (int a = 0; a < agentCount; a++) {
                 int team = a % teamCount;

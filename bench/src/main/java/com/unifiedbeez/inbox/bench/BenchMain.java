@@ -31,11 +31,12 @@ import javax.sql.DataSource;
  * conversations requests over HTTP through the local runtime, F the inbound path (webhook intake and
  * normalization in-process, then end to end through the local runtime), G realtime (push latency and
  * fan-out width through the local runtime, the writers with realtime on and off, replay of the event
- * log). Results go to bench/results/.
+ * log), H settings, I assignment (one automatic decision, a queue drain, the team inbox). Results go to
+ * bench/results/.
  *
  * <pre>
  * options: --regenerate        generate the data set again even when a cached one exists
- *          --parts=ABCDEFGH    which parts to run (A is implied: the data must exist)
+ *          --parts=ABCDEFGHI   which parts to run (A is implied: the data must exist)
  *          --quick             shorter measurement windows (a smoke run, figures less stable)
  *          --tiny              a tiny data set in its own folder (smoke test of the whole suite)
  *          --cold-runs=N       cold-start runs per variant (default 5)
@@ -55,7 +56,7 @@ public final class BenchMain {
         boolean regenerate = false;
         boolean quick = false;
         boolean tiny = false;
-        String parts = "ABCDEFGH";
+        String parts = "ABCDEFGHI";
         int coldRuns = 5;
         int hold = 0;
         Path root = Path.of("").toAbsolutePath();
@@ -292,6 +293,20 @@ public final class BenchMain {
                     System.out.println("  part H1 failed: " + e);
                     e.printStackTrace(System.out);
                     report.settingsFailed(e.toString());
+                }
+            }
+
+            // ---- I: assignment in-process (an organization of its own, deleted after; the team inbox on part A's) ---
+            if (parts.contains("I")) {
+                System.out.println("== I1. one automatic decision: ConversationRouter.route, 200 agents, 100,000"
+                        + " conversations; I2 a queue drain after it");
+                report.partStarted("I1");
+                try {
+                    report.assignment(AssignmentBench.run(db, workload, quick, settings, home));
+                } catch (Exception | LinkageError e) {
+                    System.out.println("  part I failed: " + e);
+                    e.printStackTrace(System.out);
+                    report.assignmentFailed(e.toString());
                 }
             }
         }

@@ -41,7 +41,8 @@ final class Report {
     /** The results.json keys each part writes (A's are always written). */
     private static final Map<Character, List<String>> JSON_KEYS = Map.of('B', List.of("inProcess"), 'C', List.of("http"),
             'D', List.of("coldStart"), 'E', List.of("messages"), 
-            'F', List.of("inbound", "endToEnd"), 'G', List.of("realtime"), 'H', List.of("settings"));
+            'F', List.of("inbound", "endToEnd"), 'G', List.of("realtime"), 'H', List.of("settings"),
+            'I', List.of("assignment"));
 
     Report(Path dir, BenchData.Scale scale, boolean quick, String parts) {
         this.dir = dir;
@@ -195,8 +196,8 @@ final class Report {
                 : "**Over " + Floor.LATENCY + "**: " + String.join(", ", over) + ".\n\n";
     }
 
-    /** A row of a latency table: with its floor and targets when {@code floor} is given (B, E2), else without (C). */
-    private static String tableRow(Measure.Result r, Long matching, Floor floor) {
+    /** A row of a latency table: with its floor and targets when {@code floor} is given (B, E2, I3), else without (C). */
+    static String tableRow(Measure.Result r, Long matching, Floor floor) {
         Stats st = r.stats();
         String label = "`" + r.scenario().display() + "`<br>" + r.scenario().title() + (r.scenario().extra() ? " *(extra)*" : "");
         String items = r.items() + (matching == null ? "" : String.format(Locale.ROOT, " of %,d", matching));
@@ -810,6 +811,19 @@ final class Report {
         settingsSection = "## H. Settings\n\nNot measured: " + error + "\n\n";
     }
 
+    /** Part I: assignment (I1 decision, I2 drain, I3 team inbox). */
+    private String assignmentSection = "";
+
+    void assignment(AssignmentBench.Result r) {
+        json.put("assignment", r.toMap());
+        assignmentSection = r.markdown();
+    }
+
+    void assignmentFailed(String error) {
+        json.put("assignment", Map.of("error", error));
+        assignmentSection = "## I. Assignment\n\nNot measured: " + error + "\n\n";
+    }
+
     void totalSeconds(double seconds) {
         this.totalSeconds = seconds;
         json.put("benchSeconds", Stats.round(seconds));
@@ -847,7 +861,8 @@ final class Report {
                         + " ms, history page p99 < 10 ms; inbound: webhook intake p99 < 10 ms, normalization ≥ 1,000"
                         + " messages/s, end to end p99 < 500 ms; realtime: push p99 < 100 ms, one event to 1,000"
                         + " connections < 1 s and ≤ 2× the bare posts, writers with realtime on ≥ 0.9× off, replay of"
-                        + " 1,000 events p99 < 50 ms. Load average (1/5/15 min)"
+                        + " 1,000 events p99 < 50 ms; assignment: one decision p99 < 20 ms and ≤ 2× the bare candidate"
+                        + " query, team inbox p99 < 20 ms. Load average (1/5/15 min)"
                         + " when each part started: ").append(loads).append(" (the machine is shared; a load above"
                         + " the CPU count means other work competed with the measurement).\n\n");
         if (!kept.sections().isEmpty()) {
@@ -879,8 +894,9 @@ final class Report {
             f.append(inboundSection).append(endToEndSection);
         }
         Map<Character, CharSequence> measured = Map.of('B', "", 'C', httpSection, 'D', coldSection, 'E', messagesSection,
-                'F', f, 'G', parts.indexOf('G') >= 0 ? realtime.markdown() : "", 'H', settingsSection);
-        for (char part : "BCDEFGH".toCharArray()) {
+                'F', f, 'G', parts.indexOf('G') >= 0 ? realtime.markdown() : "", 'H', settingsSection, 'I',
+                assignmentSection);
+        for (char part : "BCDEFGHI".toCharArray()) {
             CharSequence section = parts.indexOf(part) >= 0 ? measured.get(part) : kept.sections().get(part);
             if (section != null) {
                 md.append(section);
