@@ -32,7 +32,10 @@ import javax.inject.Singleton;
 public final class AssignmentStore {
     private static final ObjectReader SKIPPED = Json.mapper().readerFor(new TypeReference<List<Skipped>>() { });
 
-    /** The bare candidate query (the bench's floor): a team's active members, each with their open conversations. */
+    /**
+     * The bare candidate query (the bench's floor): a team's active members, each with their open
+     * conversations, in the order they joined (so a decision's skipped list reads the same every time).
+     */
     public static final String MEMBERS = """
             SELECT u.id, u.name, u.status, m.skills, m.senior, m.max_concurrent_conversations, m.last_assigned_at,
                    m.joined_at,
@@ -40,7 +43,8 @@ public final class AssignmentStore {
                      WHERE c.organization_id = m.organization_id AND c.assignee_user_id = m.user_id
                        AND c.status IN ('new', 'active')) AS load
               FROM team_members m JOIN users u ON u.id = m.user_id AND u.organization_id = m.organization_id
-             WHERE m.organization_id = ? AND m.team_id = ? AND u.deactivated_at IS NULL""";
+             WHERE m.organization_id = ? AND m.team_id = ? AND u.deactivated_at IS NULL
+             ORDER BY m.joined_at, m.user_id""";
 
     @Inject
     public AssignmentStore() {
