@@ -22,6 +22,7 @@ final class TcpGate implements AutoCloseable {
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
     private volatile InetSocketAddress target;
     private ServerSocket listener;
+    private Thread acceptor;
 
     TcpGate(String host, int port) {
         this.host = host;
@@ -45,7 +46,7 @@ final class TcpGate implements AutoCloseable {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getByName(host), port), 128);
             listener = socket;
-            Thread acceptor = new Thread(() -> accept(socket), "sqs-gate-" + port);
+            acceptor = new Thread(() -> accept(socket), "sqs-gate-" + port);
             acceptor.setDaemon(true);
             acceptor.start();
         } catch (IOException e) {
@@ -53,17 +54,30 @@ final class TcpGate implements AutoCloseable {
         }
     }
 
+    /** Closed when this returns: the port refuses connections and no open one carries another byte. */
     @Override
-    public synchronized void close() {
-        if (listener == null) {
-            return;
+    public void close() {
+        Thread accepting;
+        synchronized (this) {
+            if (listener == null) {
+                return;
+            }
+            closeQuietly(listener);
+            listener = null;
+            for (Socket s : connections) {
+                closeQuietly(s);
+            }
+            connections.clear();
+            accepting = acceptor;
+            acceptor = null;
         }
-        closeQuietly(listener);
-        listener = null;
-        for (Socket s : connections) {
-            closeQuietly(s);
+        // A listener closed under a blocked accept() keeps listening, and may still accept, until that
+        // call returns: the port refuses connections only once the accepting thread has left.
+        try {
+            accepting.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        connections.clear();
     }
 
     private void accept(ServerSocket socket) {
@@ -84,15 +98,26 @@ final class TcpGate implements AutoCloseable {
                 closeQuietly(upstream);
                 continue;
             }
-            connections.add(client);
-            connections.add(upstream);
-            pipe(client, upstream);
-            pipe(upstream, client);
-            if (socket.isClosed()) { // closed while connecting: cut this one too
-                closeQuietly(client);
-                closeQuietly(upstream);
-            }
+            relay(socket, client, upstream);
         }
+    }
+
+    /**
+     * Starts relaying unless the gate was closed meanwhile. A closing listener can still hand out a
+     * connection its accept() was completing, and a request relayed then would reach ElasticMQ
+     * while "SQS is down"; checked under the gate's lock, so {@link #close()} either cuts this
+     * connection or it never carries a byte.
+     */
+    private synchronized void relay(ServerSocket socket, Socket client, Socket upstream) {
+        if (listener != socket) {
+            closeQuietly(client);
+            closeQuietly(upstream);
+            return;
+        }
+        connections.add(client);
+        connections.add(upstream);
+        pipe(client, upstream);
+        pipe(upstream, client);
     }
 
     private void pipe(Socket from, Socket to) {

@@ -98,6 +98,19 @@ class EmbeddedAwsTest {
     }
 
     @Test
+    void aStoppedSwitchRefusesEveryConnectionTheMomentItIsStopped() throws Exception {
+        try (EmbeddedAws aws = EmbeddedAws.start(EmbeddedAws.Settings.inMemory(REGION, KEY, KEY).withSqsSwitch())) {
+            int port = URI.create(aws.sqsEndpoint()).getPort();
+            for (int i = 0; i < 200; i++) { // a closing listener used to accept for a moment after close
+                aws.stopSqs();
+                assertThatThrownBy(() -> new java.net.Socket(EmbeddedAws.HOST, port).close())
+                        .as("connection %d after the switch went off", i).isInstanceOf(java.net.ConnectException.class);
+                aws.startSqs();
+            }
+        }
+    }
+
+    @Test
     void withoutASwitchSqsCannotBeStopped() throws Exception {
         try (EmbeddedAws aws = EmbeddedAws.start(EmbeddedAws.Settings.inMemory(REGION, KEY, KEY))) {
             assertThat(aws.sqsAvailable()).isTrue();
