@@ -21,7 +21,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -91,21 +90,15 @@ final class AssignmentBench {
     /** I2: seconds per drain of the 1,000 (and the floor's), over the repetitions. */
     record Drain(double[] seconds, double[] floorSeconds, String strategy, String check) {
         double median() {
-            return median(seconds);
+            return Stats.median(seconds);
         }
 
         double floorMedian() {
-            return median(floorSeconds);
+            return Stats.median(floorSeconds);
         }
 
         Floor floor() {
             return new Floor("seconds (median)", median(), floorMedian(), null);
-        }
-
-        static double median(double[] values) {
-            double[] sorted = values.clone();
-            Arrays.sort(sorted);
-            return sorted[sorted.length / 2];
         }
 
         Map<String, Object> toMap() {
@@ -171,7 +164,7 @@ final class AssignmentBench {
                 s.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %d | %,d | %s | %s | %s | %s | %s | %s"
                                 + " | %s | < %.0f | %s |%n", r.strategy(), r.phase(), Stats.fmt(r.decision().p50()),
                         Stats.fmt(r.decision().p90()), Stats.fmt(r.decision().p99()), Stats.fmt(r.decision().max()),
-                        r.decision().count(), r.heapFetches(), percent(r.othersCpuPercent()), Stats.fmt(r.bare().p50()),
+                        r.decision().count(), r.heapFetches(), CpuMeter.percent(r.othersCpuPercent()), Stats.fmt(r.bare().p50()),
                         Stats.fmt(r.bare().p99()), Floor.times(r.decision().p50() / r.bare().p50()), f.ratioCell(),
                         f.targetCell(), f.verdictCell(), DECISION_TARGET_MS,
                         r.decision().p99() < DECISION_TARGET_MS ? "met" : "**missed**"));
@@ -363,10 +356,6 @@ final class AssignmentBench {
         }
     }
 
-    private static String percent(double p) {
-        return p < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f%%", p);
-    }
-
     private static double round3(double v) {
         return Math.round(v * 1000) / 1000.0;
     }
@@ -377,21 +366,5 @@ final class AssignmentBench {
 
     private static double max(double[] v) {
         return Arrays.stream(v).max().orElse(Double.NaN);
-    }
-
-    /** Runs a query on {@code c} and returns its first column's longs, row by row. */
-    static List<Long> longs(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                s.setObject(i + 1, params[i]);
-            }
-            List<Long> out = new ArrayList<>();
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    out.add(r.getLong(1));
-                }
-            }
-            return out;
-        }
     }
 }

@@ -8,6 +8,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
@@ -42,6 +44,8 @@ final class AssignmentOrg {
     /** The tables part I writes: vacuumed after cleanup, and between I1's two phases. */
     static final List<String> TABLES = List.of("conversations", "contacts", "users", "teams", "team_members", "settings",
             "conversation_routing", "assignment_decisions", "domain_events");
+
+    private static final Pattern HEAP_FETCHES = Pattern.compile("Heap Fetches: (\\d+)");
 
     private AssignmentOrg() {
     }
@@ -213,8 +217,7 @@ final class AssignmentOrg {
             s.setObject(2, TEAM);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("Heap Fetches: (\\d+)")
-                            .matcher(r.getString(1));
+                    Matcher m = HEAP_FETCHES.matcher(r.getString(1));
                     if (m.find()) {
                         fetches += Long.parseLong(m.group(1));
                     }
@@ -230,6 +233,22 @@ final class AssignmentOrg {
                 s.setObject(i + 1, params[i]);
             }
             return s.executeUpdate();
+        }
+    }
+
+    /** Runs a query on {@code c} and returns its first column's longs, row by row. */
+    static List<Long> longs(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                s.setObject(i + 1, params[i]);
+            }
+            List<Long> out = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(r.getLong(1));
+                }
+            }
+            return out;
         }
     }
 }

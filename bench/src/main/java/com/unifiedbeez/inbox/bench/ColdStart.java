@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -144,13 +143,13 @@ final class ColdStart {
         System.out.printf(Locale.ROOT, "  cold   %-22s %s: other processes used %.0f%% of the machine's CPU meanwhile%n",
                 variant.name(), subject.name(), others);
         Map<String, Double> medians = new LinkedHashMap<>();
-        medians.put("processStartToAnswerMs", median(results.stream().mapToDouble(Run::processStartToAnswerMs).toArray()));
-        medians.put("jvmStartToAnswerMs", median(results.stream().mapToDouble(Run::jvmStartToAnswerMs).toArray()));
-        medians.put("jvmStartToMainMs", median(results.stream().mapToDouble(Run::jvmStartToMainMs).toArray()));
-        medians.put("handlerConstructionMs", median(results.stream().mapToDouble(Run::handlerConstructionMs).toArray()));
-        medians.put("firstRequestMs", median(results.stream().mapToDouble(Run::firstRequestMs).toArray()));
-        medians.put("parentToAnswerMs", median(results.stream().mapToDouble(Run::parentToAnswerMs).toArray()));
-        medians.put("parentToExitMs", median(results.stream().mapToDouble(Run::parentToExitMs).toArray()));
+        medians.put("processStartToAnswerMs", Stats.median(results.stream().mapToDouble(Run::processStartToAnswerMs).toArray()));
+        medians.put("jvmStartToAnswerMs", Stats.median(results.stream().mapToDouble(Run::jvmStartToAnswerMs).toArray()));
+        medians.put("jvmStartToMainMs", Stats.median(results.stream().mapToDouble(Run::jvmStartToMainMs).toArray()));
+        medians.put("handlerConstructionMs", Stats.median(results.stream().mapToDouble(Run::handlerConstructionMs).toArray()));
+        medians.put("firstRequestMs", Stats.median(results.stream().mapToDouble(Run::firstRequestMs).toArray()));
+        medians.put("parentToAnswerMs", Stats.median(results.stream().mapToDouble(Run::parentToAnswerMs).toArray()));
+        medians.put("parentToExitMs", Stats.median(results.stream().mapToDouble(Run::parentToExitMs).toArray()));
         return new Result(variant, results, medians, others, null);
     }
 
@@ -202,12 +201,5 @@ final class ColdStart {
                 json.path("jvmStartToAnswerMs").asDouble(), json.path("jvmStartToMainMs").asDouble(),
                 json.path("handlerConstructionMs").asDouble(), json.path("firstRequestMs").asDouble(), answered,
                 exited, json.path("status").asInt());
-    }
-
-    static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 }

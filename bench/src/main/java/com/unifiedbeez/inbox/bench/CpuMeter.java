@@ -3,6 +3,7 @@ package com.unifiedbeez.inbox.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * How much of the machine's CPU went to processes other than the system under test (this JVM and
@@ -54,6 +55,11 @@ final class CpuMeter {
         }
         long others = (to.busy() - from.busy()) - (to.self() - from.self()) - (to.postgres() - from.postgres());
         return Math.max(0, 100.0 * others / (to.total() - from.total()));
+    }
+
+    /** {@link #othersPercent} as a table cell: "n/a" when unknown. */
+    static String percent(double othersPercent) {
+        return othersPercent < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f%%", othersPercent);
     }
 
     private static long processJiffies(long pid, boolean withChildren) {

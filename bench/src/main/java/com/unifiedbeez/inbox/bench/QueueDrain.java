@@ -148,11 +148,11 @@ final class QueueDrain {
 
     /** Null when all are assigned, 100 to each agent, none queued; else what is wrong. */
     private static String check(Connection c) throws SQLException {
-        List<Long> perAgent = AssignmentBench.longs(c, """
+        List<Long> perAgent = AssignmentOrg.longs(c, """
                 SELECT count(*) FROM conversations
                  WHERE organization_id = ? AND assignee_team_id = ? AND assignee_user_id IS NOT NULL
                  GROUP BY assignee_user_id ORDER BY 1""", ORG, AssignmentOrg.DRAIN_TEAM);
-        long queued = AssignmentBench.longs(c, "SELECT count(*) FROM conversation_routing r JOIN bench_i_queue q"
+        long queued = AssignmentOrg.longs(c, "SELECT count(*) FROM conversation_routing r JOIN bench_i_queue q"
                 + " ON q.conversation_id = r.conversation_id WHERE r.queued_at IS NOT NULL").get(0);
         boolean even = perAgent.size() == AssignmentOrg.DRAIN_AGENTS
                 && perAgent.stream().allMatch(n -> n == AssignmentOrg.DRAIN_CAPACITY);

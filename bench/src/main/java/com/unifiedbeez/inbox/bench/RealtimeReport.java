@@ -117,7 +117,7 @@ final class RealtimeReport {
                         + " the push adds the nudge, a receive off the queue, the fan-out's transactions and DynamoDB"
                         + " query, and the posts). Errors: %d%s. Others' CPU: %s. Target p99 < %.0f ms: %s.%n%n",
                 f == null ? "n/a" : f.ratioCell(), p.errors(), p.firstError() == null ? "" : " (first: " + p.firstError() + ")",
-                percent(p.othersCpuPercent()), RealtimeEndToEnd.PUSH_TARGET_MS,
+                CpuMeter.percent(p.othersCpuPercent()), RealtimeEndToEnd.PUSH_TARGET_MS,
                 verdict(p.met(), p.all() == null ? "not measured" : "p99 " + Stats.fmt(p.all().p99()) + " ms")));
     }
 
@@ -157,7 +157,7 @@ final class RealtimeReport {
                         + " last connection within %.0f ms in every repetition and %s: %s.%n%n",
                 f == null ? "n/a" : f.ratioCell(), RealtimeEndToEnd.WIDTH_FLOOR, f == null ? "n/a" : f.verdictCell(),
                 w.framesReceived(), w.errors(), w.firstError() == null ? "" : " (first: " + w.firstError() + ")",
-                percent(w.othersCpuPercent()), RealtimeEndToEnd.WIDTH_TARGET_MS, RealtimeEndToEnd.WIDTH_FLOOR,
+                CpuMeter.percent(w.othersCpuPercent()), RealtimeEndToEnd.WIDTH_TARGET_MS, RealtimeEndToEnd.WIDTH_FLOOR,
                 verdict(w.met(), w.last() == null ? "not measured" : "max " + Stats.fmt(w.last().max()) + " ms, "
                         + (f == null ? "no floor" : f.ratioCell() + " floor"))));
     }
@@ -185,7 +185,7 @@ final class RealtimeReport {
             s.append(String.format(Locale.ROOT, " One nudge alone (`SqsRealtimeNudge.nudge`: one `SendMessage` through"
                             + " a client built like the functions', one thread, back to back, between the two writers): p50"
                             + " %s ms, p99 %s ms (others' CPU %s).", Stats.fmt(writers.nudge().p50()),
-                    Stats.fmt(writers.nudge().p99()), percent(writers.nudgeOthersCpuPercent())));
+                    Stats.fmt(writers.nudge().p99()), CpuMeter.percent(writers.nudgeOthersCpuPercent())));
         }
         if (writers.facts().containsKey("normalizeCleanup")) {
             s.append(" Normalization cleanup: ").append(writers.facts().get("normalizeCleanup")).append('.');
@@ -259,7 +259,7 @@ final class RealtimeReport {
                 Stats.fmt(h.max()), h.count(), Stats.fmt(r.bare().p50()), Stats.fmt(r.bare().p99()),
                 r.floor().ratioCell(), ReplayBench.TARGET_MS, r.met() ? "met" : "**missed**"));
         s.append(String.format(Locale.ROOT, "%nNo target on the ratio (the absolute target is the issue's). Others'"
-                + " CPU: %s.%n%n", percent(r.othersCpuPercent())));
+                + " CPU: %s.%n%n", CpuMeter.percent(r.othersCpuPercent())));
     }
 
     private static void row(StringBuilder s, String label, Stats st) {
@@ -269,10 +269,6 @@ final class RealtimeReport {
         }
         s.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %d |%n", label, Stats.fmt(st.p50()),
                 Stats.fmt(st.p90()), Stats.fmt(st.p99()), Stats.fmt(st.max()), st.count()));
-    }
-
-    private static String percent(double value) {
-        return value < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f%%", value);
     }
 
     private static String verdict(boolean met, String detail) {

@@ -206,7 +206,7 @@ final class Report {
                 .append(" | ").append(Stats.fmt(st.p99())).append(" | ").append(Stats.fmt(st.max())).append(" | ")
                 .append(String.format(Locale.ROOT, "%.0f", st.perSecond())).append(" | ").append(st.count()).append(" | ")
                 .append(items).append(" | ")
-                .append(r.othersCpuPercent() < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f%%", r.othersCpuPercent()));
+                .append(CpuMeter.percent(r.othersCpuPercent()));
         if (floor != null) {
             String errors = r.errors() > 0 ? "**" + r.errors() + " errors**" : null;
             sb.append(" | ").append(Stats.fmt(floor.floor())).append(" | ").append(floor.ratioCell()).append(" | ")
@@ -381,7 +381,7 @@ final class Report {
                     r.title(), Stats.fmt(st.p50()), Stats.fmt(st.p90()), Stats.fmt(st.p99()), Stats.fmt(st.max()),
                     r.perSecond(), st.count(), r.errors(), r.handlerCpuMsPerSend(), r.restOfJvmCpuMsPerSend(),
                     r.postgresCpuMsPerSend(),
-                    r.othersCpuPercent() < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f%%", r.othersCpuPercent()),
+                    CpuMeter.percent(r.othersCpuPercent()),
                     rateFloorCells(r.floor(), r.bare() == null ? null : r.bare().stats(),
                             r.bare() == null ? 0 : r.bare().errors(), false), target, verdict));
             sendRows.add(r.toMap());
@@ -713,7 +713,7 @@ final class Report {
         }
         s.append(String.format(Locale.ROOT, "%nErrors: %d%s. Others' CPU: %s. Target p99 < %.0f ms: %s.%n%n", r.errors(),
                 r.firstError() == null ? "" : " (first: " + r.firstError() + ")",
-                r.othersCpuPercent() < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f%%", r.othersCpuPercent()),
+                CpuMeter.percent(r.othersCpuPercent()),
                 InboundEndToEnd.TARGET_MS, verdict(!r.missed() && r.errors() == 0, r.visible() == null ? "not measured"
                         : "p99 " + Stats.fmt(r.visible().p99()) + " ms")));
         json.put("errors", r.errors());
@@ -789,8 +789,7 @@ final class Report {
         return String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | **%,.0f** | %d | %d | %.2f / %.2f / %.2f | %s | %s | %s | %s |%n",
                 r.title(), r.unit(), Stats.fmt(st.p50()), Stats.fmt(st.p90()), Stats.fmt(st.p99()), Stats.fmt(st.max()),
                 run.itemsPerSecond(), st.count(), run.errors(), run.threadCpuMsPerCall(), run.restOfJvmCpuMsPerCall(),
-                run.postgresCpuMsPerCall(), run.othersCpuPercent() < 0 ? "n/a"
-                        : String.format(Locale.ROOT, "%.0f%%", run.othersCpuPercent()),
+                run.postgresCpuMsPerCall(), CpuMeter.percent(run.othersCpuPercent()),
                 floorCells, String.join(", ", targets), verdict);
     }
 

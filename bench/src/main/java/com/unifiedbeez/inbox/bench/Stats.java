@@ -39,6 +39,14 @@ record Stats(int count, double p50, double p90, double p99, double max, double m
         return m;
     }
 
+    /** The median of {@code values} (the mean of the middle two when there is an even number). */
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
     static double round(double v) {
         return Math.round(v * 100) / 100.0;
     }
